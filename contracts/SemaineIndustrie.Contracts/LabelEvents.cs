@@ -1,0 +1,24 @@
+namespace SemaineIndustrie.Contracts;
+
+public sealed record LabelGranted(
+    Guid SubmissionId,
+    int SubmissionVersion,
+    Guid CaseId,
+    string ReviewerId,
+    DateTimeOffset DecidedAt) : ISubmissionEvent;
+
+public sealed record LabelRefused(
+    Guid SubmissionId,
+    int SubmissionVersion,
+    Guid CaseId,
+    string ReviewerId,
+    string Motivation,
+    DateTimeOffset DecidedAt) : ISubmissionEvent;
+
+public sealed record ChangesRequested(
+    Guid SubmissionId,
+    int SubmissionVersion,
+    Guid CaseId,
+    string ReviewerId,
+    string Message,
+    DateTimeOffset DecidedAt) : ISubmissionEvent;

@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Project-local PostgreSQL and RabbitMQ for development, tests and CI.
+#
+#   deploy/infra.sh up       install what is missing (apt), start both servers, create the databases
+#   deploy/infra.sh stop     stop the servers this script started
+#   deploy/infra.sh status   say what runs
+#   deploy/infra.sh env      print the connection settings (source-able)
+#   deploy/infra.sh broker-stop|broker-start
+#                            stop / start the RabbitMQ application on the local node (outage tests)
+#
+# Servers bind to 127.0.0.1 on their own ports, data lives under .local/ (git-ignored).
+# When SI_POSTGRES and SI_RABBITMQ are set (plus SI_RABBITMQ_MANAGEMENT for tests), those servers
+# are used instead and nothing is installed or started.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+PG_PORT="${SI_PG_PORT:-54329}"
+AMQP_PORT="${SI_AMQP_PORT:-56720}"
+MGMT_PORT="${SI_MGMT_PORT:-56721}"
+DIST_PORT="${SI_DIST_PORT:-56722}"
+EPMD_PORT="${SI_EPMD_PORT:-56723}"
+PG_USER=si_admin
+PG_PASSWORD=si_dev_password
+MQ_USER=si_admin
+MQ_PASSWORD=si_dev_password
+SERVICE_DATABASES=(submission review geocoding publication)
+ENV_FILE="$LOCAL/infra.env"
+
+log() { printf '[infra] %s\n' "$*" >&2; }
+die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
+
+external() { [[ -n "${SI_POSTGRES:-}" && -n "${SI_RABBITMQ:-}" ]]; }
+
+apt_install() {
+  command -v apt-get >/dev/null || die "apt-get not found: install $* yourself, or set SI_POSTGRES and SI_RABBITMQ"
+  [[ $(id -u) -eq 0 ]] || die "installing $* needs root (or set SI_POSTGRES and SI_RABBITMQ)"
+  # Keep apt from starting system-wide servers: we run project-local ones.
+  local policy=/usr/sbin/policy-rc.d created=0
+  if [[ ! -e $policy ]]; then printf '#!/bin/sh\nexit 101\n' > $policy; chmod +x $policy; created=1; fi
+  log "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  [[ $created -eq 1 ]] && rm -f $policy
+  return 0
+}
+
+# ---------- PostgreSQL ----------
+pg_bin() {
+  local d
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    local v; v=$(basename "$(dirname "$d")")
+    if [[ ${v%%.*} -ge 15 && -x $d/initdb ]]; then echo "$d"; return 0; fi
+  done
+  return 1
+}
+
+as_pg() {
+  if [[ $(id -u) -eq 0 ]]; then setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; else "$@"; fi
+}
+
+pg_up() {
+  local bin; bin=$(pg_bin) || { apt_install postgresql; bin=$(pg_bin) || die "PostgreSQL 15+ not found after install"; }
+  local data="$LOCAL/pg/data" sock="$LOCAL/pg/run"
+  mkdir -p "$LOCAL/pg" "$sock"
+  if [[ $(id -u) -eq 0 ]]; then id postgres >/dev/null 2>&1 || useradd --system --home "$LOCAL/pg" postgres; chown -R postgres:postgres "$LOCAL/pg"; chmod 755 "$LOCAL"; fi
+  if [[ ! -s $data/PG_VERSION ]]; then
+    log "initdb $data"
+    local pw="$LOCAL/pg/pwfile"; printf '%s\n' "$PG_PASSWORD" > "$pw"
+    [[ $(id -u) -eq 0 ]] && chown postgres "$pw"
+    as_pg "$bin/initdb" -D "$data" -U "$PG_USER" --pwfile="$pw" --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$pw"
+  fi
+  if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
+  else
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    as_pg "$bin/pg_ctl" -D "$data" -l "$LOCAL/pg/postgres.log" -w -t 60 start \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $sock -c max_connections=300 -c shared_buffers=128MB -c fsync=on" >/dev/null \
+      || { tail -20 "$LOCAL/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
+  fi
+  local db
+  for db in "${SERVICE_DATABASES[@]}"; do
+    if ! as_pg "$bin/psql" -h "$sock" -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc "select 1 from pg_database where datname='si_$db'" | grep -q 1; then
+      as_pg "$bin/psql" -h "$sock" -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "create database si_$db" >/dev/null
+      log "created database si_$db"
+    fi
+  done
+}
+
+pg_stop() {
+  local bin; bin=$(pg_bin) || return 0
+  [[ -s $LOCAL/pg/data/PG_VERSION ]] || return 0
+  if as_pg "$bin/pg_ctl" -D "$LOCAL/pg/data" status >/dev/null 2>&1; then
+    as_pg "$bin/pg_ctl" -D "$LOCAL/pg/data" -m fast -w stop >/dev/null && log "PostgreSQL stopped"
+  fi
+}
+
+# ---------- RabbitMQ ----------
+mq_sbin() {
+  local d
+  for d in $(ls -d /usr/lib/rabbitmq/lib/rabbitmq_server-*/sbin 2>/dev/null | sort -V -r); do echo "$d"; return 0; done
+  return 1
+}
+
+mq_env() {
+  export HOME="$LOCAL/rabbitmq"
+  export RABBITMQ_MNESIA_BASE="$LOCAL/rabbitmq/mnesia"
+  export RABBITMQ_LOG_BASE="$LOCAL/rabbitmq/log"
+  export RABBITMQ_NODENAME="si@localhost"
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+  export RABBITMQ_NODE_PORT="$AMQP_PORT"
+  export RABBITMQ_DIST_PORT="$DIST_PORT"
+  export RABBITMQ_CONFIG_FILE="$LOCAL/rabbitmq/rabbitmq.conf"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$LOCAL/rabbitmq/enabled_plugins"
+  export RABBITMQ_PID_FILE="$LOCAL/rabbitmq/rabbitmq.pid"
+  export ERL_EPMD_PORT="$EPMD_PORT"
+  export ERL_EPMD_ADDRESS=127.0.0.1
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+}
+
+mq_up() {
+  local sbin; sbin=$(mq_sbin) || { apt_install rabbitmq-server; sbin=$(mq_sbin) || die "RabbitMQ not found after install"; }
+  mkdir -p "$LOCAL/rabbitmq/log" "$LOCAL/rabbitmq/mnesia"
+  cat > "$LOCAL/rabbitmq/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:$AMQP_PORT
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $MGMT_PORT
+default_user = $MQ_USER
+default_pass = $MQ_PASSWORD
+default_user_tags.administrator = true
+loopback_users = none
+log.console = false
+log.file.level = warning
+CONF
+  echo '[rabbitmq_management].' > "$LOCAL/rabbitmq/enabled_plugins"
+  mq_env
+  if "$sbin/rabbitmqctl" -q status >/dev/null 2>&1; then
+    log "RabbitMQ already running on 127.0.0.1:$AMQP_PORT"
+  else
+    log "starting RabbitMQ on 127.0.0.1:$AMQP_PORT (management :$MGMT_PORT)"
+    "$sbin/rabbitmq-server" -detached
+    local deadline=$((SECONDS + 90))
+    # await_startup fails at once until the node has registered with epmd: loop on it.
+    until "$sbin/rabbitmqctl" -q await_startup --timeout 10 >/dev/null 2>&1; do
+      [[ $SECONDS -lt $deadline ]] || { tail -30 "$LOCAL/rabbitmq/log/"*.log >&2 || true; die "RabbitMQ did not start"; }
+      sleep 0.5
+    done
+  fi
+  local deadline=$((SECONDS + 60))
+  until curl -fsS -u "$MQ_USER:$MQ_PASSWORD" "http://127.0.0.1:$MGMT_PORT/api/overview" >/dev/null 2>&1; do
+    [[ $SECONDS -lt $deadline ]] || die "RabbitMQ management API did not answer"
+    sleep 0.5
+  done
+}
+
+mq_stop() {
+  local sbin; sbin=$(mq_sbin) || return 0
+  mq_env
+  if "$sbin/rabbitmqctl" -q status >/dev/null 2>&1; then
+    "$sbin/rabbitmqctl" -q stop "$RABBITMQ_PID_FILE" >/dev/null 2>&1 && log "RabbitMQ stopped"
+  fi
+  # The epmd our node started on its own port (never the system one).
+  command -v epmd >/dev/null && epmd -port "$EPMD_PORT" -kill >/dev/null 2>&1 || true
+  ERL_EPMD_PORT="$EPMD_PORT" "$(dirname "$(readlink -f "$(command -v erl 2>/dev/null || echo /usr/bin/erl)")")/../erts-"*/bin/epmd -kill >/dev/null 2>&1 || true
+}
+
+write_env() {
+  mkdir -p "$LOCAL"
+  if external; then
+    cat > "$ENV_FILE" <<ENVF
+SI_POSTGRES='$SI_POSTGRES'
+SI_RABBITMQ='$SI_RABBITMQ'
+SI_RABBITMQ_MANAGEMENT='${SI_RABBITMQ_MANAGEMENT:-}'
+ENVF
+  else
+    cat > "$ENV_FILE" <<ENVF
+SI_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD'
+SI_RABBITMQ='amqp://$MQ_USER:$MQ_PASSWORD@127.0.0.1:$AMQP_PORT/'
+SI_RABBITMQ_MANAGEMENT='http://$MQ_USER:$MQ_PASSWORD@127.0.0.1:$MGMT_PORT/'
+ENVF
+  fi
+  chmod 600 "$ENV_FILE"
+}
+
+status() {
+  local bin sbin
+  if bin=$(pg_bin) && [[ -s $LOCAL/pg/data/PG_VERSION ]] && as_pg "$bin/pg_ctl" -D "$LOCAL/pg/data" status >/dev/null 2>&1; then
+    echo "postgresql: running on 127.0.0.1:$PG_PORT (data $LOCAL/pg/data)"
+  else echo "postgresql: stopped"; fi
+  if sbin=$(mq_sbin) && (mq_env; "$sbin/rabbitmqctl" -q status >/dev/null 2>&1); then
+    echo "rabbitmq:   running on 127.0.0.1:$AMQP_PORT, management http://127.0.0.1:$MGMT_PORT/"
+  else echo "rabbitmq:   stopped"; fi
+}
+
+case "${1:-up}" in
+  up)
+    if external; then log "using SI_POSTGRES / SI_RABBITMQ from the environment"; else
+      command -v curl >/dev/null || apt_install curl ca-certificates
+      pg_up; mq_up
+    fi
+    write_env; log "ready; settings in $ENV_FILE" ;;
+  stop) external || { mq_stop; pg_stop; } ;;
+  status) status ;;
+  broker-stop|broker-start)
+    external && die "$1 needs the project-local RabbitMQ node (SI_RABBITMQ points elsewhere)"
+    sbin=$(mq_sbin) || die "RabbitMQ is not installed"
+    mq_env
+    if [[ $1 == broker-stop ]]; then
+      "$sbin/rabbitmqctl" -q stop_app >/dev/null && log "RabbitMQ application stopped"
+    else
+      "$sbin/rabbitmqctl" -q start_app >/dev/null
+      "$sbin/rabbitmqctl" -q await_startup --timeout 60 >/dev/null && log "RabbitMQ application started"
+    fi ;;
+  env) [[ -f $ENV_FILE ]] || die "no $ENV_FILE: run deploy/infra.sh up"; cat "$ENV_FILE" ;;
+  *) echo "usage: $0 up|stop|status|env" >&2; exit 2 ;;
+esac

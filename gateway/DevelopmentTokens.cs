@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SemaineIndustrie.ServiceDefaults.Auth;
+
+namespace SemaineIndustrie.Gateway;
+
+/// <summary>Marks this assembly for test hosts (WebApplicationFactory).</summary>
+public sealed class GatewayMarker;
+
+public static class DevelopmentTokens
+{
+    public sealed record TokenResponse(string Token, string TokenType = "Bearer");
+
+    /// <summary>
+    /// POST /dev/tokens mints organiser, reviewer and admin tokens for local runs. Mapped only when the
+    /// development issuer is registered, which happens only in the Development environment.
+    /// </summary>
+    public static WebApplication MapDevelopmentTokens(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment() || app.Services.GetService<DevTokenIssuer>() is null) return app;
+
+        app.MapPost("/dev/tokens", Results<Ok<TokenResponse>, ProblemHttpResult> (DevTokenRequest request, DevTokenIssuer issuer) =>
+        {
+            try
+            {
+                return TypedResults.Ok(new TokenResponse(issuer.Mint(request)));
+            }
+            catch (ArgumentException ex)
+            {
+                return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["role"] = [ex.Message] })
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Title = "Cannot mint this token",
+                });
+            }
+        }).AllowAnonymous().WithTags("Development");
+        return app;
+    }
+}

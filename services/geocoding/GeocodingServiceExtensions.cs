@@ -1,0 +1,24 @@
+using SemaineIndustrie.Geocoding.Locating;
+using SemaineIndustrie.Messaging.Bus;
+using SemaineIndustrie.Messaging.Database;
+
+namespace SemaineIndustrie.Geocoding;
+
+/// <summary>Marks this service's assembly for test hosts (WebApplicationFactory).</summary>
+public sealed class ServiceMarker;
+
+public static class GeocodingServiceExtensions
+{
+    public static IHostApplicationBuilder AddGeocodingService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CommuneLocator>();
+        builder.AddServiceDatabase<GeocodingDbContext>();
+        builder.AddServiceMessaging<GeocodingDbContext>("geocoding", bus =>
+        {
+            bus.AddConsumer<LocateReceivedSubmissionConsumer>();
+            bus.AddConsumer<LocateRevisedSubmissionConsumer>();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.Messaging.Bus;
+using SemaineIndustrie.Messaging.Database;
+
+namespace SemaineIndustrie.LabellingReview;
+
+/// <summary>Marks this service's assembly for test hosts (WebApplicationFactory).</summary>
+public sealed class ServiceMarker;
+
+public static class LabellingReviewServiceExtensions
+{
+    public static IHostApplicationBuilder AddLabellingReviewService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddServiceDatabase<ReviewDbContext>();
+        builder.AddServiceMessaging<ReviewDbContext>("review", bus =>
+        {
+            bus.AddConsumer<OpenCaseConsumer>();
+            bus.AddConsumer<VenueLocatedConsumer>();
+            bus.AddConsumer<VenueUnlocatedConsumer>();
+        });
+        return builder;
+    }
+}

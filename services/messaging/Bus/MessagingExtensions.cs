@@ -1,0 +1,73 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.Messaging.Redrive;
+
+namespace SemaineIndustrie.Messaging.Bus;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionStringName = "RabbitMq";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ for one service: kebab-case queues prefixed with the service name, durable
+    /// quorum queues, publisher confirms, bounded in-process retries then the _error queue; plus the
+    /// outbox relay and housekeeping for <typeparamref name="TDb"/>, and error-queue redrive.
+    /// Call after AddServiceDatabase so migrations run before the bus and the relay start.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging<TDb>(
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator> addConsumers)
+        where TDb : DbContext
+    {
+        var rabbit = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(rabbit))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} (an amqp:// URI) is not set. Run deploy/infra.sh up and start the service " +
+                $"with deploy/run.sh, or set ConnectionStrings__{ConnectionStringName}.");
+        }
+
+        var retry = builder.Configuration.GetSection(RetryOptions.Section).Get<RetryOptions>() ?? new RetryOptions();
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        var endpoints = new ServiceEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        builder.Services.AddSingleton(new ErrorQueueRedriver(new Uri(rabbit), endpoints));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            addConsumers(bus);
+            bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
+            {
+                endpoints.Add(queue);
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                {
+                    rabbitEndpoint.SetQuorumQueue();
+                    rabbitEndpoint.PrefetchCount = retry.PrefetchCount;
+                }
+                endpoint.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.IntervalDelta));
+            });
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(rabbit), host => host.PublisherConfirmation = true);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            // Consumers bound before anything publishes; a broker that never answers fails start-up loudly.
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.AddSingleton<OutboxStats>();
+        builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        builder.Services.AddHostedService<MessagingHousekeeping>();
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SemaineIndustrie.Messaging.Database;
+
+/// <summary>
+/// Applies the checked-in migrations before anything else starts (it is registered before the bus and
+/// the relay). Deployment may switch it off (Database:MigrateOnStartup=false) and run a migration
+/// step instead. It never drops or recreates anything.
+/// </summary>
+internal sealed class MigrateDatabaseOnStartup<TDb>(IServiceProvider services, IConfiguration configuration, ILogger<MigrateDatabaseOnStartup<TDb>> logger)
+    : IHostedService where TDb : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Database:MigrateOnStartup", true)) return;
+
+        using var activity = MessagingTelemetry.ActivitySource.StartActivity($"migrate {typeof(TDb).Name}");
+        var watch = Stopwatch.StartNew();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        await db.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Database of {Context} migrated in {Elapsed} ms", typeof(TDb).Name, watch.ElapsedMilliseconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.ServiceDefaults;
+
+namespace SemaineIndustrie.Messaging.Database;
+
+public static class ServiceDatabaseExtensions
+{
+    public const string ConnectionStringName = "Postgres";
+
+    /// <summary>
+    /// The service's own PostgreSQL database: EF Core with snake_case names, the outbox wake-up
+    /// interceptor, checked-in migrations applied at start-up, and a readiness check.
+    /// A missing connection string stops the service at once: there is no in-memory fallback.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDb>(this IHostApplicationBuilder builder)
+        where TDb : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set. Run deploy/infra.sh up and start the service with deploy/run.sh, " +
+                $"or set ConnectionStrings__{ConnectionStringName}.");
+        }
+
+        // One pool per service, shared by EF Core, the outbox relay and its LISTEN connection.
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton<OutboxNotifyInterceptor>();
+        builder.Services.AddDbContext<TDb>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<OutboxNotifyInterceptor>()));
+
+        builder.Services.AddHostedService<MigrateDatabaseOnStartup<TDb>>();
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+}

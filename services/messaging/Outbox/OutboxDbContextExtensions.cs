@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Contracts;
+
+namespace SemaineIndustrie.Messaging.Outbox;
+
+public static class OutboxDbContextExtensions
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Queues <paramref name="message"/> (published as its runtime type) for publication. It is written by the next SaveChanges, in the
+    /// same transaction as the rest of the unit of work, and published by the relay after the commit.
+    /// Messages about a submission are published in the order they were queued.
+    /// </summary>
+    public static OutboxMessage AddToOutbox(this DbContext db, object message, TimeProvider? clock = null)
+    {
+        var activity = Activity.Current;
+        var row = new OutboxMessage
+        {
+            MessageId = NewId(),
+            MessageType = TypeName(message.GetType()),
+            Body = JsonSerializer.Serialize(message, message.GetType(), Json),
+            PartitionKey = message is ISubmissionEvent e ? e.SubmissionId.ToString() : Guid.NewGuid().ToString(),
+            TraceParent = activity?.Id is { } id && activity.IdFormat == ActivityIdFormat.W3C ? id : null,
+            TraceState = activity?.TraceStateString,
+            CreatedAt = (clock ?? TimeProvider.System).GetUtcNow(),
+        };
+        db.Set<OutboxMessage>().Add(row);
+        return row;
+    }
+
+    internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    /// <summary>Time-ordered ids (like MassTransit's NewId) keep the unique index append-mostly.</summary>
+    private static Guid NewId() => Guid.CreateVersion7();
+}

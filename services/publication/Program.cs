@@ -1,0 +1,15 @@
+using SemaineIndustrie.Messaging.Redrive;
+using SemaineIndustrie.Publication;
+using SemaineIndustrie.Publication.Catalogue;
+using SemaineIndustrie.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("publication");
+builder.AddPublicationService();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapCatalogueApi();
+app.MapErrorQueueRedrive();
+app.Run();

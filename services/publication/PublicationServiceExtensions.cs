@@ -1,0 +1,25 @@
+using SemaineIndustrie.Messaging.Bus;
+using SemaineIndustrie.Messaging.Database;
+using SemaineIndustrie.Publication.Catalogue;
+
+namespace SemaineIndustrie.Publication;
+
+/// <summary>Marks this service's assembly for test hosts (WebApplicationFactory).</summary>
+public sealed class ServiceMarker;
+
+public static class PublicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddPublicationService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddServiceDatabase<PublicationDbContext>();
+        builder.AddServiceMessaging<PublicationDbContext>("publication", bus =>
+        {
+            bus.AddConsumer<SubmissionContentConsumer>();
+            bus.AddConsumer<RevisedContentConsumer>();
+            bus.AddConsumer<LocationConsumer>();
+            bus.AddConsumer<LabelConsumer>();
+        });
+        return builder;
+    }
+}

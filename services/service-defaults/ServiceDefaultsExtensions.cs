@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Telemetry;
+using SemaineIndustrie.ServiceDefaults.Web;
+
+namespace SemaineIndustrie.ServiceDefaults;
+
+/// <summary>What every service and the gateway share: telemetry, health, errors, JSON, identity.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.AddTelemetry(serviceName);
+        builder.Services.AddHealthChecks();
+        builder.AddProblemDetailsAndJson();
+        builder.AddPlatformAuthentication();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Error handling first, then identity; call before mapping endpoints.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = 200,
+                [HealthStatus.Degraded] = 200,
+                [HealthStatus.Unhealthy] = 503,
+            },
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using SemaineIndustrie.Messaging.Redrive;
+using SemaineIndustrie.ServiceDefaults;
+using SemaineIndustrie.Submission;
+using SemaineIndustrie.Submission.Submissions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("submission");
+builder.AddSubmissionService();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapSubmissionsApi();
+app.MapErrorQueueRedrive();
+app.Run();

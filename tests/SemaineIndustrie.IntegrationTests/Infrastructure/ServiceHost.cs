@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SemaineIndustrie.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One service (or the gateway) hosted in the test process on a real Kestrel socket (127.0.0.1, any
+/// free port), in the Development environment, with its settings given by the test.
+/// </summary>
+public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where TMarker : class
+{
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public ServiceHost(IReadOnlyDictionary<string, string?> settings)
+    {
+        this.settings = settings;
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Starts the host (migrations, bus, relay) and returns its base address.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address + "/");
+    }
+}
