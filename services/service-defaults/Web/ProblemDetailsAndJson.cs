@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -21,6 +22,7 @@ public static class ProblemDetailsAndJson
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            if (context.Exception is { } exception) DescribeUnreadableBody(context.ProblemDetails, exception);
         });
         builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception => exception switch
         {
@@ -30,6 +32,25 @@ public static class ProblemDetailsAndJson
         });
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         return builder;
+    }
+
+    /// <summary>
+    /// A body that is not JSON, or holds a value of the wrong type or an unknown enum member, is answered
+    /// 400 with the JSON path of the field at fault (System.Text.Json reports it), in the same "errors"
+    /// shape as validation problems.
+    /// </summary>
+    private static void DescribeUnreadableBody(ProblemDetails problem, Exception exception)
+    {
+        var json = exception as JsonException ?? exception.InnerException as JsonException;
+        if (exception is not BadHttpRequestException && json is null) return;
+
+        problem.Title = "The request body could not be read";
+        var field = json?.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "body";
+        if (field.Length == 0) field = "body";
+        problem.Detail = json is null
+            ? exception.Message
+            : $"'{field}' is malformed or has a value of the wrong type.";
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
     }
 
     public static void Configure(JsonSerializerOptions options)

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs the whole platform locally: PostgreSQL + RabbitMQ (project-local, installed if missing), the four
+# services and the gateway. Migrations are applied by each service at start-up. Ctrl-C stops the services
+# this script started; the servers keep running for the next run (deploy/infra.sh stop stops them).
+#
+#   deploy/run.sh            build, start, print the gateway URL, wait for Ctrl-C
+#   SI_NO_BUILD=1 deploy/run.sh   skip the build
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+GATEWAY_PORT="${SI_GATEWAY_PORT:-8080}"
+LOGS="$ROOT/.local/logs"
+mkdir -p "$LOGS"
+
+bash deploy/infra.sh up
+set -a; source .local/infra.env; set +a
+
+if [[ -z "${SI_NO_BUILD:-}" ]]; then
+  echo "[run] building (Debug)…"
+  dotnet build SemaineIndustrie.sln --nologo -v quiet -clp:ErrorsOnly
+fi
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [[ ${#pids[@]} -gt 0 ]]; then
+    echo; echo "[run] stopping services…"
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+  echo "[run] stopped (servers still running: deploy/infra.sh stop)"
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
+
+# name  project-dir  assembly  port  database
+start() {
+  local name=$1 dir=$2 assembly=$3 port=$4 db=${5:-}
+  local bin="$ROOT/$dir/bin/Debug/net10.0"
+  [[ -f $bin/$assembly.dll ]] || { echo "[run] $bin/$assembly.dll missing: build first" >&2; exit 1; }
+  (
+    cd "$bin"
+    export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+    export ASPNETCORE_URLS="http://127.0.0.1:$port"
+    export OTEL_SERVICE_NAME="$name"
+    [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_$db" ConnectionStrings__RabbitMq="$SI_RABBITMQ"
+    exec dotnet "$assembly.dll"
+  ) >"$LOGS/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+start publication      services/publication      SemaineIndustrie.Publication      8084 publication
+start labelling-review services/labelling-review SemaineIndustrie.LabellingReview  8082 review
+start geocoding        services/geocoding        SemaineIndustrie.Geocoding        8083 geocoding
+start submission       services/submission       SemaineIndustrie.Submission       8081 submission
+start gateway          gateway                   SemaineIndustrie.Gateway          "$GATEWAY_PORT"
+
+deadline=$((SECONDS + 120))
+for port in 8084 8082 8083 8081 "$GATEWAY_PORT"; do
+  until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "[run] a service exited; see $LOGS/*.log" >&2; tail -n 20 "$LOGS"/*.log >&2; exit 1; }
+    done
+    [[ $SECONDS -lt $deadline ]] || { echo "[run] port $port not ready after 120 s; see $LOGS" >&2; exit 1; }
+    sleep 0.5
+  done
+done
+
+cat <<MSG
+
+  Semaine de l'Industrie platform is up.
+  Gateway:      http://127.0.0.1:$GATEWAY_PORT   (try: curl http://127.0.0.1:$GATEWAY_PORT/api/catalogue/events)
+  Services:     submission :8081, labelling-review :8082, geocoding :8083, publication :8084
+  Tokens:       curl -s -X POST http://127.0.0.1:$GATEWAY_PORT/dev/tokens -H 'Content-Type: application/json' -d '{"role":"organiser","organisationId":"org-1"}'
+  RabbitMQ UI:  ${SI_RABBITMQ_MANAGEMENT:-n/a}
+  Logs:         $LOGS/
+  Ctrl-C stops the services.
+MSG
+
+wait -n "${pids[@]}" || true
+echo "[run] a service stopped unexpectedly; see $LOGS" >&2
+exit 1

@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using SemaineIndustrie.Gateway;
+using SemaineIndustrie.ServiceDefaults.Auth;
+using Xunit;
+
+namespace SemaineIndustrie.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole platform in the test process: the four services and the gateway, each on its own Kestrel
+/// socket, against this class's own databases and RabbitMQ virtual host. Consumers start before
+/// anything can publish (every service consumes, and all are up before the first request).
+/// </summary>
+public sealed class Platform : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> hosts = [];
+
+    public IsolatedInfrastructure Infra { get; } = new();
+    public Uri Submission { get; private set; } = null!;
+    public Uri Review { get; private set; } = null!;
+    public Uri Geocoding { get; private set; } = null!;
+    public Uri Publication { get; private set; } = null!;
+    public Uri Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Infra.InitializeAsync();
+        Publication = await StartServiceAsync<SemaineIndustrie.Publication.ServiceMarker>("publication");
+        Review = await StartServiceAsync<SemaineIndustrie.LabellingReview.ServiceMarker>("review");
+        Geocoding = await StartServiceAsync<SemaineIndustrie.Geocoding.ServiceMarker>("geocoding");
+        Submission = await StartServiceAsync<SemaineIndustrie.Submission.ServiceMarker>("submission");
+
+        var gateway = new ServiceHost<GatewayMarker>(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["ReverseProxy:Clusters:submission:Destinations:primary:Address"] = Submission.ToString(),
+            ["ReverseProxy:Clusters:review:Destinations:primary:Address"] = Review.ToString(),
+            ["ReverseProxy:Clusters:geocoding:Destinations:primary:Address"] = Geocoding.ToString(),
+            ["ReverseProxy:Clusters:publication:Destinations:primary:Address"] = Publication.ToString(),
+        });
+        hosts.Add(gateway);
+        Gateway = gateway.Start();
+    }
+
+    private async Task<Uri> StartServiceAsync<TMarker>(string database) where TMarker : class
+    {
+        var host = new ServiceHost<TMarker>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = await Infra.DatabaseAsync(database),
+            ["ConnectionStrings:RabbitMq"] = Infra.RabbitMq.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        hosts.Add(host);
+        return host.Start();
+    }
+
+    /// <summary>A client of the gateway, anonymous or carrying a token from the development issuer (POST /dev/tokens).</summary>
+    public async Task<HttpClient> ClientAsync(DevTokenRequest? identity = null, Uri? baseAddress = null)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress ?? Gateway };
+        if (identity is null) return client;
+        using var anonymous = new HttpClient { BaseAddress = Gateway };
+        var response = await anonymous.PostAsJsonAsync("/dev/tokens", identity);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private sealed record TokenBody(string Token);
+
+    public async Task DisposeAsync()
+    {
+        for (var i = hosts.Count - 1; i >= 0; i--) await hosts[i].DisposeAsync();
+        await Infra.DisposeAsync();
+    }
+}
