@@ -161,9 +161,17 @@ mq_stop() {
   if "$sbin/rabbitmqctl" -q status >/dev/null 2>&1; then
     "$sbin/rabbitmqctl" -q stop "$RABBITMQ_PID_FILE" >/dev/null 2>&1 && log "RabbitMQ stopped"
   fi
-  # The epmd our node started on its own port (never the system one).
-  command -v epmd >/dev/null && epmd -port "$EPMD_PORT" -kill >/dev/null 2>&1 || true
-  ERL_EPMD_PORT="$EPMD_PORT" "$(dirname "$(readlink -f "$(command -v erl 2>/dev/null || echo /usr/bin/erl)")")/../erts-"*/bin/epmd -kill >/dev/null 2>&1 || true
+  # The epmd our node started on its own port (never the system one). It refuses to exit while a node
+  # is still registered, so give the node a moment to deregister.
+  local epmd; epmd=$(command -v epmd || ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -1 || true)
+  if [[ -n $epmd ]]; then
+    local i
+    for i in $(seq 1 20); do
+      "$epmd" -port "$EPMD_PORT" -names >/dev/null 2>&1 || break      # not running
+      "$epmd" -port "$EPMD_PORT" -kill >/dev/null 2>&1 && ! "$epmd" -port "$EPMD_PORT" -names >/dev/null 2>&1 && break
+      sleep 0.25
+    done
+  fi
 }
 
 write_env() {
