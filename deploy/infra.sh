@@ -56,17 +56,37 @@ pg_bin() {
 }
 
 as_pg() {
-  if [[ $(id -u) -eq 0 ]]; then setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; else "$@"; fi
+  # From /: the postgres user may not be allowed into the current directory.
+  if [[ $(id -u) -eq 0 ]]; then (cd / && setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"); else "$@"; fi
+}
+
+# PostgreSQL runs as the postgres user, which must be able to reach its data directory. When the checkout
+# sits under a folder it cannot traverse (a mode-700 temp dir, a home directory), the data lives in
+# /var/lib/semaine-industrie/<hash of the checkout path>/ and .local/pg links to it.
+pg_home() {
+  if [[ $(id -u) -ne 0 ]]; then echo "$LOCAL/pg"; return; fi
+  if [[ -L $LOCAL/pg ]]; then readlink -f "$LOCAL/pg"; return; fi
+  mkdir -p "$LOCAL"
+  if setpriv --reuid=postgres --regid=postgres --init-groups -- test -x "$LOCAL" 2>/dev/null; then
+    echo "$LOCAL/pg"
+  else
+    local home; home="/var/lib/semaine-industrie/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)/pg"
+    mkdir -p "$home"; ln -sfn "$home" "$LOCAL/pg"
+    log "postgres cannot reach $LOCAL: PostgreSQL data in $home (linked from .local/pg)"
+    echo "$home"
+  fi
 }
 
 pg_up() {
   local bin; bin=$(pg_bin) || { apt_install postgresql; bin=$(pg_bin) || die "PostgreSQL 15+ not found after install"; }
-  local data="$LOCAL/pg/data" sock="$LOCAL/pg/run"
-  mkdir -p "$LOCAL/pg" "$sock"
-  if [[ $(id -u) -eq 0 ]]; then id postgres >/dev/null 2>&1 || useradd --system --home "$LOCAL/pg" postgres; chown -R postgres:postgres "$LOCAL/pg"; chmod 755 "$LOCAL"; fi
+  if [[ $(id -u) -eq 0 ]]; then id postgres >/dev/null 2>&1 || useradd --system --home /var/lib/postgresql postgres; fi
+  local home; home=$(pg_home)
+  local data="$home/data" sock="$home/run"
+  mkdir -p "$home" "$sock"
+  if [[ $(id -u) -eq 0 ]]; then chown -R postgres:postgres "$home"; fi
   if [[ ! -s $data/PG_VERSION ]]; then
     log "initdb $data"
-    local pw="$LOCAL/pg/pwfile"; printf '%s\n' "$PG_PASSWORD" > "$pw"
+    local pw="$home/pwfile"; printf '%s\n' "$PG_PASSWORD" > "$pw"
     [[ $(id -u) -eq 0 ]] && chown postgres "$pw"
     as_pg "$bin/initdb" -D "$data" -U "$PG_USER" --pwfile="$pw" --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     rm -f "$pw"
@@ -75,9 +95,9 @@ pg_up() {
     log "PostgreSQL already running on 127.0.0.1:$PG_PORT"
   else
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    as_pg "$bin/pg_ctl" -D "$data" -l "$LOCAL/pg/postgres.log" -w -t 60 start \
+    as_pg "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 start \
       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $sock -c max_connections=300 -c shared_buffers=128MB -c fsync=on" >/dev/null \
-      || { tail -20 "$LOCAL/pg/postgres.log" >&2; die "PostgreSQL did not start"; }
+      || { tail -20 "$home/postgres.log" >&2; die "PostgreSQL did not start"; }
   fi
   local db
   for db in "${SERVICE_DATABASES[@]}"; do
@@ -90,9 +110,10 @@ pg_up() {
 
 pg_stop() {
   local bin; bin=$(pg_bin) || return 0
-  [[ -s $LOCAL/pg/data/PG_VERSION ]] || return 0
-  if as_pg "$bin/pg_ctl" -D "$LOCAL/pg/data" status >/dev/null 2>&1; then
-    as_pg "$bin/pg_ctl" -D "$LOCAL/pg/data" -m fast -w stop >/dev/null && log "PostgreSQL stopped"
+  local data; data="$(readlink -f "$LOCAL/pg" 2>/dev/null)/data"
+  [[ -s $data/PG_VERSION ]] || return 0
+  if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null && log "PostgreSQL stopped"
   fi
 }
 
@@ -194,8 +215,9 @@ ENVF
 
 status() {
   local bin sbin
-  if bin=$(pg_bin) && [[ -s $LOCAL/pg/data/PG_VERSION ]] && as_pg "$bin/pg_ctl" -D "$LOCAL/pg/data" status >/dev/null 2>&1; then
-    echo "postgresql: running on 127.0.0.1:$PG_PORT (data $LOCAL/pg/data)"
+  local data; data="$(readlink -f "$LOCAL/pg" 2>/dev/null)/data"
+  if bin=$(pg_bin) && [[ -s $data/PG_VERSION ]] && as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    echo "postgresql: running on 127.0.0.1:$PG_PORT (data $data)"
   else echo "postgresql: stopped"; fi
   if sbin=$(mq_sbin) && (mq_env; "$sbin/rabbitmqctl" -q status >/dev/null 2>&1); then
     echo "rabbitmq:   running on 127.0.0.1:$AMQP_PORT, management http://127.0.0.1:$MGMT_PORT/"
