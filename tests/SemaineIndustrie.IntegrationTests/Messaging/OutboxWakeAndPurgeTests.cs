@@ -12,6 +12,7 @@ public sealed class OutboxWakeAndPurgeTests(IsolatedInfrastructure infra, ITestO
     [Fact]
     public async Task A_commit_wakes_the_relay_without_polling_and_sent_rows_are_purged_after_retention()
     {
+        using var metrics = new MetricRecorder(SemaineIndustrie.Messaging.MessagingTelemetry.Name);
         await using var consumer = await ProbeHost.StartAsync(infra, "consumer", consumer: true);
         await using var producer = await ProbeHost.StartAsync(infra, "producer", consumer: false, settings: new Dictionary<string, string?>
         {
@@ -32,5 +33,10 @@ public sealed class OutboxWakeAndPurgeTests(IsolatedInfrastructure infra, ITestO
         await Eventually.Until(
             () => producer.QueryAsync(db => db.Set<OutboxMessage>().CountAsync()), count => count == 0,
             "sent outbox rows purged by housekeeping");
+
+        // Other probe tests run in parallel in this process: at least our three, tagged with the type.
+        Assert.True(metrics.Sum("outbox.messages.published", "message_type", nameof(ProbeEvent)) >= 3);
+        Assert.True(metrics.Sum("inbox.messages.consumed", "message_type", nameof(ProbeEvent)) >= 3);
+        Assert.True(metrics.Count("inbox.consume.duration") >= 3);
     }
 }

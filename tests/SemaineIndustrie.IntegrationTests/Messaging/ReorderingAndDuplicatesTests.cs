@@ -1,0 +1,137 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.IntegrationTests.Infrastructure;
+using SemaineIndustrie.Messaging.Inbox;
+using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.Publication;
+using Xunit;
+
+namespace SemaineIndustrie.IntegrationTests.Messaging;
+
+/// <summary>
+/// The publication service alone on its own virtual host, fed messages in every order and twice each:
+/// the outcome must not depend on arrival order or duplicates.
+/// </summary>
+public sealed class ReorderingAndDuplicatesTests : IAsyncLifetime
+{
+    private readonly IsolatedInfrastructure infra = new();
+    private ServiceHost<SemaineIndustrie.Publication.ServiceMarker> publication = null!;
+
+    public async Task InitializeAsync()
+    {
+        await infra.InitializeAsync();
+        publication = new ServiceHost<SemaineIndustrie.Publication.ServiceMarker>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync("publication"),
+            ["ConnectionStrings:RabbitMq"] = infra.RabbitMq.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        publication.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await publication.DisposeAsync();
+        await infra.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Content_location_and_label_in_any_order_and_delivered_twice_publish_the_version_exactly_once()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var orders = Permutations([0, 1, 2]).ToList();
+        var submissions = orders.Select(_ => Guid.NewGuid()).ToList();
+        var sent = new List<Guid>();
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var id = submissions[i];
+            object[] parts =
+            [
+                new SubmissionReceived(id, 1, "org", Details("v1"), now),
+                new VenueLocated(id, 1, 43.6465, 0.5855, LocationPrecision.Municipality, "test", null, now),
+                new LabelGranted(id, 1, Guid.NewGuid(), "reviewer", now),
+            ];
+            foreach (var part in orders[i].Select(p => parts[p]))
+            {
+                var messageId = NewId.NextGuid();
+                await PublishAsync(part, messageId);
+                await PublishAsync(part, messageId); // the broker may deliver anything twice
+                sent.Add(messageId);
+            }
+        }
+
+        await Eventually.Until(async () => await CountAsync<InboxMessage>(m => sent.Contains(m.MessageId)) == sent.Count, "every message consumed");
+        foreach (var id in submissions)
+        {
+            var entry = await QueryAsync(db => db.Catalogue.AsNoTracking().SingleOrDefaultAsync(e => e.SubmissionId == id));
+            Assert.NotNull(entry);
+            Assert.Equal(1, entry.Version);
+        }
+        var published = await QueryAsync(db => db.Set<OutboxMessage>().Where(m => m.MessageType.StartsWith(typeof(EventPublished).FullName!)).ToListAsync());
+        Assert.Equal(submissions.Count, published.Count);
+        Assert.Equal(submissions.Select(s => s.ToString()).Order(), published.Select(p => p.PartitionKey).Order());
+    }
+
+    [Fact]
+    public async Task A_revision_keeps_the_labelled_version_public_until_it_is_labelled_and_late_older_news_changes_nothing()
+    {
+        var id = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        await ConsumedAsync(new SubmissionReceived(id, 1, "org", Details("version one"), now));
+        await ConsumedAsync(new VenueLocated(id, 1, 43.6465, 0.5855, LocationPrecision.Municipality, "test", null, now));
+        await ConsumedAsync(new LabelGranted(id, 1, Guid.NewGuid(), "reviewer", now));
+        Assert.Equal(1, (await EntryAsync(id)).Version);
+
+        await ConsumedAsync(new VenueLocated(id, 2, 43.8486, 0.6631, LocationPrecision.Municipality, "test", null, now));
+        await ConsumedAsync(new SubmissionRevised(id, 2, "org", Details("version two"), now));
+        var stillFirst = await EntryAsync(id);
+        Assert.Equal(1, stillFirst.Version);
+        Assert.Equal("version one", stillFirst.Title);
+
+        await ConsumedAsync(new LabelGranted(id, 2, Guid.NewGuid(), "reviewer", now));
+        var second = await EntryAsync(id);
+        Assert.Equal(2, second.Version);
+        Assert.Equal("version two", second.Title);
+        Assert.Equal(43.8486, second.Latitude, 4);
+
+        // Late news about version 1 (a redelivery after a long outage) must not roll the map back.
+        await ConsumedAsync(new VenueLocated(id, 1, 10, 10, LocationPrecision.Municipality, "late", null, now));
+        await ConsumedAsync(new LabelGranted(id, 1, Guid.NewGuid(), "reviewer", now));
+        var after = await EntryAsync(id);
+        Assert.Equal(2, after.Version);
+        Assert.Equal(43.8486, after.Latitude, 4);
+    }
+
+    private static EventDetails Details(string title) => new(title, "description",
+        DateTimeOffset.Parse("2018-03-27T09:00:00+02:00"), DateTimeOffset.Parse("2018-03-27T12:00:00+02:00"),
+        new Venue("Atelier", "1 rue", "32000", "32013", "Auch", "32", "76"), ["aeronautique"], ["jeunes"], true, "Lycée");
+
+    private Task PublishAsync(object message, Guid messageId) =>
+        publication.Services.GetRequiredService<IBus>().Publish(message, message.GetType(), context => context.MessageId = messageId);
+
+    /// <summary>Publishes and waits until publication's inbox has recorded the message.</summary>
+    private async Task ConsumedAsync(object message)
+    {
+        var messageId = NewId.NextGuid();
+        await PublishAsync(message, messageId);
+        await Eventually.Until(async () => await CountAsync<InboxMessage>(m => m.MessageId == messageId) > 0, $"{message.GetType().Name} consumed");
+    }
+
+    private async Task<SemaineIndustrie.Publication.Catalogue.CatalogueEntry> EntryAsync(Guid id) =>
+        await QueryAsync(db => db.Catalogue.AsNoTracking().SingleAsync(e => e.SubmissionId == id));
+
+    private Task<int> CountAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> predicate) where T : class =>
+        QueryAsync(db => db.Set<T>().CountAsync(predicate));
+
+    private async Task<T> QueryAsync<T>(Func<PublicationDbContext, Task<T>> query)
+    {
+        await using var scope = publication.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PublicationDbContext>());
+    }
+
+    private static IEnumerable<int[]> Permutations(int[] items) => items.Length <= 1
+        ? [items]
+        : items.SelectMany(item => Permutations(items.Where(i => i != item).ToArray()).Select(rest => new[] { item }.Concat(rest).ToArray()));
+}
