@@ -1,16 +1,30 @@
 namespace SemaineIndustrie.Contracts;
 
-/// <summary>The public content of one submission version, as every downstream service needs it.</summary>
+public sealed record Registration(bool Required, string? Url, string? Email, string? Phone);
+
+public sealed record Accessibility(bool? WheelchairAccessible, string? Details);
+
+public sealed record OrganisingBody(string Name, string Kind, string? Siret);
+
+/// <summary>
+/// The content of one submission version that other services may see. The organiser's private contact
+/// is deliberately absent: it never leaves the submission service. Times carry the Europe/Paris offset.
+/// </summary>
 public sealed record EventDetails(
+    int Edition,
     string Title,
     string Description,
+    string EventType,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
     Venue Venue,
     IReadOnlyList<string> Sectors,
     IReadOnlyList<string> Audiences,
     bool FreeOfCharge,
-    string OrganisingBody);
+    int? Capacity,
+    Registration Registration,
+    Accessibility Accessibility,
+    OrganisingBody OrganisingBody);
 
 public sealed record SubmissionReceived(
     Guid SubmissionId,

@@ -11,7 +11,6 @@ public static class GeocodingServiceExtensions
 {
     public static IHostApplicationBuilder AddGeocodingService(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CommuneLocator>();
         builder.AddServiceDatabase<GeocodingDbContext>();
         builder.AddServiceMessaging<GeocodingDbContext>("geocoding", bus =>

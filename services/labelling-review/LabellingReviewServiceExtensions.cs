@@ -11,7 +11,6 @@ public static class LabellingReviewServiceExtensions
 {
     public static IHostApplicationBuilder AddLabellingReviewService(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceDatabase<ReviewDbContext>();
         builder.AddServiceMessaging<ReviewDbContext>("review", bus =>
         {

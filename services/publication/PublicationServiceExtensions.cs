@@ -11,7 +11,6 @@ public static class PublicationServiceExtensions
 {
     public static IHostApplicationBuilder AddPublicationService(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceDatabase<PublicationDbContext>();
         builder.AddServiceMessaging<PublicationDbContext>("publication", bus =>
         {

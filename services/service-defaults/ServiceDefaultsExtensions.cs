@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Telemetry;
+using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.ServiceDefaults;
@@ -17,6 +18,7 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
         builder.AddTelemetry(serviceName);
+        builder.AddPlatformClock();
         builder.Services.AddHealthChecks();
         builder.AddProblemDetailsAndJson();
         builder.AddPlatformAuthentication();

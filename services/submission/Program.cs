@@ -1,6 +1,7 @@
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.ServiceDefaults;
 using SemaineIndustrie.Submission;
+using SemaineIndustrie.Submission.Editions;
 using SemaineIndustrie.Submission.Submissions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +12,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapSubmissionsApi();
+app.MapEditionsApi();
 app.MapErrorQueueRedrive();
 app.Run();

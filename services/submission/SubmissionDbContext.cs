@@ -7,6 +7,8 @@ namespace SemaineIndustrie.Submission;
 public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> options) : DbContext(options)
 {
     public DbSet<EventSubmission> Submissions => Set<EventSubmission>();
+    public DbSet<SubmissionVersion> Versions => Set<SubmissionVersion>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -15,13 +17,30 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
             e.ToTable("submissions");
             e.HasKey(s => s.Id);
             e.Property(s => s.OrganiserId).HasMaxLength(100);
+            e.Property(s => s.CreatedBy).HasMaxLength(100);
             e.Property(s => s.Status).HasConversion<string>().HasMaxLength(30);
-            e.Property(s => s.Title).HasMaxLength(200);
+            e.Property(s => s.ReviewerMessage).HasMaxLength(2000);
+            e.Property(s => s.Title).HasMaxLength(SubmissionRules.TitleMax);
             e.Property(s => s.CommuneInsee).HasMaxLength(5);
             e.Property(s => s.Departement).HasMaxLength(3);
             e.Property(s => s.Region).HasMaxLength(2);
-            e.Property(s => s.Details).HasColumnType("jsonb");
-            e.HasIndex(s => new { s.OrganiserId, s.CreatedAt });
+            e.Property(s => s.RowVersion).IsRowVersion();
+            e.HasIndex(s => new { s.OrganiserId, s.Id });
+        });
+        modelBuilder.Entity<SubmissionVersion>(e =>
+        {
+            e.ToTable("submission_versions");
+            e.HasKey(v => new { v.SubmissionId, v.Version });
+            e.Property(v => v.Content).HasColumnType("jsonb");
+            e.Property(v => v.CreatedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<IdempotencyKey>(e =>
+        {
+            e.ToTable("idempotency_keys");
+            e.HasKey(k => new { k.OrganiserId, k.Key });
+            e.Property(k => k.OrganiserId).HasMaxLength(100);
+            e.Property(k => k.Key).HasMaxLength(200);
+            e.Property(k => k.RequestHash).HasMaxLength(64);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -1,6 +1,7 @@
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Submission.Decisions;
+using SemaineIndustrie.Submission.Editions;
 
 namespace SemaineIndustrie.Submission;
 
@@ -11,10 +12,15 @@ public static class SubmissionServiceExtensions
 {
     public static IHostApplicationBuilder AddSubmissionService(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<List<Edition>>()
+            .Bind(builder.Configuration.GetSection("Editions"))
+            .Validate(editions => { EditionCatalog.Validate(editions); return editions.Count > 0; }, "At least one edition must be configured (section Editions).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<EditionCatalog>();
         builder.AddServiceDatabase<SubmissionDbContext>();
         builder.AddServiceMessaging<SubmissionDbContext>("submission", bus =>
         {
+            bus.AddConsumer<ReviewCaseOpenedConsumer>();
             bus.AddConsumer<LabelGrantedConsumer>();
             bus.AddConsumer<LabelRefusedConsumer>();
             bus.AddConsumer<ChangesRequestedConsumer>();

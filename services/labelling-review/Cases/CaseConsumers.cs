@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Messaging.Inbox;
+using SemaineIndustrie.Messaging.Outbox;
 
 namespace SemaineIndustrie.LabellingReview.Cases;
 
@@ -14,7 +15,7 @@ public sealed class OpenCaseConsumer(ReviewDbContext db, TimeProvider clock) : I
         var existing = await db.Cases.SingleOrDefaultAsync(c => c.SubmissionId == message.SubmissionId, ct);
         if (existing is not null) return; // a later revision already opened it
         var venue = message.Event.Venue;
-        db.Cases.Add(new ReviewCase
+        var opened = new ReviewCase
         {
             Id = Guid.CreateVersion7(),
             SubmissionId = message.SubmissionId,
@@ -26,7 +27,9 @@ public sealed class OpenCaseConsumer(ReviewDbContext db, TimeProvider clock) : I
             Region = venue.Region,
             Status = CaseStatus.Pending,
             OpenedAt = clock.GetUtcNow(),
-        });
+        };
+        db.Cases.Add(opened);
+        db.AddToOutbox(new ReviewCaseOpened(opened.SubmissionId, opened.SubmissionVersion, opened.Id, opened.Region, opened.Departement, opened.OpenedAt));
     });
 }
 

@@ -14,7 +14,7 @@ public static class OutboxDbContextExtensions
     /// same transaction as the rest of the unit of work, and published by the relay after the commit.
     /// Messages about a submission are published in the order they were queued.
     /// </summary>
-    public static OutboxMessage AddToOutbox(this DbContext db, object message, TimeProvider? clock = null)
+    public static OutboxMessage AddToOutbox(this DbContext db, object message)
     {
         var activity = Activity.Current;
         var row = new OutboxMessage
@@ -25,7 +25,7 @@ public static class OutboxDbContextExtensions
             PartitionKey = message is ISubmissionEvent e ? e.SubmissionId.ToString() : Guid.NewGuid().ToString(),
             TraceParent = activity?.Id is { } id && activity.IdFormat == ActivityIdFormat.W3C ? id : null,
             TraceState = activity?.TraceStateString,
-            CreatedAt = (clock ?? TimeProvider.System).GetUtcNow(),
+            CreatedAt = DateTimeOffset.UtcNow, // real time, like the database's now() it is compared with
         };
         db.Set<OutboxMessage>().Add(row);
         return row;

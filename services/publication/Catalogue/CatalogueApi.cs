@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Contracts;
 
 namespace SemaineIndustrie.Publication.Catalogue;
 
@@ -8,10 +9,12 @@ public sealed record PublicVenue(string Name, string Street, string PostalCode, 
 public sealed record PublicLocation(double Latitude, double Longitude);
 
 /// <summary>The public shape of a catalogue event: built field by field, so nothing private can leak in.</summary>
+public sealed record PublicOrganiser(string Name, string Kind);
+
 public sealed record PublicEvent(
-    Guid Id, int Version, string Title, string Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    Guid Id, int Version, int Edition, string Title, string Description, string EventType, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     PublicVenue Venue, PublicLocation Location, IReadOnlyList<string> Sectors, IReadOnlyList<string> Audiences,
-    bool FreeOfCharge, string OrganisingBody);
+    bool FreeOfCharge, int? Capacity, Registration Registration, Accessibility Accessibility, PublicOrganiser OrganisingBody);
 
 public static class CatalogueApi
 {
@@ -42,8 +45,9 @@ public static class CatalogueApi
     {
         var d = entry.ReadDetails();
         var v = d.Venue;
-        return new PublicEvent(entry.SubmissionId, entry.Version, d.Title, d.Description, d.StartsAt, d.EndsAt,
+        return new PublicEvent(entry.SubmissionId, entry.Version, d.Edition, d.Title, d.Description, d.EventType, d.StartsAt, d.EndsAt,
             new PublicVenue(v.Name, v.Street, v.PostalCode, v.CommuneInsee, v.CommuneName, v.Departement, v.Region),
-            new PublicLocation(entry.Latitude, entry.Longitude), d.Sectors, d.Audiences, d.FreeOfCharge, d.OrganisingBody);
+            new PublicLocation(entry.Latitude, entry.Longitude), d.Sectors, d.Audiences, d.FreeOfCharge, d.Capacity,
+            d.Registration, d.Accessibility, new PublicOrganiser(d.OrganisingBody.Name, d.OrganisingBody.Kind));
     }
 }

@@ -6,31 +6,38 @@ using SemaineIndustrie.Submission.Submissions;
 
 namespace SemaineIndustrie.Submission.Decisions;
 
-/// <summary>Keeps the organiser-visible status in step with the reviewers' decisions.</summary>
+/// <summary>Keeps the organiser-visible status in step with the review: in review, then the decision.</summary>
+public sealed class ReviewCaseOpenedConsumer(SubmissionDbContext db) : IConsumer<ReviewCaseOpened>
+{
+    public Task Consume(ConsumeContext<ReviewCaseOpened> context) =>
+        db.ConsumeOnceAsync(context, this, ct => ReviewStatus.ApplyAsync(db, context.Message, SubmissionStatus.InReview, null, context.Message.OpenedAt, ct));
+}
+
 public sealed class LabelGrantedConsumer(SubmissionDbContext db) : IConsumer<LabelGranted>
 {
     public Task Consume(ConsumeContext<LabelGranted> context) =>
-        db.ConsumeOnceAsync(context, this, ct => DecisionStatus.ApplyAsync(db, context.Message, SubmissionStatus.Labelled, context.Message.DecidedAt, ct));
+        db.ConsumeOnceAsync(context, this, ct => ReviewStatus.ApplyAsync(db, context.Message, SubmissionStatus.Labelled, null, context.Message.DecidedAt, ct));
 }
 
 public sealed class LabelRefusedConsumer(SubmissionDbContext db) : IConsumer<LabelRefused>
 {
     public Task Consume(ConsumeContext<LabelRefused> context) =>
-        db.ConsumeOnceAsync(context, this, ct => DecisionStatus.ApplyAsync(db, context.Message, SubmissionStatus.Refused, context.Message.DecidedAt, ct));
+        db.ConsumeOnceAsync(context, this, ct => ReviewStatus.ApplyAsync(db, context.Message, SubmissionStatus.Refused, context.Message.Motivation, context.Message.DecidedAt, ct));
 }
 
 public sealed class ChangesRequestedConsumer(SubmissionDbContext db) : IConsumer<ChangesRequested>
 {
     public Task Consume(ConsumeContext<ChangesRequested> context) =>
-        db.ConsumeOnceAsync(context, this, ct => DecisionStatus.ApplyAsync(db, context.Message, SubmissionStatus.ChangesRequested, context.Message.DecidedAt, ct));
+        db.ConsumeOnceAsync(context, this, ct => ReviewStatus.ApplyAsync(db, context.Message, SubmissionStatus.ChangesRequested, context.Message.Message, context.Message.DecidedAt, ct));
 }
 
-internal static class DecisionStatus
+internal static class ReviewStatus
 {
-    public static async Task ApplyAsync(SubmissionDbContext db, ISubmissionEvent decision, SubmissionStatus outcome, DateTimeOffset at, CancellationToken ct)
+    /// <summary>News about a submission we never stored is a bug upstream: fail, so it reaches _error and is seen.</summary>
+    public static async Task ApplyAsync(SubmissionDbContext db, ISubmissionEvent news, SubmissionStatus status, string? message, DateTimeOffset at, CancellationToken ct)
     {
-        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == decision.SubmissionId, ct)
-            ?? throw new InvalidOperationException($"decision about unknown submission {decision.SubmissionId}");
-        submission.ApplyDecision(decision.SubmissionVersion, outcome, at);
+        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == news.SubmissionId, ct)
+            ?? throw new InvalidOperationException($"review news about unknown submission {news.SubmissionId}");
+        submission.Apply(news.SubmissionVersion, status, message, at);
     }
 }

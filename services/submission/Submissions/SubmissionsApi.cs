@@ -1,79 +1,238 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Submission.Submissions;
 
-public sealed record SubmissionView(Guid Id, int Version, SubmissionStatus Status, EventDetails Event, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
+/// <summary>
+/// The organiser's API. An organiser only ever sees their organisation's submissions: anything else is
+/// 404, exactly like a submission that does not exist.
+/// </summary>
 public static class SubmissionsApi
 {
+    public const int DefaultPageSize = 20, MaxPageSize = 100, MaxIdempotencyKeyLength = 200;
+
     public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/submissions").RequireAuthorization(PlatformClaims.OrganiserPolicy).WithTags("Submissions");
         group.MapPost("/", Create);
-        group.MapGet("/", ListOwn);
+        group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
+        group.MapPut("/{id:guid}", Revise);
+        group.MapPost("/{id:guid}/withdraw", Withdraw);
         return app;
     }
 
-    private static async Task<Results<Created<SubmissionView>, ProblemHttpResult>> Create(
-        SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Create(
+        SubmissionRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
+        var organiser = user.OrganiserId();
+        string? requestHash = null;
+        if (idempotencyKey is not null)
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+            if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c < 0x21 || c > 0x7e))
             {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "The submission is not valid",
-            });
+                return Problems.Field(StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", "Idempotency-Key",
+                    $"1 to {MaxIdempotencyKeyLength} visible ASCII characters.");
+            }
+            requestHash = Hash(request);
+            if (await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.OrganiserId == organiser && k.Key == idempotencyKey, ct) is { } used)
+            {
+                return await Replay(used, requestHash, db, http, ct);
+            }
         }
 
         var now = clock.GetUtcNow();
-        var details = request.ToDetails();
+        var validation = SubmissionRules.Validate(request, editions, CommuneDirectory.Instance, now);
+        if (validation.Valid is not { } valid) return Problems.Invalid(validation);
+
         var submission = new EventSubmission
         {
-            Id = Guid.CreateVersion7(),
-            OrganiserId = user.OrganiserId(),
+            Id = Guid.CreateVersion7(now),
+            OrganiserId = organiser,
+            CreatedBy = user.SubjectId(),
             Version = 1,
             Status = SubmissionStatus.Submitted,
-            Title = details.Title,
-            CommuneInsee = details.Venue.CommuneInsee,
-            Departement = details.Venue.Departement,
-            Region = details.Venue.Region,
-            Details = EventSubmission.WriteDetails(details),
+            Title = valid.Event.Title,
+            CommuneInsee = valid.Event.Venue.CommuneInsee,
+            Departement = valid.Event.Venue.Departement,
+            Region = valid.Event.Venue.Region,
             CreatedAt = now,
-            UpdatedAt = now,
         };
+        submission.Describe(valid.Event, now);
+        var version = SubmissionVersion.Of(submission.Id, 1, valid, submission.CreatedBy, now);
         db.Submissions.Add(submission);
-        db.AddToOutbox(new SubmissionReceived(submission.Id, submission.Version, submission.OrganiserId, details, now));
-        await db.SaveChangesAsync(ct);
+        db.Versions.Add(version);
+        if (idempotencyKey is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyKey { OrganiserId = organiser, Key = idempotencyKey, RequestHash = requestHash!, SubmissionId = submission.Id, CreatedAt = now });
+        }
+        db.AddToOutbox(new SubmissionReceived(submission.Id, 1, organiser, valid.Event, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (idempotencyKey is not null && IsUniqueViolation(ex))
+        {
+            // The same key raced us: answer as its first use did.
+            db.ChangeTracker.Clear();
+            var used = await db.IdempotencyKeys.AsNoTracking().SingleAsync(k => k.OrganiserId == organiser && k.Key == idempotencyKey, ct);
+            return await Replay(used, requestHash!, db, http, ct);
+        }
 
         http.Response.Headers.ETag = submission.ETag;
-        return TypedResults.Created($"/api/submissions/{submission.Id}", View(submission));
+        return TypedResults.Created($"/api/submissions/{submission.Id}", SubmissionView.Of(submission, version));
     }
 
-    private static async Task<Ok<List<SubmissionView>>> ListOwn(ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct)
+    /// <summary>Same key, same request: the same 201 (the submission as it is now). Same key, another request: 422.</summary>
+    private static async Task<IResult> Replay(IdempotencyKey used, string requestHash, SubmissionDbContext db, HttpContext http, CancellationToken ct)
     {
-        var organiser = user.OrganiserId();
-        var rows = await db.Submissions.AsNoTracking().Where(s => s.OrganiserId == organiser)
-            .OrderByDescending(s => s.CreatedAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(View).ToList());
+        if (used.RequestHash != requestHash)
+        {
+            return Problems.Field(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key already used", "Idempotency-Key",
+                "This key was already used for a different submission; use a new key for a new submission.");
+        }
+        var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == used.SubmissionId, ct);
+        var latest = await LatestVersion(db, submission, ct);
+        http.Response.Headers.ETag = submission.ETag;
+        return TypedResults.Created($"/api/submissions/{submission.Id}", SubmissionView.Of(submission, latest));
     }
 
-    /// <summary>Another organiser's submission is answered exactly like a missing one.</summary>
-    private static async Task<Results<Ok<SubmissionView>, NotFound>> Get(Guid id, ClaimsPrincipal user, SubmissionDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> List(
+        ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct,
+        SubmissionStatus? status = null, int limit = DefaultPageSize, string? cursor = null)
     {
+        if (limit is < 1 or > MaxPageSize)
+            return Problems.Field(StatusCodes.Status400BadRequest, "Invalid limit", "limit", $"Between 1 and {MaxPageSize}.");
+        Guid? after = null;
+        if (cursor is not null)
+        {
+            if (!Guid.TryParse(cursor, out var parsed)) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid cursor", "cursor", "Use the nextCursor of the previous page.");
+            after = parsed;
+        }
+
         var organiser = user.OrganiserId();
-        var submission = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.OrganiserId == organiser, ct);
+        var query = db.Submissions.AsNoTracking().Where(s => s.OrganiserId == organiser);
+        if (status is not null) query = query.Where(s => s.Status == status);
+        if (after is not null) query = query.Where(s => s.Id.CompareTo(after.Value) < 0);
+        // Ids are time-ordered (UUIDv7): newest first, and the last id is the cursor.
+        var page = await query.OrderByDescending(s => s.Id).Take(limit + 1).ToListAsync(ct);
+        var items = page.Take(limit).Select(s => new SubmissionSummary(s.Id, s.Version, s.Status, s.Title, s.Edition, s.StartsAt,
+            s.CommuneInsee, s.Departement, s.Region, s.UpdatedAt)).ToList();
+        return TypedResults.Ok(new SubmissionPage(items, page.Count > limit ? items[^1].Id.ToString() : null));
+    }
+
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, SubmissionDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var submission = await Own(db, id, user, tracking: false, ct);
         if (submission is null) return TypedResults.NotFound();
         http.Response.Headers.ETag = submission.ETag;
-        return TypedResults.Ok(View(submission));
+        if (http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch && submission.Matches(ifNoneMatch))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Ok(SubmissionView.Of(submission, await LatestVersion(db, submission, ct)));
     }
 
-    private static SubmissionView View(EventSubmission s) => new(s.Id, s.Version, s.Status, s.ReadDetails(), s.CreatedAt, s.UpdatedAt);
+    /// <summary>A new version; If-Match is required (428 without it, 412 when stale).</summary>
+    private static async Task<IResult> Revise(
+        Guid id, SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var submission = await Own(db, id, user, tracking: true, ct);
+        if (submission is null) return TypedResults.NotFound();
+        if (Precondition(http, submission, required: true) is { } failed) return failed;
+        if (submission.Status == SubmissionStatus.Withdrawn) return Problems.Conflict("This submission was withdrawn; submit a new one.");
+
+        var now = clock.GetUtcNow();
+        var validation = SubmissionRules.Validate(request, editions, CommuneDirectory.Instance, now);
+        if (validation.Valid is not { } valid) return Problems.Invalid(validation);
+
+        submission.Version += 1;
+        submission.Status = SubmissionStatus.Revised;
+        submission.ReviewerMessage = null;
+        submission.Describe(valid.Event, now);
+        var version = SubmissionVersion.Of(submission.Id, submission.Version, valid, user.SubjectId(), now);
+        db.Versions.Add(version);
+        db.AddToOutbox(new SubmissionRevised(submission.Id, submission.Version, submission.OrganiserId, valid.Event, now));
+        if (await SaveOrConflict(db, ct) is { } conflict) return conflict;
+
+        http.Response.Headers.ETag = submission.ETag;
+        return TypedResults.Ok(SubmissionView.Of(submission, version));
+    }
+
+    /// <summary>Withdraws the event (If-Match optional); it leaves the review queue and the public map.</summary>
+    private static async Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var submission = await Own(db, id, user, tracking: true, ct);
+        if (submission is null) return TypedResults.NotFound();
+        if (Precondition(http, submission, required: false) is { } failed) return failed;
+        if (submission.Status == SubmissionStatus.Withdrawn) return Problems.Conflict("This submission is already withdrawn.");
+
+        var now = clock.GetUtcNow();
+        (submission.Status, submission.WithdrawnAt, submission.UpdatedAt) = (SubmissionStatus.Withdrawn, now, now);
+        db.AddToOutbox(new SubmissionWithdrawn(submission.Id, submission.Version, submission.OrganiserId, now));
+        if (await SaveOrConflict(db, ct) is { } conflict) return conflict;
+
+        http.Response.Headers.ETag = submission.ETag;
+        return TypedResults.Ok(SubmissionView.Of(submission, await LatestVersion(db, submission, ct)));
+    }
+
+    private static Task<EventSubmission?> Own(SubmissionDbContext db, Guid id, ClaimsPrincipal user, bool tracking, CancellationToken ct)
+    {
+        var organiser = user.OrganiserId();
+        var query = tracking ? db.Submissions : db.Submissions.AsNoTracking();
+        return query.SingleOrDefaultAsync(s => s.Id == id && s.OrganiserId == organiser, ct);
+    }
+
+    private static Task<SubmissionVersion> LatestVersion(SubmissionDbContext db, EventSubmission submission, CancellationToken ct) =>
+        db.Versions.AsNoTracking().SingleAsync(v => v.SubmissionId == submission.Id && v.Version == submission.Version, ct);
+
+    private static IResult? Precondition(HttpContext http, EventSubmission submission, bool required)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+        {
+            return required
+                ? Problems.Field(StatusCodes.Status428PreconditionRequired, "If-Match required", "If-Match",
+                    $"Send the ETag you last read (currently {submission.ETag}) in If-Match, so that no one's changes are overwritten.")
+                : null;
+        }
+        return submission.Matches(ifMatch)
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed",
+                detail: $"Your copy is out of date: the current version is {submission.ETag}. Read it again, then retry.");
+    }
+
+    private static async Task<IResult?> SaveOrConflict(SubmissionDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException update && IsUniqueViolation(update)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed",
+                detail: "Someone changed this submission at the same time. Read it again, then retry.");
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private static string Hash(SubmissionRequest request) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, HashJson))));
+
+    private static readonly JsonSerializerOptions HashJson = new(JsonSerializerDefaults.Web);
 }

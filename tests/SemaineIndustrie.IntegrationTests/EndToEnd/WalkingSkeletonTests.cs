@@ -34,7 +34,7 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
         {
             Assert.NotNull(root);
             traceId = root.TraceId;
-            var created = await organiser.PostAsJsonAsync("/api/submissions", SampleSubmission());
+            var created = await organiser.PostAsJsonAsync("/api/submissions", Samples.Submission());
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             Assert.NotNull(created.Headers.ETag);
             Assert.StartsWith("/api/submissions/", created.Headers.Location!.OriginalString);
@@ -68,6 +68,7 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
         Assert.Equal(43.6465, published.GetProperty("location").GetProperty("latitude").GetDouble(), 4);
         Assert.Equal(0.5855, published.GetProperty("location").GetProperty("longitude").GetDouble(), 4);
         Assert.False(published.TryGetProperty("organiserId", out _), "the organiser's identity is not public");
+        Assert.DoesNotContain("anne.martin", published.GetRawText()); // the private contact never reaches the public
 
         // 5. The organiser sees the decision (consumed LabelGranted).
         await Eventually.Until(
@@ -98,17 +99,4 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
     }
-
-    internal static object SampleSubmission(string communeInsee = "32013", string communeName = "Auch", string postalCode = "32000") => new
-    {
-        title = "Portes ouvertes de l'atelier aéronautique",
-        description = "Visite des ateliers de maintenance et rencontre avec les apprentis.",
-        startsAt = "2018-03-27T09:00:00+02:00",
-        endsAt = "2018-03-27T12:00:00+02:00",
-        venue = new { name = "Atelier du Garros", street = "12 rue du Garros", postalCode, communeInsee, communeName },
-        sectors = new[] { "aeronautique" },
-        audiences = new[] { "jeunes", "demandeurs-emploi" },
-        freeOfCharge = true,
-        organisingBody = "Lycée professionnel d'Auch",
-    };
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using SemaineIndustrie.Gateway;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace SemaineIndustrie.IntegrationTests.Infrastructure;
@@ -14,6 +15,7 @@ namespace SemaineIndustrie.IntegrationTests.Infrastructure;
 public sealed class Platform : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> hosts = [];
+    private readonly Dictionary<Type, IServiceProvider> services = [];
 
     public IsolatedInfrastructure Infra { get; } = new();
     public Uri Submission { get; private set; } = null!;
@@ -49,9 +51,19 @@ public sealed class Platform : IAsyncLifetime
             ["ConnectionStrings:Postgres"] = await Infra.DatabaseAsync(database),
             ["ConnectionStrings:RabbitMq"] = Infra.RabbitMq.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Clock:Start"] = Samples.ClockStart,
         });
         hosts.Add(host);
-        return host.Start();
+        var address = host.Start();
+        services[typeof(TMarker)] = host.Services;
+        return address;
+    }
+
+    /// <summary>Reads a service's own database (for what its API does not show, like its outbox).</summary>
+    public async Task<T> QueryAsync<TMarker, TDb, T>(Func<TDb, Task<T>> query) where TDb : notnull
+    {
+        await using var scope = services[typeof(TMarker)].CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TDb>());
     }
 
     /// <summary>A client of the gateway, anonymous or carrying a token from the development issuer (POST /dev/tokens).</summary>

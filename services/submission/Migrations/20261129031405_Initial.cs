@@ -13,6 +13,21 @@ namespace SemaineIndustrie.Submission.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    organiser_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => new { x.organiser_id, x.key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -49,20 +64,40 @@ namespace SemaineIndustrie.Submission.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "submission_versions",
+                columns: table => new
+                {
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    content = table.Column<string>(type: "jsonb", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_submission_versions", x => new { x.submission_id, x.version });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "submissions",
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     organiser_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false),
                     status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reviewer_message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    edition = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     commune_insee = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     departement = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     region = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    details = table.Column<string>(type: "jsonb", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    withdrawn_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,19 +134,25 @@ namespace SemaineIndustrie.Submission.Migrations
                 filter: "sent_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_submissions_organiser_id_created_at",
+                name: "ix_submissions_organiser_id_id",
                 table: "submissions",
-                columns: new[] { "organiser_id", "created_at" });
+                columns: new[] { "organiser_id", "id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "submission_versions");
 
             migrationBuilder.DropTable(
                 name: "submissions");

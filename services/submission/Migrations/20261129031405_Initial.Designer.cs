@@ -12,7 +12,7 @@ using SemaineIndustrie.Submission;
 namespace SemaineIndustrie.Submission.Migrations
 {
     [DbContext(typeof(SubmissionDbContext))]
-    [Migration("20261129025601_Initial")]
+    [Migration("20261129031405_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -151,16 +151,21 @@ namespace SemaineIndustrie.Submission.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
                     b.Property<string>("Departement")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("departement");
 
-                    b.Property<string>("Details")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("details");
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition");
 
                     b.Property<string>("OrganiserId")
                         .IsRequired()
@@ -174,6 +179,21 @@ namespace SemaineIndustrie.Submission.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("region");
 
+                    b.Property<string>("ReviewerMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reviewer_message");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -182,8 +202,8 @@ namespace SemaineIndustrie.Submission.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
                         .HasColumnName("title");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -194,13 +214,80 @@ namespace SemaineIndustrie.Submission.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
                     b.HasKey("Id")
                         .HasName("pk_submissions");
 
-                    b.HasIndex("OrganiserId", "CreatedAt")
-                        .HasDatabaseName("ix_submissions_organiser_id_created_at");
+                    b.HasIndex("OrganiserId", "Id")
+                        .HasDatabaseName("ix_submissions_organiser_id_id");
 
                     b.ToTable("submissions", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.IdempotencyKey", b =>
+                {
+                    b.Property<string>("OrganiserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organiser_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.HasKey("OrganiserId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.SubmissionVersion", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.HasKey("SubmissionId", "Version")
+                        .HasName("pk_submission_versions");
+
+                    b.ToTable("submission_versions", (string)null);
                 });
 #pragma warning restore 612, 618
         }
