@@ -31,6 +31,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

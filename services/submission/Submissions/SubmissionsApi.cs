@@ -111,8 +111,16 @@ public static class SubmissionsApi
 
     private static async Task<IResult> List(
         ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct,
-        SubmissionStatus? status = null, int limit = DefaultPageSize, string? cursor = null)
+        string? status = null, int limit = DefaultPageSize, string? cursor = null)
     {
+        SubmissionStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<SubmissionStatus>(status, ignoreCase: true, out var parsedStatus) || int.TryParse(status, out _))
+                return Problems.Field(StatusCodes.Status400BadRequest, "Invalid status", "status",
+                    "One of: " + string.Join(", ", Enum.GetValues<SubmissionStatus>().Select(SubmissionRules.ContractCode)) + ".");
+            wanted = parsedStatus;
+        }
         if (limit is < 1 or > MaxPageSize)
             return Problems.Field(StatusCodes.Status400BadRequest, "Invalid limit", "limit", $"Between 1 and {MaxPageSize}.");
         Guid? after = null;
@@ -124,7 +132,7 @@ public static class SubmissionsApi
 
         var organiser = user.OrganiserId();
         var query = db.Submissions.AsNoTracking().Where(s => s.OrganiserId == organiser);
-        if (status is not null) query = query.Where(s => s.Status == status);
+        if (wanted is not null) query = query.Where(s => s.Status == wanted);
         if (after is not null) query = query.Where(s => s.Id.CompareTo(after.Value) < 0);
         // Ids are time-ordered (UUIDv7): newest first, and the last id is the cursor.
         var page = await query.OrderByDescending(s => s.Id).Take(limit + 1).ToListAsync(ct);

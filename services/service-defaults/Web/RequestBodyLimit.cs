@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SemaineIndustrie.ServiceDefaults.Web;
+
+/// <summary>
+/// The largest request body a service (or the gateway) reads, from Http:MaxRequestBodyBytes (default
+/// 1 MiB): a declared larger body is answered 413 problem+json at once, a chunked one fails with 413 as
+/// soon as it crosses the limit. Our APIs take small JSON documents only.
+/// </summary>
+public static class RequestBodyLimit
+{
+    public const long DefaultBytes = 1024 * 1024;
+
+    public static WebApplication UseRequestBodyLimit(this WebApplication app)
+    {
+        var limit = app.Configuration.GetValue("Http:MaxRequestBodyBytes", DefaultBytes);
+        app.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"At most {limit} bytes." },
+                });
+                return;
+            }
+            await next(context);
+        });
+        return app;
+    }
+}
