@@ -45,6 +45,9 @@ start() {
     export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
     export ASPNETCORE_URLS="http://127.0.0.1:$port"
     export OTEL_SERVICE_NAME="$name"
+    # The seeded edition is 2018: in Development the services' clock starts inside its submission
+    # window (SI_CLOCK_START= empty for the real clock). Ignored outside Development.
+    export Clock__Start="${SI_CLOCK_START-2018-02-15T10:00:00+01:00}"
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_$db" ConnectionStrings__RabbitMq="$SI_RABBITMQ"
     exec dotnet "$assembly.dll"
   ) >"$LOGS/$name.log" 2>&1 &
