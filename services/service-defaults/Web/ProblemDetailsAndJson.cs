@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -24,12 +25,12 @@ public static class ProblemDetailsAndJson
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             if (context.Exception is { } exception) DescribeUnreadableBody(context.ProblemDetails, exception);
         });
-        builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception => exception switch
-        {
-            BadHttpRequestException bad => bad.StatusCode,
-            JsonException => StatusCodes.Status400BadRequest,
-            _ => StatusCodes.Status500InternalServerError,
-        });
+        // Unreadable bodies become BadHttpRequestException in every environment (minimal APIs only throw
+        // it in Development by default, and elsewhere answer a bare 400 that names no field).
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // Only the client's own faults get a 4xx; anything else thrown is ours: 500.
+        builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception =>
+            exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         return builder;
     }
@@ -41,8 +42,8 @@ public static class ProblemDetailsAndJson
     /// </summary>
     private static void DescribeUnreadableBody(ProblemDetails problem, Exception exception)
     {
-        var json = exception as JsonException ?? exception.InnerException as JsonException;
-        if (exception is not BadHttpRequestException && json is null) return;
+        if (exception is not BadHttpRequestException) return;
+        var json = exception.InnerException as JsonException;
 
         problem.Title = "The request body could not be read";
         var field = json?.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "body";

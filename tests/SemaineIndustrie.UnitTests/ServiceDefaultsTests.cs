@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.ServiceDefaults;
+using Xunit;
+
+namespace SemaineIndustrie.UnitTests;
+
+public sealed class ServiceDefaultsTests
+{
+    private static ServiceProvider ProductionServices()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection([new("Auth:Authority", "https://auth.example.gouv.fr/realms/semaine")]);
+        builder.AddServiceDefaults("test");
+        return builder.Services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void In_production_unreadable_bodies_still_raise_the_exception_that_names_the_field()
+    {
+        using var services = ProductionServices();
+        Assert.True(services.GetRequiredService<IOptions<RouteHandlerOptions>>().Value.ThrowOnBadRequest);
+    }
+
+    [Fact]
+    public void Only_bad_requests_are_answered_as_client_errors()
+    {
+        using var services = ProductionServices();
+        var select = services.GetRequiredService<IOptions<ExceptionHandlerOptions>>().Value.StatusCodeSelector!;
+        Assert.Equal(413, select(new BadHttpRequestException("too large", 413)));
+        Assert.Equal(400, select(new BadHttpRequestException("bad json", new JsonException("x"))));
+        Assert.Equal(500, select(new JsonException("a stored document we could not read")));
+        Assert.Equal(500, select(new InvalidOperationException()));
+    }
+}
