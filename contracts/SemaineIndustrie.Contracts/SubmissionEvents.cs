@@ -6,12 +6,15 @@ public sealed record Accessibility(bool? WheelchairAccessible, string? Details);
 
 public sealed record OrganisingBody(string Name, string Kind, string? Siret);
 
+/// <summary>The edition a version was validated against: its days (Europe/Paris) and the audiences that make an event open to the public.</summary>
+public sealed record EditionFrame(int Year, DateOnly FirstDay, DateOnly LastDay, IReadOnlyList<string> PublicAudiences);
+
 /// <summary>
 /// The content of one submission version that other services may see. The organiser's private contact
 /// is deliberately absent: it never leaves the submission service. Times carry the Europe/Paris offset.
 /// </summary>
 public sealed record EventDetails(
-    int Edition,
+    EditionFrame Edition,
     string Title,
     string Description,
     string EventType,

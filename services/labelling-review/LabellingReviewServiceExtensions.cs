@@ -1,4 +1,5 @@
 using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.LabellingReview.Claims;
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
 
@@ -11,10 +12,13 @@ public static class LabellingReviewServiceExtensions
 {
     public static IHostApplicationBuilder AddLabellingReviewService(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection("Review"));
         builder.AddServiceDatabase<ReviewDbContext>();
         builder.AddServiceMessaging<ReviewDbContext>("review", bus =>
         {
             bus.AddConsumer<OpenCaseConsumer>();
+            bus.AddConsumer<ReviseCaseConsumer>();
+            bus.AddConsumer<CloseCaseConsumer>();
             bus.AddConsumer<VenueLocatedConsumer>();
             bus.AddConsumer<VenueUnlocatedConsumer>();
         });

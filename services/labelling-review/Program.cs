@@ -1,5 +1,9 @@
 using SemaineIndustrie.LabellingReview;
 using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.LabellingReview.Claims;
+using SemaineIndustrie.LabellingReview.Decisions;
+using SemaineIndustrie.LabellingReview.Notes;
+using SemaineIndustrie.LabellingReview.Queues;
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.ServiceDefaults;
 
@@ -10,6 +14,7 @@ builder.AddLabellingReviewService();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapCasesApi();
+app.MapQueuesApi();
+app.MapCasesApi().MapClaimsApi().MapDecisionsApi().MapNotesApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -8,6 +8,13 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
 {
     public DbSet<ReviewCase> Cases => Set<ReviewCase>();
     public DbSet<VenueLocationStatus> Locations => Set<VenueLocationStatus>();
+    public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
+    public DbSet<CaseNote> Notes => Set<CaseNote>();
+    public DbSet<CaseAuditEntry> Audit => Set<CaseAuditEntry>();
+
+    /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
+    public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
+        Audit.Add(new CaseAuditEntry { CaseId = reviewCase.Id, At = at, Actor = actor, Action = action, SubmissionVersion = reviewCase.SubmissionVersion, Detail = detail });
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,16 +29,45 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             e.Property(c => c.Departement).HasMaxLength(3);
             e.Property(c => c.Region).HasMaxLength(2);
             e.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(c => c.Details).HasColumnType("jsonb");
+            e.Property(c => c.PreChecks).HasColumnType("jsonb");
+            e.Property(c => c.ClaimedBy).HasMaxLength(100);
             e.Property(c => c.DecidedBy).HasMaxLength(100);
-            e.Property(c => c.Motivation).HasMaxLength(2000);
+            e.Property(c => c.DecisionMessage).HasMaxLength(2000);
             e.Property(c => c.RowVersion).IsRowVersion();
-            e.HasIndex(c => new { c.Region, c.Departement, c.Status, c.OpenedAt });
+            // The queue: a région's (or département's) cases by status, oldest first.
+            e.HasIndex(c => new { c.Region, c.Departement, c.Status, c.VersionReceivedAt, c.Id });
+            e.HasIndex(c => new { c.OrganiserId, c.CommuneInsee, c.EventDay });
         });
         modelBuilder.Entity<VenueLocationStatus>(e =>
         {
             e.ToTable("venue_location_statuses");
             e.HasKey(l => l.SubmissionId);
             e.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(l => l.Detail).HasMaxLength(300);
+        });
+        modelBuilder.Entity<Withdrawal>(e =>
+        {
+            e.ToTable("withdrawals");
+            e.HasKey(w => w.SubmissionId);
+        });
+        modelBuilder.Entity<CaseNote>(e =>
+        {
+            e.ToTable("case_notes");
+            e.HasKey(n => n.Id);
+            e.HasIndex(n => new { n.CaseId, n.At });
+            e.Property(n => n.Author).HasMaxLength(100);
+            e.Property(n => n.Text).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<CaseAuditEntry>(e =>
+        {
+            e.ToTable("case_audit");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).UseIdentityAlwaysColumn();
+            e.HasIndex(a => new { a.CaseId, a.Id });
+            e.Property(a => a.Actor).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.Detail).HasMaxLength(2000);
         });
         modelBuilder.AddOutboxAndInbox();
     }

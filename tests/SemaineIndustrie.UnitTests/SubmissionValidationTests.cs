@@ -42,7 +42,8 @@ public sealed class SubmissionValidationTests
         var validation = Check(Valid());
         Assert.Empty(validation.Errors);
         var e = validation.Valid!.Event;
-        Assert.Equal(2018, e.Edition);
+        Assert.Equal(2018, e.Edition.Year);
+        Assert.Equal(["jeunes", "demandeurs-emploi", "grand-public"], e.Edition.PublicAudiences);
         Assert.Equal(DateTimeOffset.Parse("2018-03-27T09:00:00+02:00"), e.StartsAt);
         Assert.Equal(TimeSpan.FromHours(2), e.StartsAt.Offset); // summer time started on 25 March 2018
         Assert.Equal(("32013", "32", "76"), (e.Venue.CommuneInsee, e.Venue.Departement, e.Venue.Region));

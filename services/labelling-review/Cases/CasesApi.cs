@@ -1,99 +1,91 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SemaineIndustrie.Contracts;
-using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
 namespace SemaineIndustrie.LabellingReview.Cases;
 
-public sealed record CaseView(
-    Guid Id, Guid SubmissionId, int SubmissionVersion, string Title, string CommuneInsee, string Departement, string Region,
-    CaseStatus Status, LocationStatus Location, DateTimeOffset OpenedAt, DateTimeOffset? DecidedAt, string? DecidedBy);
-
-public sealed record DecisionRequest(string? Decision, string? Motivation);
-
 public static class CasesApi
 {
-    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    public const int DefaultPageSize = 50, MaxPageSize = 200;
+
+    public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/review/cases").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review cases");
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
-        group.MapPost("/{id:guid}/decision", Decide);
-        return app;
+        group.MapGet("/{id:guid}/audit", Audit);
+        return group;
     }
 
-    private static async Task<Ok<List<CaseView>>> List(ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct, string? departement = null)
+    /// <summary>
+    /// The cases in scope, oldest version first, filtered by département, status (pending, claimed,
+    /// changesRequested, labelled, refused, withdrawn, decided), sector, event dates and overdue, by cursor.
+    /// </summary>
+    private static async Task<IResult> List(
+        ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct,
+        string? departement = null, string? status = null, string? sector = null, DateOnly? from = null, DateOnly? to = null,
+        bool? overdue = null, int limit = DefaultPageSize, string? cursor = null)
     {
-        var query = db.Cases.AsNoTracking().Where(ReviewerScope.Of(user).Filter());
+        if (limit is < 1 or > MaxPageSize) return ReviewAccess.BadQuery("limit", $"Between 1 and {MaxPageSize}.");
+        var now = clock.GetUtcNow();
+        var query = db.Cases.AsNoTracking().InScope(user);
         if (departement is not null) query = query.Where(c => c.Departement == departement);
-        var cases = await query.OrderBy(c => c.OpenedAt).Take(200).ToListAsync(ct);
+        if (sector is not null) query = query.Where(c => c.Sectors.Contains(sector));
+        if (from is not null) query = query.Where(c => c.EventDay >= from);
+        if (to is not null) query = query.Where(c => c.EventDay <= to);
+        if (overdue == true) query = query.Where(c => c.Status == CaseStatus.Pending && c.DueAt < now);
+        switch (status?.ToLowerInvariant())
+        {
+            case null: break;
+            case "pending": query = query.Where(c => c.Status == CaseStatus.Pending); break;
+            case "claimed": query = query.Where(c => c.Status == CaseStatus.Pending && c.ClaimedBy != null && c.ClaimExpiresAt > now); break;
+            case "unclaimed": query = query.Where(c => c.Status == CaseStatus.Pending && (c.ClaimedBy == null || c.ClaimExpiresAt <= now)); break;
+            case "changesrequested": query = query.Where(c => c.Status == CaseStatus.ChangesRequested); break;
+            case "labelled": query = query.Where(c => c.Status == CaseStatus.Labelled); break;
+            case "refused": query = query.Where(c => c.Status == CaseStatus.Refused); break;
+            case "decided": query = query.Where(c => c.Status == CaseStatus.Labelled || c.Status == CaseStatus.Refused); break;
+            case "withdrawn": query = query.Where(c => c.Status == CaseStatus.Withdrawn); break;
+            default: return ReviewAccess.BadQuery("status", "One of: pending, claimed, unclaimed, changesRequested, labelled, refused, decided, withdrawn.");
+        }
+        if (cursor is not null)
+        {
+            if (!TryReadCursor(cursor, out var at, out var after)) return ReviewAccess.BadQuery("cursor", "Use the nextCursor of the previous page.");
+            query = query.Where(c => c.VersionReceivedAt > at || (c.VersionReceivedAt == at && c.Id.CompareTo(after) > 0));
+        }
+
+        var page = await query.OrderBy(c => c.VersionReceivedAt).ThenBy(c => c.Id).Take(limit + 1).ToListAsync(ct);
+        var cases = page.Take(limit).ToList();
         var ids = cases.Select(c => c.SubmissionId).ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => ids.Contains(l.SubmissionId)).ToDictionaryAsync(l => l.SubmissionId, ct);
-        return TypedResults.Ok(cases.Select(c => View(c, locations.GetValueOrDefault(c.SubmissionId))).ToList());
+        var next = page.Count > limit ? $"{cases[^1].VersionReceivedAt.UtcTicks}:{cases[^1].Id}" : null;
+        return TypedResults.Ok(new CasePage(cases.Select(c => CaseViews.Summary(c, locations.GetValueOrDefault(c.SubmissionId), now)).ToList(), next));
     }
 
-    private static async Task<Results<Ok<CaseView>, NotFound>> Get(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var reviewCase = await db.Cases.AsNoTracking().Where(ReviewerScope.Of(user).Filter()).SingleOrDefaultAsync(c => c.Id == id, ct);
+        var reviewCase = await db.Cases.AsNoTracking().InScope(user).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null) return TypedResults.NotFound();
-        return TypedResults.Ok(View(reviewCase, await LocationOf(db, reviewCase, ct)));
+        var location = await db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionId == reviewCase.SubmissionId, ct);
+        var notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct);
+        return TypedResults.Ok(CaseViews.Detail(reviewCase, location, notes, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<CaseView>, NotFound, ProblemHttpResult>> Decide(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>Who did what, when, on which version — oldest first.</summary>
+    private static async Task<IResult> Audit(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var outcome = request.Decision switch
-        {
-            "label" => CaseStatus.Labelled,
-            "refuse" => CaseStatus.Refused,
-            "request_changes" => CaseStatus.ChangesRequested,
-            _ => (CaseStatus?)null,
-        };
-        if (outcome is null) errors["decision"] = ["One of: label, refuse, request_changes."];
-        if (outcome is CaseStatus.Refused or CaseStatus.ChangesRequested && string.IsNullOrWhiteSpace(request.Motivation))
-            errors["motivation"] = ["Required to refuse or to request changes."];
-        if (request.Motivation is { Length: > 2000 }) errors["motivation"] = ["At most 2000 characters."];
-        if (errors.Count > 0)
-        {
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status422UnprocessableEntity, Title = "The decision is not valid" });
-        }
-
-        var reviewCase = await db.Cases.Where(ReviewerScope.Of(user).Filter()).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (reviewCase is null) return TypedResults.NotFound();
-        if (reviewCase.Status != CaseStatus.Pending)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Case already decided",
-                detail: $"Version {reviewCase.SubmissionVersion} of this submission is {reviewCase.Status}.");
-        }
-
-        var now = clock.GetUtcNow();
-        var reviewer = user.SubjectId();
-        (reviewCase.Status, reviewCase.DecidedAt, reviewCase.DecidedBy, reviewCase.Motivation) = (outcome!.Value, now, reviewer, request.Motivation);
-        object decided = outcome switch
-        {
-            CaseStatus.Labelled => new LabelGranted(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, reviewer, now),
-            CaseStatus.Refused => new LabelRefused(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, reviewer, request.Motivation!, now),
-            _ => new ChangesRequested(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, reviewer, request.Motivation!, now),
-        };
-        db.AddToOutbox(decided);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Case changed meanwhile",
-                detail: "Another decision or update reached this case first; reload it.");
-        }
-        return TypedResults.Ok(View(reviewCase, await LocationOf(db, reviewCase, ct)));
+        if (!await db.Cases.InScope(user).AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
+        var entries = await db.Audit.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id)
+            .Select(a => new { a.At, a.Actor, a.Action, a.SubmissionVersion, a.Detail }).ToListAsync(ct);
+        return TypedResults.Ok(entries);
     }
 
-    private static Task<VenueLocationStatus?> LocationOf(ReviewDbContext db, ReviewCase reviewCase, CancellationToken ct) =>
-        db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionId == reviewCase.SubmissionId, ct);
-
-    private static CaseView View(ReviewCase c, VenueLocationStatus? location) => new(c.Id, c.SubmissionId, c.SubmissionVersion, c.Title,
-        c.CommuneInsee, c.Departement, c.Region, c.Status, location?.Status ?? LocationStatus.Unknown, c.OpenedAt, c.DecidedAt, c.DecidedBy);
+    private static bool TryReadCursor(string cursor, out DateTimeOffset at, out Guid after)
+    {
+        (at, after) = (default, default);
+        var parts = cursor.Split(':');
+        if (parts.Length != 2 || !long.TryParse(parts[0], out var ticks) || !Guid.TryParse(parts[1], out after)) return false;
+        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks) return false;
+        at = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
 }

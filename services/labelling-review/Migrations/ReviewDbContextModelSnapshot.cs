@@ -22,12 +22,108 @@ namespace SemaineIndustrie.LabellingReview.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SemaineIndustrie.LabellingReview.Cases.CaseAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<int>("SubmissionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_audit");
+
+                    b.HasIndex("CaseId", "Id")
+                        .HasDatabaseName("ix_case_audit_case_id_id");
+
+                    b.ToTable("case_audit", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.LabellingReview.Cases.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("SubmissionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_version");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_notes");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_notes_case_id_at");
+
+                    b.ToTable("case_notes", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.LabellingReview.Cases.ReviewCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClaimExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claim_expires_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claimed_by");
 
                     b.Property<string>("CommuneInsee")
                         .IsRequired()
@@ -44,26 +140,49 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("decided_by");
 
+                    b.Property<string>("DecisionMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_message");
+
                     b.Property<string>("Departement")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("departement");
 
-                    b.Property<string>("Motivation")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("motivation");
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
 
-                    b.Property<DateTimeOffset>("OpenedAt")
+                    b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("opened_at");
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly>("EventDay")
+                        .HasColumnType("date")
+                        .HasColumnName("event_day");
+
+                    b.Property<DateTimeOffset>("FirstReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_received_at");
 
                     b.Property<string>("OrganiserId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("organiser_id");
+
+                    b.PrimitiveCollection<Guid[]>("PossibleDuplicates")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("possible_duplicates");
+
+                    b.Property<string>("PreChecks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pre_checks");
 
                     b.Property<string>("Region")
                         .IsRequired()
@@ -76,6 +195,11 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<string[]>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sectors");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -97,6 +221,10 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<DateTimeOffset>("VersionReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version_received_at");
+
                     b.HasKey("Id")
                         .HasName("pk_review_cases");
 
@@ -104,8 +232,11 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_review_cases_submission_id");
 
-                    b.HasIndex("Region", "Departement", "Status", "OpenedAt")
-                        .HasDatabaseName("ix_review_cases_region_departement_status_opened_at");
+                    b.HasIndex("OrganiserId", "CommuneInsee", "EventDay")
+                        .HasDatabaseName("ix_review_cases_organiser_id_commune_insee_event_day");
+
+                    b.HasIndex("Region", "Departement", "Status", "VersionReceivedAt", "Id")
+                        .HasDatabaseName("ix_review_cases_region_departement_status_version_received_at_");
 
                     b.ToTable("review_cases", (string)null);
                 });
@@ -116,6 +247,11 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("submission_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("detail");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -131,6 +267,27 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .HasName("pk_venue_location_statuses");
 
                     b.ToTable("venue_location_statuses", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.LabellingReview.Cases.Withdrawal", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("SubmissionVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_version");
+
+                    b.Property<DateTimeOffset>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("SubmissionId")
+                        .HasName("pk_withdrawals");
+
+                    b.ToTable("withdrawals", (string)null);
                 });
 
             modelBuilder.Entity("SemaineIndustrie.Messaging.Inbox.InboxMessage", b =>

@@ -236,8 +236,10 @@ public static class SubmissionRules
         var problems = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
         if (problems.Count > 0) return new SubmissionValidation(null, problems, candidates);
 
+        var frame = new EditionFrame(edition!.Year, edition.FirstDay, edition.LastDay,
+            edition.Audiences.Where(a => a.OpenToPublic).Select(a => a.Code).ToList());
         var details = new EventDetails(
-            edition!.Year, title!, description!, ContractCode(r.EventType!.Value), startsAt, endsAt,
+            frame, title!, description!, ContractCode(r.EventType!.Value), startsAt, endsAt,
             new Venue(venueName!, street!, r.Venue!.PostalCode!.Trim(), commune!.Code, commune.Name, commune.Departement, commune.Region),
             sectors, audiences, true, r.Capacity,
             new Registration(registration!.Required ?? false, url, email, phone),

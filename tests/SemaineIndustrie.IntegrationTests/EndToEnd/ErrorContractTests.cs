@@ -91,13 +91,13 @@ public sealed class ErrorContractTests(Platform platform)
         var submissionId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var reviewCase = await Eventually.Until(
-            async () => (await gers.GetFromJsonAsync<JsonElement[]>("/api/review/cases"))!.FirstOrDefault(c => c.GetProperty("submissionId").GetGuid() == submissionId),
+            async () => (await gers.CasesAsync()).FirstOrDefault(c => c.GetProperty("submissionId").GetGuid() == submissionId),
             c => c.ValueKind == JsonValueKind.Object, "the case in the Gers queue");
         var caseId = reviewCase.GetProperty("id").GetGuid();
 
         foreach (var outsider in new[] { hauteGaronne, corsica })
         {
-            Assert.DoesNotContain((await outsider.GetFromJsonAsync<JsonElement[]>("/api/review/cases"))!, c => c.GetProperty("id").GetGuid() == caseId);
+            Assert.DoesNotContain((await outsider.CasesAsync()), c => c.GetProperty("id").GetGuid() == caseId);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/review/cases/{caseId}")).StatusCode);
             var decision = await outsider.PostAsJsonAsync($"/api/review/cases/{caseId}/decision", new { decision = "label" });
             Assert.Equal(HttpStatusCode.NotFound, decision.StatusCode);

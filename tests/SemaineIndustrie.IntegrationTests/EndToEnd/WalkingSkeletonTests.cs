@@ -43,7 +43,7 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
 
         // 2. Geocoding locates the venue; labelling-review opens a case in the Gers queue and shows the location.
         var reviewCase = await Eventually.Until(
-            async () => (await reviewer.GetFromJsonAsync<JsonElement[]>("/api/review/cases?departement=32"))!
+            async () => (await reviewer.CasesAsync("departement=32"))
                 .FirstOrDefault(c => c.GetProperty("submissionId").GetGuid() == submissionId),
             c => c.ValueKind == JsonValueKind.Object && c.GetProperty("location").GetString() == "located",
             "a located review case in the Gers queue");

@@ -104,7 +104,7 @@ public sealed class ReorderingAndDuplicatesTests : IAsyncLifetime
         Assert.Equal(43.8486, after.Latitude, 4);
     }
 
-    private static EventDetails Details(string title) => new(2018, title, "description", "openDay",
+    private static EventDetails Details(string title) => new(new EditionFrame(2018, new DateOnly(2018, 3, 26), new DateOnly(2018, 4, 1), ["jeunes"]), title, "description", "openDay",
         DateTimeOffset.Parse("2018-03-27T09:00:00+02:00"), DateTimeOffset.Parse("2018-03-27T12:00:00+02:00"),
         new Venue("Atelier", "1 rue", "32000", "32013", "Auch", "32", "76"), ["aeronautique"], ["jeunes"], true, 30,
         new Registration(false, null, "accueil@example.org", null), new Accessibility(true, null), new OrganisingBody("Lycée", "school", null));

@@ -139,7 +139,7 @@ public sealed class SubmissionApiTests(Platform platform)
 
         await Eventually.Until(async () => (await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}")).GetProperty("status").GetString(),
             s => s == "inReview", "in review once the case is opened");
-        var reviewCase = (await gers.GetFromJsonAsync<JsonElement[]>("/api/review/cases?departement=32"))!.Single(c => c.GetProperty("submissionId").GetGuid() == id);
+        var reviewCase = (await gers.CasesAsync("departement=32")).Single(c => c.GetProperty("submissionId").GetGuid() == id);
         var decided = await gers.PostAsJsonAsync($"/api/review/cases/{reviewCase.GetProperty("id").GetGuid()}/decision",
             new { decision = "request_changes", motivation = "Précisez l'accueil des groupes scolaires." });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);

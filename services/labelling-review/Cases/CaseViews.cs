@@ -1,0 +1,44 @@
+using System.Text.Json;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.LabellingReview.PreChecks;
+
+namespace SemaineIndustrie.LabellingReview.Cases;
+
+public sealed record ClaimView(string By, DateTimeOffset Until);
+
+public sealed record DecisionView(CaseStatus Outcome, DateTimeOffset At, string By, string? Message);
+
+public sealed record CaseSummary(
+    Guid Id, Guid SubmissionId, int SubmissionVersion, string Title, string CommuneInsee, string Departement, string Region,
+    CaseStatus Status, ClaimView? Claim, DateOnly EventDay, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue,
+    LocationStatus Location, bool PossibleDuplicate);
+
+public sealed record CaseDetail(
+    Guid Id, Guid SubmissionId, int SubmissionVersion, string Region, string Departement,
+    CaseStatus Status, ClaimView? Claim, DecisionView? Decision,
+    DateTimeOffset FirstReceivedAt, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue,
+    LocationStatus Location, IReadOnlyList<PreCheck> PreChecks, IReadOnlyList<Guid> PossibleDuplicates,
+    EventDetails Event, IReadOnlyList<NoteView> Notes);
+
+public sealed record NoteView(Guid Id, string Author, string Text, int SubmissionVersion, DateTimeOffset At);
+
+public sealed record CasePage(IReadOnlyList<CaseSummary> Items, string? NextCursor);
+
+public static class CaseViews
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static CaseSummary Summary(ReviewCase c, VenueLocationStatus? location, DateTimeOffset now) => new(
+        c.Id, c.SubmissionId, c.SubmissionVersion, c.Title, c.CommuneInsee, c.Departement, c.Region, c.Status, Claim(c, now),
+        c.EventDay, c.VersionReceivedAt, c.DueAt, c.IsOverdue(now), location?.Status ?? LocationStatus.Unknown, c.PossibleDuplicates.Length > 0);
+
+    public static CaseDetail Detail(ReviewCase c, VenueLocationStatus? location, IEnumerable<CaseNote> notes, DateTimeOffset now) => new(
+        c.Id, c.SubmissionId, c.SubmissionVersion, c.Region, c.Departement, c.Status, Claim(c, now),
+        c.DecidedAt is { } at ? new DecisionView(c.Status, at, c.DecidedBy!, c.DecisionMessage) : null,
+        c.FirstReceivedAt, c.VersionReceivedAt, c.DueAt, c.IsOverdue(now), location?.Status ?? LocationStatus.Unknown,
+        [.. PreCheckRules.Read(c.PreChecks), PreCheckRules.Location(location)], c.PossibleDuplicates,
+        JsonSerializer.Deserialize<EventDetails>(c.Details, Json)!,
+        notes.OrderBy(n => n.At).Select(n => new NoteView(n.Id, n.Author, n.Text, n.SubmissionVersion, n.At)).ToList());
+
+    private static ClaimView? Claim(ReviewCase c, DateTimeOffset now) => c.IsClaimed(now) ? new ClaimView(c.ClaimedBy!, c.ClaimExpiresAt!.Value) : null;
+}

@@ -1,0 +1,31 @@
+namespace SemaineIndustrie.LabellingReview.Deadlines;
+
+/// <summary>
+/// A committee has 4 working days to decide a version: the deadline is the end (Paris midnight) of the
+/// 4th working day after the day the version was received, skipping weekends and the département's
+/// public holidays.
+/// </summary>
+public static class ReviewDeadline
+{
+    public const int WorkingDays = 4;
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static DateOnly DueDay(DateOnly receivedDay, string departement, int workingDays = WorkingDays)
+    {
+        var day = receivedDay;
+        for (var counted = 0; counted < workingDays;)
+        {
+            day = day.AddDays(1);
+            if (FrenchPublicHolidays.IsWorkingDay(day, departement)) counted++;
+        }
+        return day;
+    }
+
+    public static DateTimeOffset DueAt(DateTimeOffset receivedAt, string departement)
+    {
+        var receivedDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, Paris).DateTime);
+        var endOfDueDay = DueDay(receivedDay, departement).AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(endOfDueDay, Paris.GetUtcOffset(endOfDueDay)).ToUniversalTime();
+    }
+}

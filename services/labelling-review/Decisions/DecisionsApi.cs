@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.LabellingReview.Claims;
+using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.ServiceDefaults.Auth;
+
+namespace SemaineIndustrie.LabellingReview.Decisions;
+
+/// <summary><c>decision</c>: label | refuse | request_changes. <c>version</c>, when given, must be the version on the case.</summary>
+public sealed record DecisionRequest(string? Decision, string? Motivation, int? Version);
+
+public sealed record BulkDecisionItem(Guid CaseId, string? Decision, string? Motivation, int? Version);
+
+public sealed record BulkDecisionRequest(IReadOnlyList<BulkDecisionItem>? Decisions);
+
+public sealed record BulkDecisionResult(Guid CaseId, int Status, string? Outcome, string? Problem);
+
+public static class DecisionsApi
+{
+    public static RouteGroupBuilder MapDecisionsApi(this RouteGroupBuilder cases)
+    {
+        cases.MapPost("/{id:guid}/decision", Decide);
+        cases.MapPost("/decisions", DecideMany);
+        return cases;
+    }
+
+    private static async Task<IResult> Decide(Guid id, DecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await DecideAsync(db, user, id, request, clock.GetUtcNow(), ct);
+        if (outcome.Case is null) return outcome.Problem!;
+        var location = await db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionId == outcome.Case.SubmissionId, ct);
+        var notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct);
+        return TypedResults.Ok(CaseViews.Detail(outcome.Case, location, notes, clock.GetUtcNow()));
+    }
+
+    /// <summary>Many decisions in one call; each case is decided (or not) on its own, with a result per case.</summary>
+    private static async Task<IResult> DecideMany(BulkDecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock,
+        IOptions<ReviewOptions> options, CancellationToken ct)
+    {
+        var items = request.Decisions ?? [];
+        if (items.Count == 0 || items.Count > options.Value.MaxBulkDecisions)
+        {
+            return ReviewAccess.Invalid(new() { ["decisions"] = [$"Between 1 and {options.Value.MaxBulkDecisions} decisions."] }, "The bulk decision is not valid");
+        }
+        if (items.GroupBy(i => i.CaseId).Any(g => g.Count() > 1))
+        {
+            return ReviewAccess.Invalid(new() { ["decisions"] = ["Each case at most once."] }, "The bulk decision is not valid");
+        }
+
+        var results = new List<BulkDecisionResult>(items.Count);
+        foreach (var item in items)
+        {
+            db.ChangeTracker.Clear();
+            var outcome = await DecideAsync(db, user, item.CaseId, new DecisionRequest(item.Decision, item.Motivation, item.Version), clock.GetUtcNow(), ct);
+            results.Add(outcome.Case is { } decided
+                ? new BulkDecisionResult(item.CaseId, StatusCodes.Status200OK, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(decided.Status.ToString()), null)
+                : new BulkDecisionResult(item.CaseId, outcome.Status, null, outcome.Reason));
+        }
+        return TypedResults.Ok(results);
+    }
+
+    private sealed record Outcome(ReviewCase? Case, IResult? Problem, int Status, string? Reason);
+
+    /// <summary>
+    /// Decides the case's current version: only a pending case, not claimed by someone else, and (when
+    /// the reviewer names the version they read) still at that version. The decision, its audit line and
+    /// its event (LabelGranted, LabelRefused, ChangesRequested) commit together.
+    /// </summary>
+    private static async Task<Outcome> DecideAsync(ReviewDbContext db, ClaimsPrincipal user, Guid id, DecisionRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        var decision = request.Decision switch
+        {
+            "label" => CaseStatus.Labelled,
+            "refuse" => CaseStatus.Refused,
+            "request_changes" => CaseStatus.ChangesRequested,
+            _ => (CaseStatus?)null,
+        };
+        var message = request.Motivation?.Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (decision is null) errors["decision"] = ["One of: label, refuse, request_changes."];
+        if (decision is CaseStatus.Refused && string.IsNullOrEmpty(message)) errors["motivation"] = ["A refusal must be motivated."];
+        if (decision is CaseStatus.ChangesRequested && string.IsNullOrEmpty(message)) errors["motivation"] = ["Say which changes are requested."];
+        if (message is { Length: > 2000 }) errors["motivation"] = ["At most 2000 characters."];
+        if (errors.Count > 0) return Fail(ReviewAccess.Invalid(errors, "The decision is not valid"), 422, string.Join(" ", errors.Values.SelectMany(v => v)));
+
+        var reviewCase = await db.FindInScopeAsync(id, user, ct);
+        if (reviewCase is null) return Fail(TypedResults.NotFound(), 404, "No such case in your scope.");
+        var me = user.SubjectId();
+        if (reviewCase.Status != CaseStatus.Pending)
+            return Fail(ReviewAccess.Conflict("Not pending", $"Version {reviewCase.SubmissionVersion} is {reviewCase.Status}."), 409, $"Case is {reviewCase.Status}.");
+        if (reviewCase.IsClaimedByOther(me, now))
+            return Fail(ReviewAccess.Conflict("Claimed by someone else", $"{reviewCase.ClaimedBy} holds this case until {reviewCase.ClaimExpiresAt:u}."), 409, $"Claimed by {reviewCase.ClaimedBy}.");
+        if (request.Version is { } seen && seen != reviewCase.SubmissionVersion)
+            return Fail(ReviewAccess.Conflict("A newer version arrived", $"You read version {seen}; the case is now at version {reviewCase.SubmissionVersion}."), 409, "Stale version.");
+
+        reviewCase.Status = decision!.Value;
+        (reviewCase.DecidedAt, reviewCase.DecidedBy, reviewCase.DecisionMessage) = (now, me, message);
+        reviewCase.Release();
+        db.Record(reviewCase, me, decision switch { CaseStatus.Labelled => "labelled", CaseStatus.Refused => "refused", _ => "changes-requested" }, now, message);
+        db.AddToOutbox(decision switch
+        {
+            CaseStatus.Labelled => new LabelGranted(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, me, now),
+            CaseStatus.Refused => new LabelRefused(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, me, message!, now),
+            _ => (object)new ChangesRequested(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, me, message!, now),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Fail(ReviewAccess.Conflict("Case changed meanwhile", "Another decision, claim or revision reached this case first; reload it."), 409, "Changed meanwhile.");
+        }
+        return new Outcome(reviewCase, null, 200, null);
+
+        static Outcome Fail(IResult problem, int status, string reason) => new(null, problem, status, reason);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.ServiceDefaults.Auth;
+
+namespace SemaineIndustrie.LabellingReview.Notes;
+
+public sealed record NoteRequest(string? Text);
+
+public static class NotesApi
+{
+    public const int MaxLength = 4000;
+
+    /// <summary>Notes are for reviewers only: never sent to the organiser nor published.</summary>
+    public static RouteGroupBuilder MapNotesApi(this RouteGroupBuilder cases)
+    {
+        cases.MapPost("/{id:guid}/notes", AddNote);
+        return cases;
+    }
+
+    private static async Task<IResult> AddNote(Guid id, NoteRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLength)
+        {
+            return ReviewAccess.Invalid(new() { ["text"] = [$"1 to {MaxLength} characters."] }, "The note is not valid");
+        }
+        var reviewCase = await db.FindInScopeAsync(id, user, ct);
+        if (reviewCase is null) return TypedResults.NotFound();
+
+        var now = clock.GetUtcNow();
+        var note = new CaseNote { Id = Guid.CreateVersion7(now), CaseId = id, SubmissionVersion = reviewCase.SubmissionVersion, Author = user.SubjectId(), Text = text, At = now };
+        db.Notes.Add(note);
+        db.Record(reviewCase, note.Author, "note-added", now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/review/cases/{id}", new NoteView(note.Id, note.Author, note.Text, note.SubmissionVersion, note.At));
+    }
+}
