@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Geocoding.Locating;
 using SemaineIndustrie.Messaging.Outbox;
 
@@ -7,6 +8,9 @@ namespace SemaineIndustrie.Geocoding;
 public sealed class GeocodingDbContext(DbContextOptions<GeocodingDbContext> options) : DbContext(options)
 {
     public DbSet<VenueLocation> VenueLocations => Set<VenueLocation>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreTimestampsAsUtc();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

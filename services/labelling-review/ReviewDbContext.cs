@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.Messaging.Outbox;
 
@@ -15,6 +16,9 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
         Audit.Add(new CaseAuditEntry { CaseId = reviewCase.Id, At = at, Actor = actor, Action = action, SubmissionVersion = reviewCase.SubmissionVersion, Detail = detail });
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreTimestampsAsUtc();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.Publication.Catalogue;
 
@@ -8,6 +9,9 @@ public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> 
 {
     public DbSet<VersionFacts> Versions => Set<VersionFacts>();
     public DbSet<CatalogueEntry> Catalogue => Set<CatalogueEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreTimestampsAsUtc();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

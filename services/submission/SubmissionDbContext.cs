@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.Submission.Submissions;
 
@@ -9,6 +10,9 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
     public DbSet<EventSubmission> Submissions => Set<EventSubmission>();
     public DbSet<SubmissionVersion> Versions => Set<SubmissionVersion>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreTimestampsAsUtc();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

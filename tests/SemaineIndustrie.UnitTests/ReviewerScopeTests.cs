@@ -10,6 +10,7 @@ public sealed class ReviewerScopeTests
     private static ReviewCase Case(string region, string departement) => new()
     {
         OrganiserId = "o", Title = "t", CommuneInsee = "00000", Region = region, Departement = departement,
+        Sectors = [], Details = "{}", PreChecks = "[]",
     };
 
     private static ClaimsPrincipal User(string role, string? region = null, params string[] departements)

@@ -71,7 +71,7 @@ internal static class Publisher
         }
         entry.Version = candidate.Version;
         entry.Title = details.Title;
-        (entry.StartsAt, entry.EndsAt) = (details.StartsAt.ToUniversalTime(), details.EndsAt.ToUniversalTime());
+        (entry.StartsAt, entry.EndsAt) = (details.StartsAt, details.EndsAt);
         (entry.CommuneInsee, entry.Departement, entry.Region) = (details.Venue.CommuneInsee, details.Venue.Departement, details.Venue.Region);
         (entry.Latitude, entry.Longitude) = (candidate.Latitude!.Value, candidate.Longitude!.Value);
         entry.Details = candidate.Details!;

@@ -45,7 +45,7 @@ public sealed class EventSubmission
 
     public void Describe(EventDetails details, DateTimeOffset at)
     {
-        (Edition, Title, StartsAt) = (details.Edition.Year, details.Title, details.StartsAt.ToUniversalTime());
+        (Edition, Title, StartsAt) = (details.Edition.Year, details.Title, details.StartsAt);
         (CommuneInsee, Departement, Region) = (details.Venue.CommuneInsee, details.Venue.Departement, details.Venue.Region);
         UpdatedAt = at;
     }

@@ -154,47 +154,69 @@ public static class SubmissionsApi
     }
 
     /// <summary>A new version; If-Match is required (428 without it, 412 when stale).</summary>
-    private static async Task<IResult> Revise(
+    private static Task<IResult> Revise(
         Guid id, SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var submission = await Own(db, id, user, tracking: true, ct);
-        if (submission is null) return TypedResults.NotFound();
-        if (Precondition(http, submission, required: true) is { } failed) return failed;
-        if (submission.Status == SubmissionStatus.Withdrawn) return Problems.Conflict("This submission was withdrawn; submit a new one.");
+        TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(db, id, user, http, ifMatchRequired: true, ct, submission =>
+        {
+            if (submission.Status == SubmissionStatus.Withdrawn) return Problems.Conflict("This submission was withdrawn; submit a new one.");
+            var now = clock.GetUtcNow();
+            var validation = SubmissionRules.Validate(request, editions, CommuneDirectory.Instance, now);
+            if (validation.Valid is not { } valid) return Problems.Invalid(validation);
 
-        var now = clock.GetUtcNow();
-        var validation = SubmissionRules.Validate(request, editions, CommuneDirectory.Instance, now);
-        if (validation.Valid is not { } valid) return Problems.Invalid(validation);
-
-        submission.Version += 1;
-        submission.Status = SubmissionStatus.Revised;
-        submission.ReviewerMessage = null;
-        submission.Describe(valid.Event, now);
-        var version = SubmissionVersion.Of(submission.Id, submission.Version, valid, user.SubjectId(), now);
-        db.Versions.Add(version);
-        db.AddToOutbox(new SubmissionRevised(submission.Id, submission.Version, submission.OrganiserId, valid.Event, now));
-        if (await SaveOrConflict(db, ct) is { } conflict) return conflict;
-
-        http.Response.Headers.ETag = submission.ETag;
-        return TypedResults.Ok(SubmissionView.Of(submission, version));
-    }
+            submission.Version += 1;
+            submission.Status = SubmissionStatus.Revised;
+            submission.ReviewerMessage = null;
+            submission.Describe(valid.Event, now);
+            db.Versions.Add(SubmissionVersion.Of(submission.Id, submission.Version, valid, user.SubjectId(), now));
+            db.AddToOutbox(new SubmissionRevised(submission.Id, submission.Version, submission.OrganiserId, valid.Event, now));
+            return null;
+        });
 
     /// <summary>Withdraws the event (If-Match optional); it leaves the review queue and the public map.</summary>
-    private static async Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(db, id, user, http, ifMatchRequired: false, ct, submission =>
+        {
+            if (submission.Status == SubmissionStatus.Withdrawn) return Problems.Conflict("This submission is already withdrawn.");
+            var now = clock.GetUtcNow();
+            (submission.Status, submission.WithdrawnAt, submission.UpdatedAt) = (SubmissionStatus.Withdrawn, now, now);
+            db.AddToOutbox(new SubmissionWithdrawn(submission.Id, submission.Version, submission.OrganiserId, now));
+            return null;
+        });
+
+    /// <summary>
+    /// Loads the organiser's submission, checks If-Match, applies <paramref name="change"/> (which returns a
+    /// problem to refuse) and saves. Review news (a status update) may touch the same row meanwhile: that
+    /// conflict is not the organiser's, so the change is re-read, re-checked against If-Match and retried.
+    /// Two organisers' changes of one version still cannot both win: the second gets 412.
+    /// </summary>
+    private static async Task<IResult> ChangeAsync(SubmissionDbContext db, Guid id, ClaimsPrincipal user, HttpContext http, bool ifMatchRequired,
+        CancellationToken ct, Func<EventSubmission, IResult?> change)
     {
-        var submission = await Own(db, id, user, tracking: true, ct);
-        if (submission is null) return TypedResults.NotFound();
-        if (Precondition(http, submission, required: false) is { } failed) return failed;
-        if (submission.Status == SubmissionStatus.Withdrawn) return Problems.Conflict("This submission is already withdrawn.");
+        for (var attempt = 1; ; attempt++)
+        {
+            var submission = await Own(db, id, user, tracking: true, ct);
+            if (submission is null) return TypedResults.NotFound();
+            if (Precondition(http, submission, ifMatchRequired) is { } failed) return failed;
+            if (change(submission) is { } refused) return refused;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException update && IsUniqueViolation(update)))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed",
+                    detail: "Someone changed this submission at the same time. Read it again, then retry.");
+            }
 
-        var now = clock.GetUtcNow();
-        (submission.Status, submission.WithdrawnAt, submission.UpdatedAt) = (SubmissionStatus.Withdrawn, now, now);
-        db.AddToOutbox(new SubmissionWithdrawn(submission.Id, submission.Version, submission.OrganiserId, now));
-        if (await SaveOrConflict(db, ct) is { } conflict) return conflict;
-
-        http.Response.Headers.ETag = submission.ETag;
-        return TypedResults.Ok(SubmissionView.Of(submission, await LatestVersion(db, submission, ct)));
+            http.Response.Headers.ETag = submission.ETag;
+            return TypedResults.Ok(SubmissionView.Of(submission, await LatestVersion(db, submission, ct)));
+        }
     }
 
     private static Task<EventSubmission?> Own(SubmissionDbContext db, Guid id, ClaimsPrincipal user, bool tracking, CancellationToken ct)
@@ -221,20 +243,6 @@ public static class SubmissionsApi
             ? null
             : TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed",
                 detail: $"Your copy is out of date: the current version is {submission.ETag}. Read it again, then retry.");
-    }
-
-    private static async Task<IResult?> SaveOrConflict(SubmissionDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException update && IsUniqueViolation(update)))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed",
-                detail: "Someone changed this submission at the same time. Read it again, then retry.");
-        }
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

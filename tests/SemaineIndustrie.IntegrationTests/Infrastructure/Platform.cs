@@ -59,6 +59,10 @@ public sealed class Platform : IAsyncLifetime
         return address;
     }
 
+    /// <summary>Publishes a message on the platform's broker as a service would (for scenarios the APIs cannot stage).</summary>
+    public Task PublishAsync(object message) =>
+        services[typeof(SemaineIndustrie.Submission.ServiceMarker)].GetRequiredService<MassTransit.IBus>().Publish(message, message.GetType());
+
     /// <summary>Reads a service's own database (for what its API does not show, like its outbox).</summary>
     public async Task<T> QueryAsync<TMarker, TDb, T>(Func<TDb, Task<T>> query) where TDb : notnull
     {

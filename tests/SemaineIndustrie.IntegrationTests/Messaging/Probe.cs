@@ -30,6 +30,9 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : D
 {
     public DbSet<ProbeEffect> Effects => Set<ProbeEffect>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreTimestampsAsUtc();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ProbeEffect>(e =>

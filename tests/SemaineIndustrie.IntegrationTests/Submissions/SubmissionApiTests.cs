@@ -243,7 +243,7 @@ public sealed class SubmissionApiTests(Platform platform)
         using var organiser = await platform.ClientAsync(Organiser(org));
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++) ids.Add((await CreateAsync(organiser, Samples.Submission($"Événement numéro {i + 1}"))).Id);
-        await organiser.PostAsync($"/api/submissions/{ids[0]}/withdraw", null);
+        Assert.Equal(HttpStatusCode.OK, (await organiser.PostAsync($"/api/submissions/{ids[0]}/withdraw", null)).StatusCode);
 
         var first = await organiser.GetFromJsonAsync<JsonElement>("/api/submissions?limit=2");
         Assert.Equal([ids[2], ids[1]], first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
