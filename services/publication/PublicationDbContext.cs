@@ -8,7 +8,9 @@ namespace SemaineIndustrie.Publication;
 public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> options) : DbContext(options)
 {
     public DbSet<VersionFacts> Versions => Set<VersionFacts>();
+    public DbSet<WithdrawnSubmission> Withdrawn => Set<WithdrawnSubmission>();
     public DbSet<CatalogueEntry> Catalogue => Set<CatalogueEntry>();
+    public DbSet<CatalogueRevision> Revisions => Set<CatalogueRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -20,6 +22,13 @@ public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> 
             e.ToTable("version_facts");
             e.HasKey(v => new { v.SubmissionId, v.Version });
             e.Property(v => v.Details).HasColumnType("jsonb");
+            e.Property(v => v.LocationPrecision).HasMaxLength(20);
+            e.Property(v => v.Decision).HasConversion<string>().HasMaxLength(20);
+        });
+        modelBuilder.Entity<WithdrawnSubmission>(e =>
+        {
+            e.ToTable("withdrawn_submissions");
+            e.HasKey(w => w.SubmissionId);
         });
         modelBuilder.Entity<CatalogueEntry>(e =>
         {
@@ -30,8 +39,17 @@ public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> 
             e.Property(c => c.Region).HasMaxLength(2);
             e.Property(c => c.CommuneInsee).HasMaxLength(5);
             e.Property(c => c.Details).HasColumnType("jsonb");
-            e.HasIndex(c => new { c.Region, c.Departement, c.StartsAt });
-            e.HasIndex(c => c.StartsAt);
+            e.HasIndex(c => new { c.StartsAt, c.SubmissionId });
+            e.HasIndex(c => new { c.Region, c.Departement });
+            e.HasIndex(c => c.Sectors).HasMethod("gin");
+            e.HasIndex(c => c.Audiences).HasMethod("gin");
+        });
+        modelBuilder.Entity<CatalogueRevision>(e =>
+        {
+            e.ToTable("catalogue_revision");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasData(new CatalogueRevision { Id = 1, Revision = 0, ChangedAt = DateTimeOffset.UnixEpoch });
         });
         modelBuilder.AddOutboxAndInbox();
     }

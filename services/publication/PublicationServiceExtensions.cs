@@ -17,7 +17,11 @@ public static class PublicationServiceExtensions
             bus.AddConsumer<SubmissionContentConsumer>();
             bus.AddConsumer<RevisedContentConsumer>();
             bus.AddConsumer<LocationConsumer>();
+            bus.AddConsumer<UnlocatedConsumer>();
             bus.AddConsumer<LabelConsumer>();
+            bus.AddConsumer<RefusalConsumer>();
+            bus.AddConsumer<ChangesRequestedConsumer>();
+            bus.AddConsumer<WithdrawalConsumer>();
         });
         return builder;
     }

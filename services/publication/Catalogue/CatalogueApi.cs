@@ -1,53 +1,115 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using SemaineIndustrie.Contracts;
 
 namespace SemaineIndustrie.Publication.Catalogue;
 
-public sealed record PublicVenue(string Name, string Street, string PostalCode, string CommuneInsee, string CommuneName, string Departement, string Region);
-
-public sealed record PublicLocation(double Latitude, double Longitude);
-
-/// <summary>The public shape of a catalogue event: built field by field, so nothing private can leak in.</summary>
-public sealed record PublicOrganiser(string Name, string Kind);
-
-public sealed record PublicEvent(
-    Guid Id, int Version, int Edition, string Title, string Description, string EventType, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    PublicVenue Venue, PublicLocation Location, IReadOnlyList<string> Sectors, IReadOnlyList<string> Audiences,
-    bool FreeOfCharge, int? Capacity, Registration Registration, Accessibility Accessibility, PublicOrganiser OrganisingBody);
-
+/// <summary>The public catalogue (anonymous): what the map and open-data reusers read.</summary>
 public static class CatalogueApi
 {
+    public const int DefaultPageSize = 50, MaxPageSize = 100, MaxExport = 10_000;
+
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catalogue").AllowAnonymous().WithTags("Public catalogue");
+        var group = app.MapGroup("/api/catalogue").AllowAnonymous().WithTags("Public catalogue").WithCatalogueCaching();
         group.MapGet("/events", List);
         group.MapGet("/events/{id:guid}", Get);
+        group.MapGet("/events.geojson", GeoJson);
+        group.MapGet("/events.csv", (CatalogueQuery query, PublicationDbContext db, CancellationToken ct) => Export(query, db, CatalogueExports.Csv, ct));
+        group.MapGet("/events.ics", (CatalogueQuery query, PublicationDbContext db, CancellationToken ct) => Export(query, db, CatalogueExports.ICalendar, ct));
+        group.MapGet("/events.jsonld", (CatalogueQuery query, PublicationDbContext db, HttpContext http, CancellationToken ct) =>
+            Export(query, db, events => CatalogueExports.JsonLd(events, $"{http.Request.Scheme}://{http.Request.Host}"), ct));
+        group.MapGet("/stats", Stats);
         return app;
     }
 
-    private static async Task<Ok<List<PublicEvent>>> List(PublicationDbContext db, CancellationToken ct, string? region = null, string? departement = null)
+    /// <summary>Events by start time, cursor-paginated (limit ≤ 100).</summary>
+    private static async Task<IResult> List(CatalogueQuery query, PublicationDbContext db, CancellationToken ct, int limit = DefaultPageSize, string? cursor = null)
     {
-        var query = db.Catalogue.AsNoTracking();
-        if (region is not null) query = query.Where(e => e.Region == region);
-        if (departement is not null) query = query.Where(e => e.Departement == departement);
-        var entries = await query.OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(100).ToListAsync(ct);
-        return TypedResults.Ok(entries.Select(ToPublic).ToList());
+        var errors = query.Validate();
+        if (limit is < 1 or > MaxPageSize) errors["limit"] = [$"Between 1 and {MaxPageSize}."];
+        (DateTimeOffset At, Guid Id)? after = null;
+        if (cursor is not null)
+        {
+            var parts = cursor.Split(':');
+            if (parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(parts[1], out var id))
+                after = (new DateTimeOffset(ticks, TimeSpan.Zero), id);
+            else errors["cursor"] = ["Use the nextCursor of the previous page."];
+        }
+        if (errors.Count > 0) return BadQuery(errors);
+
+        var entries = query.Apply(db.Catalogue.AsNoTracking());
+        if (after is var (at, last)) entries = entries.Where(e => e.StartsAt > at || (e.StartsAt == at && e.SubmissionId.CompareTo(last) > 0));
+        var page = await entries.OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(limit + 1).ToListAsync(ct);
+        var items = page.Take(limit).ToList();
+        var next = page.Count > limit ? $"{items[^1].StartsAt.UtcTicks}:{items[^1].SubmissionId}" : null;
+        return TypedResults.Ok(new PublicEventPage(items.Select(PublicEvent.Of).ToList(), next));
     }
 
-    private static async Task<Results<Ok<PublicEvent>, NotFound>> Get(Guid id, PublicationDbContext db, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, PublicationDbContext db, CancellationToken ct)
     {
         var entry = await db.Catalogue.AsNoTracking().SingleOrDefaultAsync(e => e.SubmissionId == id, ct);
-        return entry is null ? TypedResults.NotFound() : TypedResults.Ok(ToPublic(entry));
+        return entry is null ? TypedResults.NotFound() : TypedResults.Ok(PublicEvent.Of(entry));
     }
 
-    private static PublicEvent ToPublic(CatalogueEntry entry)
+    /// <summary>RFC 7946 FeatureCollection of points (lon, lat) for the map, same filters as the list.</summary>
+    private static async Task<IResult> GeoJson(CatalogueQuery query, PublicationDbContext db, CancellationToken ct)
     {
-        var d = entry.ReadDetails();
-        var v = d.Venue;
-        return new PublicEvent(entry.SubmissionId, entry.Version, d.Edition.Year, d.Title, d.Description, d.EventType, d.StartsAt, d.EndsAt,
-            new PublicVenue(v.Name, v.Street, v.PostalCode, v.CommuneInsee, v.CommuneName, v.Departement, v.Region),
-            new PublicLocation(entry.Latitude, entry.Longitude), d.Sectors, d.Audiences, d.FreeOfCharge, d.Capacity,
-            d.Registration, d.Accessibility, new PublicOrganiser(d.OrganisingBody.Name, d.OrganisingBody.Kind));
+        var errors = query.Validate();
+        if (errors.Count > 0) return BadQuery(errors);
+        var entries = await query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport).ToListAsync(ct);
+        var features = new JsonArray();
+        foreach (var entry in entries)
+        {
+            var e = PublicEvent.Of(entry);
+            features.Add(new JsonObject
+            {
+                ["type"] = "Feature",
+                ["id"] = e.Id.ToString(),
+                ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(e.Location.Longitude, 6), Math.Round(e.Location.Latitude, 6)) },
+                ["properties"] = new JsonObject
+                {
+                    ["title"] = e.Title, ["eventType"] = e.EventType,
+                    ["startsAt"] = e.StartsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), ["endsAt"] = e.EndsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+                    ["commune"] = e.Venue.CommuneName, ["communeInsee"] = e.Venue.CommuneInsee,
+                    ["departement"] = e.Venue.Departement, ["region"] = e.Venue.Region, ["venue"] = e.Venue.Name,
+                    ["sectors"] = new JsonArray(e.Sectors.Select(s => (JsonNode?)s).ToArray()),
+                    ["audiences"] = new JsonArray(e.Audiences.Select(a => (JsonNode?)a).ToArray()),
+                    ["organiser"] = e.OrganisingBody.Name, ["detail"] = $"/api/catalogue/events/{e.Id}",
+                },
+            });
+        }
+        var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
+        return TypedResults.Text(collection.ToJsonString(), "application/geo+json; charset=utf-8");
     }
+
+    /// <summary>Counts per région, département, sector and audience for an edition (default: the latest in the catalogue).</summary>
+    private static async Task<IResult> Stats(CatalogueQuery query, PublicationDbContext db, CancellationToken ct)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0) return BadQuery(errors);
+        var edition = query.Edition ?? await db.Catalogue.MaxAsync(e => (int?)e.Edition, ct);
+        var rows = await (query with { Edition = edition }).Apply(db.Catalogue.AsNoTracking())
+            .Select(e => new { e.Region, e.Departement, e.Sectors, e.Audiences }).ToListAsync(ct);
+        static SortedDictionary<string, int> Count(IEnumerable<string> keys) => new(keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count()));
+        return TypedResults.Ok(new
+        {
+            edition,
+            total = rows.Count,
+            byRegion = Count(rows.Select(r => r.Region)),
+            byDepartement = Count(rows.Select(r => r.Departement)),
+            bySector = Count(rows.SelectMany(r => r.Sectors)),
+            byAudience = Count(rows.SelectMany(r => r.Audiences)),
+        });
+    }
+
+    private static async Task<IResult> Export(CatalogueQuery query, PublicationDbContext db, Func<IReadOnlyList<PublicEvent>, IResult> render, CancellationToken ct)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0) return BadQuery(errors);
+        var entries = await query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport).ToListAsync(ct);
+        return render(entries.Select(PublicEvent.Of).ToList());
+    }
+
+    private static IResult BadQuery(Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "Invalid catalogue query" });
 }

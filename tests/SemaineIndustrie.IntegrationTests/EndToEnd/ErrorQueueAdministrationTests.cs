@@ -23,7 +23,8 @@ public sealed class ErrorQueueAdministrationTests(Platform platform)
 
         var queues = (await admin.GetFromJsonAsync<JsonElement[]>("/admin/messaging/error-queues"))!;
         Assert.Equal(
-            ["publication-label", "publication-location", "publication-revised-content", "publication-submission-content"],
+            ["publication-changes-requested", "publication-label", "publication-location", "publication-refusal",
+             "publication-revised-content", "publication-submission-content", "publication-unlocated", "publication-withdrawal"],
             queues.Select(q => q.GetProperty("queue").GetString()).Order());
         Assert.All(queues, q => Assert.Equal(q.GetProperty("queue").GetString() + "_error", q.GetProperty("errorQueue").GetString()));
 

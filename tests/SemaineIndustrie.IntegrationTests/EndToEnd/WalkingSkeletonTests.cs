@@ -57,7 +57,7 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
 
         // 4. Publication joins content + location + label; the public catalogue shows it through the gateway.
         var published = await Eventually.Until(
-            async () => (await visitor.GetFromJsonAsync<JsonElement[]>("/api/catalogue/events"))!
+            async () => (await visitor.GetFromJsonAsync<JsonElement>("/api/catalogue/events?limit=100")).GetProperty("items").EnumerateArray()
                 .FirstOrDefault(e => e.GetProperty("id").GetGuid() == submissionId),
             e => e.ValueKind == JsonValueKind.Object, "the event in the public catalogue");
         Assert.Equal("Portes ouvertes de l'atelier aéronautique", published.GetProperty("title").GetString());

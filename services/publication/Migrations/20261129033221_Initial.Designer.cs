@@ -12,7 +12,7 @@ using SemaineIndustrie.Publication;
 namespace SemaineIndustrie.Publication.Migrations
 {
     [DbContext(typeof(PublicationDbContext))]
-    [Migration("20261129025620_Initial")]
+    [Migration("20261129033221_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -141,6 +141,11 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("submission_id");
 
+                    b.PrimitiveCollection<string[]>("Audiences")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audiences");
+
                     b.Property<string>("CommuneInsee")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -158,9 +163,21 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("details");
 
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition");
+
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
 
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision")
@@ -180,6 +197,16 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("region");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.PrimitiveCollection<string[]>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sectors");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");
@@ -190,6 +217,10 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
@@ -197,13 +228,51 @@ namespace SemaineIndustrie.Publication.Migrations
                     b.HasKey("SubmissionId")
                         .HasName("pk_catalogue_entries");
 
-                    b.HasIndex("StartsAt")
-                        .HasDatabaseName("ix_catalogue_entries_starts_at");
+                    b.HasIndex("Audiences")
+                        .HasDatabaseName("ix_catalogue_entries_audiences");
 
-                    b.HasIndex("Region", "Departement", "StartsAt")
-                        .HasDatabaseName("ix_catalogue_entries_region_departement_starts_at");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Audiences"), "gin");
+
+                    b.HasIndex("Sectors")
+                        .HasDatabaseName("ix_catalogue_entries_sectors");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Sectors"), "gin");
+
+                    b.HasIndex("Region", "Departement")
+                        .HasDatabaseName("ix_catalogue_entries_region_departement");
+
+                    b.HasIndex("StartsAt", "SubmissionId")
+                        .HasDatabaseName("ix_catalogue_entries_starts_at_submission_id");
 
                     b.ToTable("catalogue_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Publication.Catalogue.CatalogueRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_revision");
+
+                    b.ToTable("catalogue_revision", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Revision = 0L
+                        });
                 });
 
             modelBuilder.Entity("SemaineIndustrie.Publication.Catalogue.VersionFacts", b =>
@@ -216,26 +285,58 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
                     b.Property<string>("Details")
                         .HasColumnType("jsonb")
                         .HasColumnName("details");
-
-                    b.Property<DateTimeOffset?>("LabelledAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("labelled_at");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision")
                         .HasColumnName("latitude");
 
+                    b.Property<string>("LocationPrecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("location_precision");
+
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
+
+                    b.Property<bool>("Unlocated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unlocated");
 
                     b.HasKey("SubmissionId", "Version")
                         .HasName("pk_version_facts");
 
                     b.ToTable("version_facts", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Publication.Catalogue.WithdrawnSubmission", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<DateTimeOffset>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("SubmissionId")
+                        .HasName("pk_withdrawn_submissions");
+
+                    b.ToTable("withdrawn_submissions", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -18,20 +18,40 @@ namespace SemaineIndustrie.Publication.Migrations
                 {
                     submission_id = table.Column<Guid>(type: "uuid", nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false),
+                    edition = table.Column<int>(type: "integer", nullable: false),
                     title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    first_day = table.Column<DateOnly>(type: "date", nullable: false),
+                    last_day = table.Column<DateOnly>(type: "date", nullable: false),
                     commune_insee = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     departement = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     region = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    sectors = table.Column<string[]>(type: "text[]", nullable: false),
+                    audiences = table.Column<string[]>(type: "text[]", nullable: false),
                     latitude = table.Column<double>(type: "double precision", nullable: false),
                     longitude = table.Column<double>(type: "double precision", nullable: false),
+                    search_text = table.Column<string>(type: "text", nullable: false),
                     details = table.Column<string>(type: "jsonb", nullable: false),
-                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_catalogue_entries", x => x.submission_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "catalogue_revision",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    revision = table.Column<long>(type: "bigint", nullable: false),
+                    changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalogue_revision", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -79,22 +99,54 @@ namespace SemaineIndustrie.Publication.Migrations
                     details = table.Column<string>(type: "jsonb", nullable: true),
                     latitude = table.Column<double>(type: "double precision", nullable: true),
                     longitude = table.Column<double>(type: "double precision", nullable: true),
-                    labelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    location_precision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    unlocated = table.Column<bool>(type: "boolean", nullable: false),
+                    decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_version_facts", x => new { x.submission_id, x.version });
                 });
 
-            migrationBuilder.CreateIndex(
-                name: "ix_catalogue_entries_region_departement_starts_at",
-                table: "catalogue_entries",
-                columns: new[] { "region", "departement", "starts_at" });
+            migrationBuilder.CreateTable(
+                name: "withdrawn_submissions",
+                columns: table => new
+                {
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    withdrawn_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_withdrawn_submissions", x => x.submission_id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "catalogue_revision",
+                columns: new[] { "id", "changed_at", "revision" },
+                values: new object[] { 1, new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L });
 
             migrationBuilder.CreateIndex(
-                name: "ix_catalogue_entries_starts_at",
+                name: "ix_catalogue_entries_audiences",
                 table: "catalogue_entries",
-                column: "starts_at");
+                column: "audiences")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalogue_entries_region_departement",
+                table: "catalogue_entries",
+                columns: new[] { "region", "departement" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalogue_entries_sectors",
+                table: "catalogue_entries",
+                column: "sectors")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_catalogue_entries_starts_at_submission_id",
+                table: "catalogue_entries",
+                columns: new[] { "starts_at", "submission_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_inbox_messages_processed_at",
@@ -133,6 +185,9 @@ namespace SemaineIndustrie.Publication.Migrations
                 name: "catalogue_entries");
 
             migrationBuilder.DropTable(
+                name: "catalogue_revision");
+
+            migrationBuilder.DropTable(
                 name: "inbox_messages");
 
             migrationBuilder.DropTable(
@@ -140,6 +195,9 @@ namespace SemaineIndustrie.Publication.Migrations
 
             migrationBuilder.DropTable(
                 name: "version_facts");
+
+            migrationBuilder.DropTable(
+                name: "withdrawn_submissions");
         }
     }
 }

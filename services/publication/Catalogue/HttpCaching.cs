@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace SemaineIndustrie.Publication.Catalogue;
+
+/// <summary>
+/// Conditional GETs for the public catalogue: a strong ETag derived from the catalogue's revision (bumped
+/// with every change) and the request (path + query), so it changes exactly when the data behind it may
+/// have; If-None-Match → 304 before any query runs; Last-Modified; a short public max-age
+/// (Catalogue:MaxAgeSeconds, default 30) so the gateway and browsers can cache.
+/// </summary>
+public static class HttpCaching
+{
+    public static RouteGroupBuilder WithCatalogueCaching(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
+    {
+        var http = context.HttpContext;
+        var db = http.RequestServices.GetRequiredService<PublicationDbContext>();
+        var revision = await db.Revisions.AsNoTracking().SingleAsync(r => r.Id == 1, http.RequestAborted);
+        var identity = $"{revision.Revision}|{http.Request.Path}{http.Request.QueryString}";
+        var etag = $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)), 0, 12).ToLowerInvariant()}\"";
+        var maxAge = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Catalogue:MaxAgeSeconds", 30);
+
+        if (http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch &&
+            ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*"))
+        {
+            SetHeaders(http, etag, revision.ChangedAt, maxAge);
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var result = await next(context);
+        if (((result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK) == StatusCodes.Status200OK)
+        {
+            SetHeaders(http, etag, revision.ChangedAt, maxAge);
+        }
+        return result;
+    });
+
+    private static void SetHeaders(HttpContext http, string etag, DateTimeOffset changedAt, int maxAge)
+    {
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.LastModified = changedAt.ToString("R");
+        http.Response.Headers.CacheControl = $"public, max-age={maxAge}";
+        http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+    }
+}
