@@ -70,6 +70,13 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
         Assert.False(published.TryGetProperty("organiserId", out _), "the organiser's identity is not public");
         Assert.DoesNotContain("anne.martin", published.GetRawText()); // the private contact never reaches the public
 
+        var map = await visitor.GetAsync("/api/catalogue/events.geojson?departement=32");
+        Assert.Equal("application/geo+json", map.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(map.Headers.ETag);
+        var pin = (await map.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features").EnumerateArray()
+            .Single(f => f.GetProperty("id").GetString() == submissionId.ToString());
+        Assert.Equal([0.5855, 43.6465], pin.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
+
         // 5. The organiser sees the decision (consumed LabelGranted).
         await Eventually.Until(
             async () => (await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions/{submissionId}")).GetProperty("status").GetString(),

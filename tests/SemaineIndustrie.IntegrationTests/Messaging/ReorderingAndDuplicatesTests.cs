@@ -6,6 +6,7 @@ using SemaineIndustrie.IntegrationTests.Infrastructure;
 using SemaineIndustrie.Messaging.Inbox;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.Publication;
+using SemaineIndustrie.Publication.Catalogue;
 using Xunit;
 
 namespace SemaineIndustrie.IntegrationTests.Messaging;
@@ -14,29 +15,8 @@ namespace SemaineIndustrie.IntegrationTests.Messaging;
 /// The publication service alone on its own virtual host, fed messages in every order and twice each:
 /// the outcome must not depend on arrival order or duplicates.
 /// </summary>
-public sealed class ReorderingAndDuplicatesTests : IAsyncLifetime
+public sealed class ReorderingAndDuplicatesTests(PublicationAlone publication) : IClassFixture<PublicationAlone>
 {
-    private readonly IsolatedInfrastructure infra = new();
-    private ServiceHost<SemaineIndustrie.Publication.ServiceMarker> publication = null!;
-
-    public async Task InitializeAsync()
-    {
-        await infra.InitializeAsync();
-        publication = new ServiceHost<SemaineIndustrie.Publication.ServiceMarker>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync("publication"),
-            ["ConnectionStrings:RabbitMq"] = infra.RabbitMq.ToString(),
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        publication.Start();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await publication.DisposeAsync();
-        await infra.DisposeAsync();
-    }
-
     [Fact]
     public async Task Content_location_and_label_in_any_order_and_delivered_twice_publish_the_version_exactly_once()
     {
@@ -104,33 +84,18 @@ public sealed class ReorderingAndDuplicatesTests : IAsyncLifetime
         Assert.Equal(43.8486, after.Latitude, 4);
     }
 
-    private static EventDetails Details(string title) => new(new EditionFrame(2018, new DateOnly(2018, 3, 26), new DateOnly(2018, 4, 1), ["jeunes"]), title, "description", "openDay",
-        DateTimeOffset.Parse("2018-03-27T09:00:00+02:00"), DateTimeOffset.Parse("2018-03-27T12:00:00+02:00"),
-        new Venue("Atelier", "1 rue", "32000", "32013", "Auch", "32", "76"), ["aeronautique"], ["jeunes"], true, 30,
-        new Registration(false, null, "accueil@example.org", null), new Accessibility(true, null), new OrganisingBody("Lycée", "school", null));
+    private static EventDetails Details(string title) => PublicationAlone.Details(title);
 
-    private Task PublishAsync(object message, Guid messageId) =>
-        publication.Services.GetRequiredService<IBus>().Publish(message, message.GetType(), context => context.MessageId = messageId);
+    private Task PublishAsync(object message, Guid messageId) => publication.PublishAsync(message, messageId);
 
-    /// <summary>Publishes and waits until publication's inbox has recorded the message.</summary>
-    private async Task ConsumedAsync(object message)
-    {
-        var messageId = NewId.NextGuid();
-        await PublishAsync(message, messageId);
-        await Eventually.Until(async () => await CountAsync<InboxMessage>(m => m.MessageId == messageId) > 0, $"{message.GetType().Name} consumed");
-    }
+    private Task ConsumedAsync(object message) => publication.ConsumedAsync(message);
 
-    private async Task<SemaineIndustrie.Publication.Catalogue.CatalogueEntry> EntryAsync(Guid id) =>
-        await QueryAsync(db => db.Catalogue.AsNoTracking().SingleAsync(e => e.SubmissionId == id));
+    private async Task<CatalogueEntry> EntryAsync(Guid id) => (await publication.EntryAsync(id))!;
 
     private Task<int> CountAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> predicate) where T : class =>
-        QueryAsync(db => db.Set<T>().CountAsync(predicate));
+        publication.QueryAsync(db => db.Set<T>().CountAsync(predicate));
 
-    private async Task<T> QueryAsync<T>(Func<PublicationDbContext, Task<T>> query)
-    {
-        await using var scope = publication.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PublicationDbContext>());
-    }
+    private Task<T> QueryAsync<T>(Func<PublicationDbContext, Task<T>> query) => publication.QueryAsync(query);
 
     private static IEnumerable<int[]> Permutations(int[] items) => items.Length <= 1
         ? [items]
