@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.ServiceDefaults.Auth;
 
 namespace SemaineIndustrie.LabellingReview.Cases;
 
