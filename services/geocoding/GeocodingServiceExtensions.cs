@@ -1,4 +1,5 @@
 using SemaineIndustrie.Geocoding.Locating;
+using SemaineIndustrie.Geocoding.Providers;
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
 
@@ -11,7 +12,7 @@ public static class GeocodingServiceExtensions
 {
     public static IHostApplicationBuilder AddGeocodingService(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<CommuneLocator>();
+        builder.AddGeocodingProviders();
         builder.AddServiceDatabase<GeocodingDbContext>();
         builder.AddServiceMessaging<GeocodingDbContext>("geocoding", bus =>
         {

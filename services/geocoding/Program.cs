@@ -1,4 +1,5 @@
 using SemaineIndustrie.Geocoding;
+using SemaineIndustrie.Geocoding.Corrections;
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.ServiceDefaults;
 
@@ -9,5 +10,6 @@ builder.AddGeocodingService();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
+app.MapCorrectionsApi();
 app.MapErrorQueueRedrive();
 app.Run();

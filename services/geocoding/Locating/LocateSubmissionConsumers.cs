@@ -1,52 +1,74 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Geocoding.Providers;
 using SemaineIndustrie.Messaging.Inbox;
 using SemaineIndustrie.Messaging.Outbox;
 
 namespace SemaineIndustrie.Geocoding.Locating;
 
-public sealed class LocateReceivedSubmissionConsumer(GeocodingDbContext db, CommuneLocator locator, TimeProvider clock) : IConsumer<SubmissionReceived>
+public sealed class LocateReceivedSubmissionConsumer(GeocodingDbContext db, GeocodingChain chain, TimeProvider clock) : IConsumer<SubmissionReceived>
 {
-    public Task Consume(ConsumeContext<SubmissionReceived> context) =>
-        db.ConsumeOnceAsync(context, this, ct => VenueLocating.LocateAsync(db, locator, clock, context.Message, context.Message.Event.Venue, ct));
+    public Task Consume(ConsumeContext<SubmissionReceived> context) => VenueLocating.LocateAsync(context, this, db, chain, clock, context.Message.Event.Venue);
 }
 
-public sealed class LocateRevisedSubmissionConsumer(GeocodingDbContext db, CommuneLocator locator, TimeProvider clock) : IConsumer<SubmissionRevised>
+public sealed class LocateRevisedSubmissionConsumer(GeocodingDbContext db, GeocodingChain chain, TimeProvider clock) : IConsumer<SubmissionRevised>
 {
-    public Task Consume(ConsumeContext<SubmissionRevised> context) =>
-        db.ConsumeOnceAsync(context, this, ct => VenueLocating.LocateAsync(db, locator, clock, context.Message, context.Message.Event.Venue, ct));
+    public Task Consume(ConsumeContext<SubmissionRevised> context) => VenueLocating.LocateAsync(context, this, db, chain, clock, context.Message.Event.Venue);
 }
 
 internal static class VenueLocating
 {
-    /// <summary>Locates the venue of one submission version; an older version than the one stored changes nothing.</summary>
-    public static async Task LocateAsync(GeocodingDbContext db, CommuneLocator locator, TimeProvider clock, ISubmissionEvent version, Venue venue, CancellationToken ct)
+    /// <summary>
+    /// Locates one submission version and announces it (VenueLocated, or VenueUnlocated with the reason).
+    /// An address unchanged since the previous version keeps its position — a manual correction included —
+    /// without asking any provider. Providers are asked before the inbox transaction opens, so a slow
+    /// BAN never holds a database transaction; a redelivered message then changes nothing.
+    /// </summary>
+    public static async Task LocateAsync<T>(ConsumeContext<T> context, IConsumer consumer, GeocodingDbContext db, GeocodingChain chain, TimeProvider clock, Venue venue)
+        where T : class, ISubmissionEvent
     {
-        var now = clock.GetUtcNow();
-        var location = await db.VenueLocations.SingleOrDefaultAsync(v => v.SubmissionId == version.SubmissionId, ct);
-        if (location is not null && location.SubmissionVersion >= version.SubmissionVersion) return;
-        if (location is null)
-        {
-            location = new VenueLocation { SubmissionId = version.SubmissionId, CommuneInsee = venue.CommuneInsee };
-            db.VenueLocations.Add(location);
-        }
+        var version = context.Message;
+        var query = VenueQuery.Of(venue);
+        var known = await db.VenueLocations.AsNoTracking().SingleOrDefaultAsync(v => v.SubmissionId == version.SubmissionId, context.CancellationToken);
+        if (known is not null && known.SubmissionVersion >= version.SubmissionVersion) return; // older news
+        var unchanged = known is not null && known.AddressKey == query.Key && known.IsLocated;
+        var result = unchanged ? null : await chain.LocateAsync(query, context.CancellationToken);
 
-        location.SubmissionVersion = version.SubmissionVersion;
-        location.CommuneInsee = venue.CommuneInsee;
-        location.UpdatedAt = now;
-        if (locator.Locate(venue.CommuneInsee) is { } point)
+        await db.ConsumeOnceAsync(context, consumer, async ct =>
         {
-            (location.Latitude, location.Longitude) = (point.Latitude, point.Longitude);
-            (location.Precision, location.Source, location.UnlocatedReason) = (LocationPrecision.Municipality, CommuneLocator.Source, null);
-            db.AddToOutbox(new VenueLocated(version.SubmissionId, version.SubmissionVersion, point.Latitude, point.Longitude,
-                LocationPrecision.Municipality, CommuneLocator.Source, null, now));
-        }
-        else
-        {
-            (location.Latitude, location.Longitude, location.Precision, location.Source) = (null, null, null, null);
-            location.UnlocatedReason = $"commune {venue.CommuneInsee} not found";
-            db.AddToOutbox(new VenueUnlocated(version.SubmissionId, version.SubmissionVersion, location.UnlocatedReason, now));
-        }
+            var now = clock.GetUtcNow();
+            var location = await db.VenueLocations.SingleOrDefaultAsync(v => v.SubmissionId == version.SubmissionId, ct);
+            if (location is not null && location.SubmissionVersion >= version.SubmissionVersion) return;
+            if (location is null)
+            {
+                location = new VenueLocation { SubmissionId = version.SubmissionId, AddressKey = "", CommuneInsee = "", Departement = "", Region = "" };
+                db.VenueLocations.Add(location);
+            }
+            var keep = location.AddressKey == query.Key && location.IsLocated;
+            location.SubmissionVersion = version.SubmissionVersion;
+            (location.CommuneInsee, location.Departement, location.Region) = (venue.CommuneInsee, venue.Departement, venue.Region);
+            location.UpdatedAt = now;
+            if (!keep)
+            {
+                location.AddressKey = query.Key;
+                location.CorrectedBy = null;
+                (location.Latitude, location.Longitude, location.Precision, location.Source, location.Score) =
+                    (result?.Latitude, result?.Longitude, result?.Precision, result?.Source, result?.Score);
+                location.UnlocatedReason = result is null ? $"No provider could place {venue.PostalCode} {venue.CommuneName} ({venue.CommuneInsee})." : null;
+            }
+
+            if (location.IsLocated)
+            {
+                db.AddToOutbox(new VenueLocated(version.SubmissionId, version.SubmissionVersion, location.Latitude!.Value, location.Longitude!.Value,
+                    location.Precision!.Value, location.Source!, location.Score, now));
+            }
+            else
+            {
+                db.AddToOutbox(new VenueUnlocated(version.SubmissionId, version.SubmissionVersion, location.UnlocatedReason!, now));
+            }
+            GeocodingTelemetry.Results.Add(1, new KeyValuePair<string, object?>("source", keep ? "unchanged-address" : location.Source?.Split(':')[0] ?? "none"),
+                new KeyValuePair<string, object?>("precision", location.Precision?.ToString().ToLowerInvariant() ?? "unlocated"));
+        });
     }
 }

@@ -12,7 +12,7 @@ using SemaineIndustrie.Geocoding;
 namespace SemaineIndustrie.Geocoding.Migrations
 {
     [DbContext(typeof(GeocodingDbContext))]
-    [Migration("20261129025608_Initial")]
+    [Migration("20261129034017_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,47 @@ namespace SemaineIndustrie.Geocoding.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SemaineIndustrie.Geocoding.Locating.GeocodeCacheEntry", b =>
+                {
+                    b.Property<string>("AddressKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("address_key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("precision");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.HasKey("AddressKey")
+                        .HasName("pk_geocode_cache");
+
+                    b.ToTable("geocode_cache", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Geocoding.Locating.VenueLocation", b =>
                 {
                     b.Property<Guid>("SubmissionId")
@@ -32,11 +73,28 @@ namespace SemaineIndustrie.Geocoding.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("submission_id");
 
+                    b.Property<string>("AddressKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("address_key");
+
                     b.Property<string>("CommuneInsee")
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_insee");
+
+                    b.Property<string>("CorrectedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("corrected_by");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("departement");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision")
@@ -51,9 +109,25 @@ namespace SemaineIndustrie.Geocoding.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("precision");
 
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
                     b.Property<string>("Source")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("source");
 
                     b.Property<int>("SubmissionVersion")

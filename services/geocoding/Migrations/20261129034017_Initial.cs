@@ -13,6 +13,23 @@ namespace SemaineIndustrie.Geocoding.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "geocode_cache",
+                columns: table => new
+                {
+                    address_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    latitude = table.Column<double>(type: "double precision", nullable: false),
+                    longitude = table.Column<double>(type: "double precision", nullable: false),
+                    precision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    score = table.Column<double>(type: "double precision", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_geocode_cache", x => x.address_key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbox_messages",
                 columns: table => new
                 {
@@ -54,13 +71,19 @@ namespace SemaineIndustrie.Geocoding.Migrations
                 {
                     submission_id = table.Column<Guid>(type: "uuid", nullable: false),
                     submission_version = table.Column<int>(type: "integer", nullable: false),
+                    address_key = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     commune_insee = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    departement = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    region = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     latitude = table.Column<double>(type: "double precision", nullable: true),
                     longitude = table.Column<double>(type: "double precision", nullable: true),
                     precision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    score = table.Column<double>(type: "double precision", nullable: true),
+                    corrected_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     unlocated_reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,6 +123,9 @@ namespace SemaineIndustrie.Geocoding.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "geocode_cache");
+
             migrationBuilder.DropTable(
                 name: "inbox_messages");
 
