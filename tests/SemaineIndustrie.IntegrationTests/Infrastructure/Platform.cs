@@ -32,16 +32,30 @@ public sealed class Platform : IAsyncLifetime
         Geocoding = await StartServiceAsync<SemaineIndustrie.Geocoding.ServiceMarker>("geocoding");
         Submission = await StartServiceAsync<SemaineIndustrie.Submission.ServiceMarker>("submission");
 
-        var gateway = new ServiceHost<GatewayMarker>(new Dictionary<string, string?>
+        Gateway = StartGateway(new Dictionary<string, string?>());
+    }
+
+    /// <summary>
+    /// A gateway in front of this platform's services. The shared one caches the catalogue for 1 s and
+    /// has generous limits (every test calls from 127.0.0.1); edge tests start their own with other settings.
+    /// </summary>
+    public Uri StartGateway(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Gateway:PublicPermits"] = "100000",
+            ["Gateway:OrganiserWritePermits"] = "100000",
+            ["Gateway:CatalogueCacheDuration"] = "00:00:01",
             ["ReverseProxy:Clusters:submission:Destinations:primary:Address"] = Submission.ToString(),
             ["ReverseProxy:Clusters:review:Destinations:primary:Address"] = Review.ToString(),
             ["ReverseProxy:Clusters:geocoding:Destinations:primary:Address"] = Geocoding.ToString(),
             ["ReverseProxy:Clusters:publication:Destinations:primary:Address"] = Publication.ToString(),
-        });
+        };
+        foreach (var (key, value) in overrides) settings[key] = value;
+        var gateway = new ServiceHost<GatewayMarker>(settings);
         hosts.Add(gateway);
-        Gateway = gateway.Start();
+        return gateway.Start();
     }
 
     private async Task<Uri> StartServiceAsync<TMarker>(string database) where TMarker : class

@@ -1,0 +1,69 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using SemaineIndustrie.ServiceDefaults.Auth;
+
+namespace SemaineIndustrie.Gateway.Edge;
+
+/// <summary>
+/// The policies YARP routes name in configuration: rate limits ("public" per client IP, "organiser-writes"
+/// per organisation for writes only), CORS for the public map ("public-map") and the output cache for the
+/// catalogue ("catalogue"). A refused request gets 429 problem+json with Retry-After.
+/// </summary>
+public static class EdgeProtection
+{
+    public const string PublicRateLimit = "public", OrganiserWrites = "organiser-writes", PublicMapCors = "public-map", CatalogueCache = "catalogue";
+
+    public static IHostApplicationBuilder AddEdgeProtection(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(PublicRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PublicPermits, Window = options.PublicWindow, QueueLimit = 0 }));
+            limiter.AddPolicy(OrganiserWrites, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.Identity?.IsAuthenticated == true ? "org:" + context.User.OrganiserId() : "ip:" + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.OrganiserWritePermits, Window = options.OrganiserWriteWindow, QueueLimit = 0 }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Retry in {Math.Ceiling(retryAfter.TotalSeconds)} s." },
+                });
+            };
+        });
+
+        builder.Services.AddCors(cors => cors.AddPolicy(PublicMapCors, policy => policy
+            .WithOrigins(options.PublicMapOrigins)
+            .WithMethods("GET", "HEAD")
+            .WithHeaders("If-None-Match", "If-Modified-Since", "X-Correlation-Id")
+            .WithExposedHeaders("ETag", "Last-Modified", "Cache-Control", "Retry-After", "X-Correlation-Id")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+
+        builder.Services.AddOutputCache(cache => cache.AddPolicy(CatalogueCache, policy =>
+        {
+            if (options.CatalogueCacheEnabled) policy.Expire(options.CatalogueCacheDuration).SetVaryByQuery("*").Tag("catalogue");
+            else policy.NoCache();
+        }));
+        builder.Services.AddRequestTimeouts();
+        return builder;
+    }
+
+    /// <summary>Endpoint-aware middleware, in order, between authentication and the proxy.</summary>
+    public static WebApplication UseEdgeProtection(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        app.UseOutputCache();
+        return app;
+    }
+}

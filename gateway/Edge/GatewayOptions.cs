@@ -1,0 +1,19 @@
+namespace SemaineIndustrie.Gateway.Edge;
+
+/// <summary>Configuration section "Gateway".</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Anonymous reads (catalogue, editions) per client IP, per window.</summary>
+    public int PublicPermits { get; set; } = 300;
+    public TimeSpan PublicWindow { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Writes (POST, PUT, DELETE) per organisation, per window.</summary>
+    public int OrganiserWritePermits { get; set; } = 30;
+    public TimeSpan OrganiserWriteWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Origins of the public map front-ends allowed to read the catalogue from a browser.</summary>
+    public string[] PublicMapOrigins { get; set; } = [];
+    /// <summary>How long the gateway keeps a catalogue response (at most the service's max-age, 30 s).</summary>
+    public TimeSpan CatalogueCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+    public bool CatalogueCacheEnabled { get; set; } = true;
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SemaineIndustrie.ServiceDefaults.Web;
+
+/// <summary>
+/// X-Correlation-Id: taken from the request when well-formed (so a client's or the gateway's id follows
+/// the request), else the W3C trace id; echoed in the response, put on the trace and in every log line's
+/// scope. Security headers for a JSON API on every response.
+/// </summary>
+public static class EdgeHeaders
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    public static WebApplication UseCorrelationAndSecurityHeaders(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SemaineIndustrie.Requests");
+        app.Use(async (context, next) =>
+        {
+            var incoming = context.Request.Headers[CorrelationHeader].ToString();
+            var id = IsWellFormed(incoming) ? incoming : Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+            context.Request.Headers[CorrelationHeader] = id; // forwarded downstream by the gateway
+            Activity.Current?.SetTag("correlation.id", id);
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers[CorrelationHeader] = id;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'"
+                    : "default-src 'none'; frame-ancestors 'none'";
+                if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                return Task.CompletedTask;
+            });
+            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            {
+                await next(context);
+            }
+        });
+        return app;
+    }
+
+    private static bool IsWellFormed(string id) =>
+        id.Length is > 0 and <= 100 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}
