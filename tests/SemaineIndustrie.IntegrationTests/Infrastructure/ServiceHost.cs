@@ -13,16 +13,18 @@ namespace SemaineIndustrie.IntegrationTests.Infrastructure;
 public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where TMarker : class
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly string environment;
 
-    public ServiceHost(IReadOnlyDictionary<string, string?> settings)
+    public ServiceHost(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
     {
         this.settings = settings;
+        this.environment = environment;
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
