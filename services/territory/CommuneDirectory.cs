@@ -37,6 +37,8 @@ public sealed class CommuneDirectory
 
     public int Count => byCode.Count;
 
+    public IEnumerable<Commune> All => byCode.Values;
+
     public Commune? Find(string code) => byCode.GetValueOrDefault(code);
 
     public IReadOnlyList<Commune> WithPostalCode(string postalCode) => byPostalCode.GetValueOrDefault(postalCode) ?? [];

@@ -16,7 +16,7 @@ public sealed record BulkDecisionItem(Guid CaseId, string? Decision, string? Mot
 
 public sealed record BulkDecisionRequest(IReadOnlyList<BulkDecisionItem>? Decisions);
 
-public sealed record BulkDecisionResult(Guid CaseId, int Status, string? Outcome, string? Problem);
+public sealed record BulkDecisionResult(Guid CaseId, int Status, string? Outcome, string? Problem, DateTimeOffset? DecidedAt = null);
 
 public static class DecisionsApi
 {
@@ -56,7 +56,7 @@ public static class DecisionsApi
             db.ChangeTracker.Clear();
             var outcome = await DecideAsync(db, user, item.CaseId, new DecisionRequest(item.Decision, item.Motivation, item.Version), clock.GetUtcNow(), ct);
             results.Add(outcome.Case is { } decided
-                ? new BulkDecisionResult(item.CaseId, StatusCodes.Status200OK, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(decided.Status.ToString()), null)
+                ? new BulkDecisionResult(item.CaseId, StatusCodes.Status200OK, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(decided.Status.ToString()), null, decided.DecidedAt)
                 : new BulkDecisionResult(item.CaseId, outcome.Status, null, outcome.Reason));
         }
         return TypedResults.Ok(results);

@@ -13,7 +13,7 @@ public static class ServiceDatabaseExtensions
     public const string ConnectionStringName = "Postgres";
 
     /// <summary>
-    /// The service's own PostgreSQL database: EF Core with snake_case names, the outbox wake-up
+    /// The service's own PostgreSQL database: EF Core (pooled contexts) with snake_case names, the outbox wake-up
     /// interceptor, checked-in migrations applied at start-up, and a readiness check.
     /// A missing connection string stops the service at once: there is no in-memory fallback.
     /// </summary>
@@ -31,7 +31,7 @@ public static class ServiceDatabaseExtensions
         // One pool per service, shared by EF Core, the outbox relay and its LISTEN connection.
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         builder.Services.AddSingleton<OutboxNotifyInterceptor>();
-        builder.Services.AddDbContext<TDb>((sp, options) => options
+        builder.Services.AddDbContextPool<TDb>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<OutboxNotifyInterceptor>()));

@@ -39,47 +39,75 @@ public static class CatalogueApi
 
         var entries = query.Apply(db.Catalogue.AsNoTracking());
         if (after is var (at, last)) entries = entries.Where(e => e.StartsAt > at || (e.StartsAt == at && e.SubmissionId.CompareTo(last) > 0));
-        var page = await entries.OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(limit + 1).ToListAsync(ct);
+        var page = await entries.OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(limit + 1)
+            .Select(e => new { e.StartsAt, e.SubmissionId, e.PublicJson }).ToListAsync(ct);
         var items = page.Take(limit).ToList();
         var next = page.Count > limit ? $"{items[^1].StartsAt.UtcTicks}:{items[^1].SubmissionId}" : null;
-        return TypedResults.Ok(new PublicEventPage(items.Select(PublicEvent.Of).ToList(), next));
+        var json = new System.Text.StringBuilder(64 + items.Sum(i => i.PublicJson.Length + 1));
+        json.Append("{\"items\":[").AppendJoin(',', items.Select(i => i.PublicJson)).Append("],\"nextCursor\":")
+            .Append(next is null ? "null" : $"\"{next}\"").Append('}');
+        return TypedResults.Text(json.ToString(), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Get(Guid id, PublicationDbContext db, CancellationToken ct)
     {
-        var entry = await db.Catalogue.AsNoTracking().SingleOrDefaultAsync(e => e.SubmissionId == id, ct);
-        return entry is null ? TypedResults.NotFound() : TypedResults.Ok(PublicEvent.Of(entry));
+        var json = await db.Catalogue.AsNoTracking().Where(e => e.SubmissionId == id).Select(e => e.PublicJson).SingleOrDefaultAsync(ct);
+        return json is null ? TypedResults.NotFound() : TypedResults.Text(json, "application/json; charset=utf-8");
     }
 
-    /// <summary>RFC 7946 FeatureCollection of points (lon, lat) for the map, same filters as the list.</summary>
-    private static async Task<IResult> GeoJson(CatalogueQuery query, PublicationDbContext db, CancellationToken ct)
+    /// <summary>
+    /// RFC 7946 FeatureCollection of points (lon, lat) for the map, same filters as the list. Features are
+    /// rendered when events are published; this streams them from the database to the client.
+    /// </summary>
+    private static async Task<IResult> GeoJson(CatalogueQuery query, PublicationDbContext db, HttpContext http, CancellationToken ct)
     {
         var errors = query.Validate();
         if (errors.Count > 0) return BadQuery(errors);
-        var entries = await query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport).ToListAsync(ct);
-        var features = new JsonArray();
-        foreach (var entry in entries)
+        var features = query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport)
+            .Select(e => e.FeatureJson).AsAsyncEnumerable();
+        return new StreamedJson("application/geo+json; charset=utf-8", async body =>
         {
-            var e = PublicEvent.Of(entry);
-            features.Add(new JsonObject
+            await body.WriteAsync("{\"type\":\"FeatureCollection\",\"features\":["u8.ToArray(), ct);
+            var first = true;
+            await foreach (var feature in features.WithCancellation(ct))
             {
-                ["type"] = "Feature",
-                ["id"] = e.Id.ToString(),
-                ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(e.Location.Longitude, 6), Math.Round(e.Location.Latitude, 6)) },
-                ["properties"] = new JsonObject
-                {
-                    ["title"] = e.Title, ["eventType"] = e.EventType,
-                    ["startsAt"] = e.StartsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), ["endsAt"] = e.EndsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
-                    ["commune"] = e.Venue.CommuneName, ["communeInsee"] = e.Venue.CommuneInsee,
-                    ["departement"] = e.Venue.Departement, ["region"] = e.Venue.Region, ["venue"] = e.Venue.Name,
-                    ["sectors"] = new JsonArray(e.Sectors.Select(s => (JsonNode?)s).ToArray()),
-                    ["audiences"] = new JsonArray(e.Audiences.Select(a => (JsonNode?)a).ToArray()),
-                    ["organiser"] = e.OrganisingBody.Name, ["detail"] = $"/api/catalogue/events/{e.Id}",
-                },
-            });
+                if (!first) await body.WriteAsync(","u8.ToArray(), ct);
+                await body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(feature), ct);
+                first = false;
+            }
+            await body.WriteAsync("]}"u8.ToArray(), ct);
+        });
+    }
+
+    /// <summary>One GeoJSON feature for the map (rendered at publication time).</summary>
+    public static JsonObject Feature(PublicEvent e) => new()
+    {
+        ["type"] = "Feature",
+        ["id"] = e.Id.ToString(),
+        ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(e.Location.Longitude, 6), Math.Round(e.Location.Latitude, 6)) },
+        ["properties"] = new JsonObject
+        {
+            ["title"] = e.Title, ["eventType"] = e.EventType,
+            ["startsAt"] = e.StartsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), ["endsAt"] = e.EndsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["commune"] = e.Venue.CommuneName, ["communeInsee"] = e.Venue.CommuneInsee,
+            ["departement"] = e.Venue.Departement, ["region"] = e.Venue.Region, ["venue"] = e.Venue.Name,
+            ["sectors"] = new JsonArray(e.Sectors.Select(s => (JsonNode?)s).ToArray()),
+            ["audiences"] = new JsonArray(e.Audiences.Select(a => (JsonNode?)a).ToArray()),
+            ["organiser"] = e.OrganisingBody.Name, ["detail"] = $"/api/catalogue/events/{e.Id}",
+        },
+    };
+
+    /// <summary>A response body written straight to the client; the status is 200 (for the caching filter).</summary>
+    private sealed class StreamedJson(string contentType, Func<Stream, Task> write) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => StatusCodes.Status200OK;
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status200OK;
+            httpContext.Response.ContentType = contentType;
+            await write(httpContext.Response.Body);
         }
-        var collection = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
-        return TypedResults.Text(collection.ToJsonString(), "application/geo+json; charset=utf-8");
     }
 
     /// <summary>Counts per région, département, sector and audience for an edition (default: the latest in the catalogue).</summary>

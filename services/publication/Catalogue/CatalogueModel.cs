@@ -57,6 +57,9 @@ public sealed class CatalogueEntry
     /// <summary>Title, description, commune, venue and organiser, without case or accents, for free-text search.</summary>
     public required string SearchText { get; set; }
     public required string Details { get; set; }
+    /// <summary>The public JSON of the event and its GeoJSON feature, rendered once when written: reads only stream them.</summary>
+    public required string PublicJson { get; set; }
+    public required string FeatureJson { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -143,7 +143,7 @@ internal static class Publisher
             entry = new CatalogueEntry
             {
                 SubmissionId = submissionId, Title = details.Title, CommuneInsee = "", Departement = "", Region = "",
-                Sectors = [], Audiences = [], SearchText = "", Details = final.Details, PublishedAt = now,
+                Sectors = [], Audiences = [], SearchText = "", Details = final.Details, PublicJson = "", FeatureJson = "", PublishedAt = now,
             };
             db.Catalogue.Add(entry);
         }
@@ -167,6 +167,9 @@ internal static class Publisher
         entry.SearchText = CommuneNames.Normalise(string.Join(' ', d.Title, d.Description, d.Venue.Name, d.Venue.CommuneName, d.OrganisingBody.Name));
         entry.Details = facts.Details!;
         entry.UpdatedAt = now;
+        var view = PublicEvent.Of(entry);
+        entry.PublicJson = JsonSerializer.Serialize(view, CatalogueEntry.Json);
+        entry.FeatureJson = CatalogueApi.Feature(view).ToJsonString();
     }
 
     private static async Task RemoveAsync(PublicationDbContext db, CatalogueEntry? entry, string reason, DateTimeOffset now, CancellationToken ct)

@@ -168,6 +168,11 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
+                    b.Property<string>("FeatureJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feature_json");
+
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date")
                         .HasColumnName("first_day");
@@ -183,6 +188,11 @@ namespace SemaineIndustrie.Publication.Migrations
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
+
+                    b.Property<string>("PublicJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_json");
 
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone")

@@ -33,6 +33,8 @@ namespace SemaineIndustrie.Publication.Migrations
                     longitude = table.Column<double>(type: "double precision", nullable: false),
                     search_text = table.Column<string>(type: "text", nullable: false),
                     details = table.Column<string>(type: "jsonb", nullable: false),
+                    public_json = table.Column<string>(type: "text", nullable: false),
+                    feature_json = table.Column<string>(type: "text", nullable: false),
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

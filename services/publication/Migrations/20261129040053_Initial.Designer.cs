@@ -12,7 +12,7 @@ using SemaineIndustrie.Publication;
 namespace SemaineIndustrie.Publication.Migrations
 {
     [DbContext(typeof(PublicationDbContext))]
-    [Migration("20261129033221_Initial")]
+    [Migration("20261129040053_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -171,6 +171,11 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
+                    b.Property<string>("FeatureJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feature_json");
+
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date")
                         .HasColumnName("first_day");
@@ -186,6 +191,11 @@ namespace SemaineIndustrie.Publication.Migrations
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
+
+                    b.Property<string>("PublicJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_json");
 
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone")

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SemaineIndustrie.Territory;
+
+namespace SemaineIndustrie.Bench;
+
+public sealed record PipelineResult(int Submissions, double Seconds, double PerSecond, List<double> LagsMs);
+
+/// <summary>
+/// Organisers post through the gateway; the venues are geocoded offline; a scripted reviewer labels the
+/// cases through the API (bulk decisions of 100) as they arrive; done when every event is in the catalogue.
+/// </summary>
+public sealed class Pipeline(Uri gateway, Uri publication, int edition, DateOnly firstDay)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient direct = new() { BaseAddress = publication, Timeout = TimeSpan.FromMinutes(2) };
+    private readonly List<Commune> venues = PickVenues();
+
+    public async Task<PipelineResult> RunAsync(int submissions, int organisers, double? ratePerSecond, CancellationToken ct)
+    {
+        var clients = await Task.WhenAll(Enumerable.Range(0, organisers).Select(i => ClientAsync(new { role = "organiser", subject = $"bench-{i}", organisationId = $"org-bench-{i}" })));
+        using var reviewer = await ClientAsync(new { role = "admin", subject = "bench-reviewer" });
+        var ours = new ConcurrentDictionary<Guid, byte>();
+        var decidedAt = new ConcurrentDictionary<Guid, DateTimeOffset>();
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+
+        var posting = Task.WhenAll(clients.Select(async client =>
+        {
+            while (true)
+            {
+                var i = Interlocked.Increment(ref next);
+                if (i >= submissions) return;
+                if (ratePerSecond is { } rate)
+                {
+                    var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
+                    if (due > TimeSpan.Zero) await Task.Delay(due, ct);
+                }
+                var response = await client.PostAsJsonAsync("/api/submissions", Body(i), ct);
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"POST {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+                ours[(await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid()] = 0;
+            }
+        }));
+
+        var reviewing = Task.Run(async () =>
+        {
+            while (decidedAt.Count < submissions)
+            {
+                var page = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/cases?status=unclaimed&limit=200", ct);
+                var cases = page.GetProperty("items").EnumerateArray()
+                    .Select(c => (Case: c.GetProperty("id").GetGuid(), Submission: c.GetProperty("submissionId").GetGuid()))
+                    .Where(c => ours.ContainsKey(c.Submission)).ToList();
+                if (cases.Count == 0)
+                {
+                    await Task.Delay(20, ct);
+                    continue;
+                }
+                foreach (var chunk in cases.Chunk(100))
+                {
+                    var response = await reviewer.PostAsJsonAsync("/api/review/cases/decisions",
+                        new { decisions = chunk.Select(c => new { caseId = c.Case, decision = "label" }) }, ct);
+                    var results = await response.Content.ReadFromJsonAsync<JsonElement[]>(ct);
+                    var bySubmission = chunk.ToDictionary(c => c.Case, c => c.Submission);
+                    foreach (var r in results!.Where(r => r.GetProperty("status").GetInt32() == 200))
+                    {
+                        decidedAt[bySubmission[r.GetProperty("caseId").GetGuid()]] = r.GetProperty("decidedAt").GetDateTimeOffset();
+                    }
+                }
+            }
+        }, ct);
+
+        await Task.WhenAll(posting, reviewing);
+        var published = await WaitPublishedAsync(ours.Keys.ToHashSet(), ct);
+        var lags = published.Where(p => decidedAt.ContainsKey(p.Key)).Select(p => (p.Value - decidedAt[p.Key]).TotalMilliseconds).ToList();
+        var seconds = (published.Values.Max() - started).TotalSeconds;
+        foreach (var client in clients) client.Dispose();
+        return new PipelineResult(submissions, seconds, submissions / seconds, lags);
+    }
+
+    /// <summary>One submission at a time on an idle platform: label it once located, then time decision → catalogue.</summary>
+    public async Task<List<double>> IdleLagAsync(int samples, CancellationToken ct)
+    {
+        using var organiser = await ClientAsync(new { role = "organiser", subject = "bench-idle", organisationId = "org-bench-idle" });
+        using var reviewer = await ClientAsync(new { role = "admin", subject = "bench-idle-reviewer" });
+        var lags = new List<double>();
+        for (var i = 0; i < samples; i++)
+        {
+            var created = await organiser.PostAsJsonAsync("/api/submissions", Body(100_000 + i), ct);
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+            JsonElement reviewCase = default;
+            while (reviewCase.ValueKind != JsonValueKind.Object)
+            {
+                await Task.Delay(10, ct);
+                reviewCase = (await reviewer.GetFromJsonAsync<JsonElement>("/api/review/cases?status=unclaimed&limit=200", ct)).GetProperty("items")
+                    .EnumerateArray().FirstOrDefault(c => c.GetProperty("submissionId").GetGuid() == id && c.GetProperty("location").GetString() == "located");
+            }
+            await Task.Delay(300, ct); // let the platform settle: idle means nothing else in flight
+            var decided = await reviewer.PostAsJsonAsync($"/api/review/cases/{reviewCase.GetProperty("id").GetGuid()}/decision", new { decision = "label" }, ct);
+            var at = (await decided.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("decision").GetProperty("at").GetDateTimeOffset();
+            HttpResponseMessage entry;
+            while (!(entry = await direct.GetAsync($"/api/catalogue/events/{id}", ct)).IsSuccessStatusCode) await Task.Delay(5, ct);
+            lags.Add(((await entry.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("updatedAt").GetDateTimeOffset() - at).TotalMilliseconds);
+        }
+        return lags;
+    }
+
+    private async Task<Dictionary<Guid, DateTimeOffset>> WaitPublishedAsync(HashSet<Guid> ids, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(10);
+        while (true)
+        {
+            var found = new Dictionary<Guid, DateTimeOffset>();
+            string? cursor = null;
+            do
+            {
+                var page = await direct.GetFromJsonAsync<JsonElement>($"/api/catalogue/events?edition={edition}&limit=100" + (cursor is null ? "" : $"&cursor={cursor}"), ct);
+                foreach (var e in page.GetProperty("items").EnumerateArray())
+                {
+                    var id = e.GetProperty("id").GetGuid();
+                    if (ids.Contains(id)) found[id] = e.GetProperty("updatedAt").GetDateTimeOffset();
+                }
+                cursor = page.GetProperty("nextCursor").GetString();
+            }
+            while (cursor is not null);
+            if (found.Count == ids.Count) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count}/{ids.Count} published after 10 minutes");
+            await Task.Delay(200, ct);
+        }
+    }
+
+    private async Task<HttpClient> ClientAsync(object identity)
+    {
+        var client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(2) };
+        var token = (await (await client.PostAsJsonAsync("/dev/tokens", identity)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private JsonObject Body(int i)
+    {
+        var venue = venues[i % venues.Count];
+        var day = firstDay.AddDays(i % 7).ToString("yyyy-MM-dd");
+        return new JsonObject
+        {
+            ["title"] = $"Visite industrielle n° {i}",
+            ["description"] = "Visite des ateliers, démonstrations et rencontre avec les équipes de production.",
+            ["eventType"] = "companyVisit",
+            ["startsAt"] = $"{day}T09:30",
+            ["endsAt"] = $"{day}T12:00",
+            ["venue"] = new JsonObject { ["name"] = "Usine " + venue.Name, ["street"] = $"{1 + i % 90} rue de l'Industrie", ["postalCode"] = venue.PostalCodes[0], ["commune"] = venue.Name },
+            ["sectors"] = new JsonArray("mecanique"),
+            ["audiences"] = new JsonArray("jeunes", "grand-public"),
+            ["freeOfCharge"] = true,
+            ["capacity"] = 30,
+            ["registration"] = new JsonObject { ["required"] = true, ["url"] = "https://example.org/inscription" },
+            ["organisingBody"] = new JsonObject { ["name"] = "Entreprise du banc d'essai", ["kind"] = "company" },
+            ["privateContact"] = new JsonObject { ["name"] = "Contact Banc", ["email"] = "banc@example.org" },
+        };
+    }
+
+    /// <summary>2,000 communes across France whose postal code and name resolve to them alone (seeded, so runs compare).</summary>
+    private static List<Commune> PickVenues()
+    {
+        var directory = CommuneDirectory.Instance;
+        var random = new Random(2018);
+        return directory.All.Where(c => c.PostalCodes.Count > 0)
+            .OrderBy(_ => random.Next())
+            .Where(c => directory.Resolve(c.PostalCodes[0], c.Name, null) is CommuneResolution.Found f && f.Commune.Code == c.Code)
+            .Take(2000).ToList();
+    }
+}

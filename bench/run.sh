@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Benchmarks, measured side by side in one run (see bench/README.md):
+#   bench/run.sh                  5,000 submissions, 16 concurrent organisers
+#   bench/run.sh 1000 8           fewer submissions / organisers
+# Starts its own platform (Release build) on ports 9080-9090 with fresh databases (si_bench_*) and a
+# RabbitMQ virtual host "bench", on the project-local servers (deploy/infra.sh). Prints a table; writes
+# bench/results/<timestamp>.json. Stops what it started.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SUBMISSIONS="${1:-5000}"
+ORGANISERS="${2:-16}"
+RESULTS="$ROOT/bench/results"
+LOGS="$RESULTS/logs"
+mkdir -p "$LOGS"
+
+bash deploy/infra.sh up
+set -a; source .local/infra.env; set +a
+if [[ -z "${SI_NO_BUILD:-}" ]]; then
+  echo "[bench] building (Release)…"
+  dotnet build SemaineIndustrie.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+fi
+
+# Fresh databases and virtual host.
+PSQL_CS="${SI_POSTGRES};Database=postgres"
+for db in submission review geocoding publication baseline; do
+  PGPASSWORD=si_dev_password psql -h 127.0.0.1 -p "${SI_PG_PORT:-54329}" -U si_admin -d postgres -qc "DROP DATABASE IF EXISTS si_bench_$db WITH (FORCE)" -c "CREATE DATABASE si_bench_$db" >/dev/null 2>&1
+done
+MGMT="${SI_RABBITMQ_MANAGEMENT%/}"
+curl -fsS -X DELETE "$MGMT/api/vhosts/bench" >/dev/null 2>&1 || true
+curl -fsS -X PUT -H 'content-type: application/json' -d '{}' "$MGMT/api/vhosts/bench" >/dev/null
+curl -fsS -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' "$MGMT/api/permissions/bench/si_admin" >/dev/null
+AMQP="${SI_RABBITMQ%/}/bench"
+
+# A bench edition, added by configuration only: its week starts in 30 days, submissions open now.
+BENCH_YEAR=2099
+FIRST_DAY=$(date -u -d '+30 days' +%F); LAST_DAY=$(date -u -d '+36 days' +%F)
+EDITION=(
+  Editions__1__Year=$BENCH_YEAR Editions__1__Number=99 "Editions__1__Name=Édition de banc d'essai" "Editions__1__Theme=Banc d'essai"
+  Editions__1__FirstDay=$FIRST_DAY Editions__1__LastDay=$LAST_DAY
+  Editions__1__SubmissionsOpen=$(date -u -d '-1 day' +%FT%TZ) Editions__1__SubmissionsClose=$(date -u -d '+29 days' +%FT%TZ)
+  Editions__1__Sectors__0__Code=mecanique "Editions__1__Sectors__0__Label=Mécanique"
+  Editions__1__Audiences__0__Code=jeunes "Editions__1__Audiences__0__Label=Jeunes" Editions__1__Audiences__0__OpenToPublic=true
+  Editions__1__Audiences__1__Code=grand-public "Editions__1__Audiences__1__Label=Grand public" Editions__1__Audiences__1__OpenToPublic=true
+)
+
+pids=(); names=()
+stop_all() { [[ ${#pids[@]} -gt 0 ]] && { kill -TERM "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }; }
+trap stop_all EXIT INT TERM
+start() { # name dir assembly port [db] [extra env…]
+  local name=$1 dir=$2 assembly=$3 port=$4 db=$5; shift 5
+  (
+    cd "$ROOT/$dir/bin/Release/net10.0"
+    export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning Clock__Start=
+    [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_bench_$db;Maximum Pool Size=60" ConnectionStrings__RabbitMq="$AMQP"
+    for kv in "$@"; do export "$kv"; done
+    exec dotnet "$assembly.dll"
+  ) >"$LOGS/$name.log" 2>&1 &
+  pids+=($!); names+=("$name=$!")
+}
+start publication services/publication SemaineIndustrie.Publication 9084 publication
+start review services/labelling-review SemaineIndustrie.LabellingReview 9082 review
+start geocoding services/geocoding SemaineIndustrie.Geocoding 9083 geocoding
+start submission services/submission SemaineIndustrie.Submission 9081 submission "${EDITION[@]}"
+GATEWAY_ENV=(Gateway__PublicPermits=100000000 Gateway__OrganiserWritePermits=100000000
+  ReverseProxy__Clusters__submission__Destinations__primary__Address=http://127.0.0.1:9081/
+  ReverseProxy__Clusters__review__Destinations__primary__Address=http://127.0.0.1:9082/
+  ReverseProxy__Clusters__geocoding__Destinations__primary__Address=http://127.0.0.1:9083/
+  ReverseProxy__Clusters__publication__Destinations__primary__Address=http://127.0.0.1:9084/)
+start gateway gateway SemaineIndustrie.Gateway 9080 "" "${GATEWAY_ENV[@]}"
+start gateway-nocache gateway SemaineIndustrie.Gateway 9090 "" "${GATEWAY_ENV[@]}" Gateway__CatalogueCacheEnabled=false
+for port in 9084 9082 9083 9081 9080 9090; do
+  deadline=$((SECONDS + 120))
+  until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
+    [[ $SECONDS -lt $deadline ]] || { echo "[bench] :$port not ready; see $LOGS" >&2; exit 1; }
+    sleep 0.5
+  done
+done
+
+OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).json"
+dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll" \
+  --submissions "$SUBMISSIONS" --organisers "$ORGANISERS" \
+  --gateway http://127.0.0.1:9080 --gateway-nocache http://127.0.0.1:9090 --publication http://127.0.0.1:9084 \
+  --postgres "$SI_POSTGRES;Database=postgres" --rabbit "$AMQP" --management "$SI_RABBITMQ_MANAGEMENT" --vhost bench \
+  --edition $BENCH_YEAR --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" --out "$OUT" | tee "$RESULTS/latest.txt"
