@@ -57,7 +57,7 @@ public sealed class Pipeline(Uri gateway, Uri publication, int edition, DateOnly
                     .Where(c => ours.ContainsKey(c.Submission)).ToList();
                 if (cases.Count == 0)
                 {
-                    await Task.Delay(20, ct);
+                    await Task.Delay(250, ct); // an empty queue: look again shortly, as a person (or a UI) would
                     continue;
                 }
                 foreach (var chunk in cases.Chunk(100))

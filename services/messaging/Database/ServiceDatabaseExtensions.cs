@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults;
 
 namespace SemaineIndustrie.Messaging.Database;
@@ -13,8 +12,8 @@ public static class ServiceDatabaseExtensions
     public const string ConnectionStringName = "Postgres";
 
     /// <summary>
-    /// The service's own PostgreSQL database: EF Core (pooled contexts) with snake_case names, the outbox wake-up
-    /// interceptor, checked-in migrations applied at start-up, and a readiness check.
+    /// The service's own PostgreSQL database: EF Core (pooled contexts) with snake_case names,
+    /// checked-in migrations (the outbox wake-up trigger among them) applied at start-up, and a readiness check.
     /// A missing connection string stops the service at once: there is no in-memory fallback.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDb>(this IHostApplicationBuilder builder)
@@ -30,11 +29,9 @@ public static class ServiceDatabaseExtensions
 
         // One pool per service, shared by EF Core, the outbox relay and its LISTEN connection.
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
-        builder.Services.AddSingleton<OutboxNotifyInterceptor>();
         builder.Services.AddDbContextPool<TDb>((sp, options) => options
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetRequiredService<OutboxNotifyInterceptor>()));
+            .UseSnakeCaseNamingConvention());
 
         builder.Services.AddHostedService<MigrateDatabaseOnStartup<TDb>>();
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);

@@ -189,7 +189,7 @@ internal sealed partial class OutboxRelay(
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => wake.Release();
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxNotifyInterceptor.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxNotifyTrigger.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }

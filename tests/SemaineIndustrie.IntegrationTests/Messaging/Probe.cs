@@ -120,7 +120,9 @@ public sealed class ProbeHost : IAsyncDisposable
             if (SchemasCreated.Add(connectionString))
             {
                 await using var scope = host.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Database.EnsureCreatedAsync();
+                var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+                await db.Database.EnsureCreatedAsync();
+                await db.Database.ExecuteSqlRawAsync(OutboxNotifyTrigger.CreateSql); // what each service's migrations add
             }
         }
         finally
