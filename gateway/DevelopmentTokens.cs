@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Gateway;
 
@@ -26,11 +27,7 @@ public static class DevelopmentTokens
             }
             catch (ArgumentException ex)
             {
-                return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["role"] = [ex.Message] })
-                {
-                    Status = StatusCodes.Status422UnprocessableEntity,
-                    Title = "Cannot mint this token",
-                });
+                return FieldProblems.Field(StatusCodes.Status422UnprocessableEntity, "Cannot mint this token", "role", ex.Message);
             }
         }).AllowAnonymous().WithTags("Development");
         return app;

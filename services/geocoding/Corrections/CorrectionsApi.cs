@@ -6,6 +6,7 @@ using SemaineIndustrie.Geocoding.Locating;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.Territory;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Geocoding.Corrections;
 
@@ -55,7 +56,7 @@ public static class CorrectionsApi
         }
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status422UnprocessableEntity, Title = "The correction is not valid" });
+            return FieldProblems.Invalid(StatusCodes.Status422UnprocessableEntity, "The correction is not valid", errors);
         }
 
         var now = clock.GetUtcNow();

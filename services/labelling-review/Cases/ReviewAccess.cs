@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.LabellingReview.Cases;
 
@@ -16,9 +17,8 @@ public static class ReviewAccess
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, extensions: extensions);
 
     public static IResult Invalid(Dictionary<string, string[]> errors, string title) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status422UnprocessableEntity, Title = title });
+        FieldProblems.Invalid(StatusCodes.Status422UnprocessableEntity, title, errors);
 
     public static IResult BadQuery(string field, string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-            { Status = StatusCodes.Status400BadRequest, Title = $"Invalid {field}" });
+        FieldProblems.Field(StatusCodes.Status400BadRequest, $"Invalid {field}", field, message);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Publication.Catalogue;
 
@@ -139,5 +140,5 @@ public static class CatalogueApi
     }
 
     private static IResult BadQuery(Dictionary<string, string[]> errors) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "Invalid catalogue query" });
+        FieldProblems.Invalid(StatusCodes.Status400BadRequest, "Invalid catalogue query", errors);
 }

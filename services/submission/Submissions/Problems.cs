@@ -1,12 +1,12 @@
 using SemaineIndustrie.Territory;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Submission.Submissions;
 
 /// <summary>The RFC 9457 answers of the organiser API.</summary>
 internal static class Problems
 {
-    public static IResult Field(int status, string title, string field, string message) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Status = status, Title = title });
+    public static IResult Field(int status, string title, string field, string message) => FieldProblems.Field(status, title, field, message);
 
     public static IResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in this state", detail: detail);
