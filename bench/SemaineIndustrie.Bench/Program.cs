@@ -92,6 +92,29 @@ results["pipeline"] = new
     lagMs = new { p50 = Math.Round(fullLag.P50), p95 = Math.Round(fullLag.P95), p99 = Math.Round(fullLag.P99), max = Math.Round(fullLag.Max) },
 };
 
+// 2b. Geocoding within the pipeline: each submission's arrival (submission DB) → its venue located (geocoding DB).
+async Task<Dictionary<Guid, DateTimeOffset>> TimesAsync(string database, string sql)
+{
+    await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString);
+    await connection.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, connection);
+    await using var reader = await command.ExecuteReaderAsync();
+    var times = new Dictionary<Guid, DateTimeOffset>();
+    while (await reader.ReadAsync()) times[reader.GetGuid(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+    return times;
+}
+var received = await TimesAsync("si_bench_submission", "SELECT id, created_at FROM submissions");
+var located = await TimesAsync("si_bench_geocoding", "SELECT submission_id, updated_at FROM venue_locations WHERE latitude IS NOT NULL");
+var geocoded = received.Keys.Where(located.ContainsKey).ToList();
+var geocodingLag = Measure.Summary(geocoded.Select(id => (located[id] - received[id]).TotalMilliseconds));
+var geocodingSeconds = (geocoded.Max(id => located[id]) - geocoded.Min(id => received[id])).TotalSeconds;
+Say($"geocoding: {geocoded.Count} venues located at {geocoded.Count / geocodingSeconds:N1}/s while submissions poured in; submission → located p50 {geocodingLag.P50:N0} ms, p99 {geocodingLag.P99:N0} ms");
+results["geocoding"] = new
+{
+    located = geocoded.Count, perSecond = Math.Round(geocoded.Count / geocodingSeconds, 1),
+    submissionToLocatedMs = new { p50 = Math.Round(geocodingLag.P50), p95 = Math.Round(geocodingLag.P95), p99 = Math.Round(geocodingLag.P99) },
+};
+
 // 3. Lag at half the maximum throughput, and when idle.
 var halfRate = full.PerSecond / 2;
 var halfCount = Math.Max(200, submissions / 5);
