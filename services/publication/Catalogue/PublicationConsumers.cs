@@ -64,7 +64,7 @@ public sealed class WithdrawalConsumer(PublicationDbContext db, TimeProvider clo
         {
             db.Withdrawn.Add(new WithdrawnSubmission { SubmissionId = context.Message.SubmissionId, WithdrawnAt = context.Message.WithdrawnAt });
         }
-        await Publisher.ReconcileAsync(db, clock, context.Message.SubmissionId, withdrawn: true, ct);
+        await Publisher.ReconcileAsync(db, clock, context.Message.SubmissionId, versions: null, withdrawn: true, ct);
     });
 }
 
@@ -98,18 +98,23 @@ internal static class Publisher
     public static async Task RecordAsync(PublicationDbContext db, TimeProvider clock, ISubmissionEvent news, Action<VersionFacts> record, CancellationToken ct)
     {
         await LockAsync(db, news.SubmissionId, ct);
-        var facts = await db.Versions.SingleOrDefaultAsync(v => v.SubmissionId == news.SubmissionId && v.Version == news.SubmissionVersion, ct);
+        var versions = await db.Versions.Where(v => v.SubmissionId == news.SubmissionId).ToListAsync(ct);
+        var facts = versions.SingleOrDefault(v => v.Version == news.SubmissionVersion);
         if (facts is null)
         {
             facts = new VersionFacts { SubmissionId = news.SubmissionId, Version = news.SubmissionVersion };
             db.Versions.Add(facts);
+            versions.Add(facts);
         }
         record(facts);
-        await db.SaveChangesAsync(ct);
-        await ReconcileAsync(db, clock, news.SubmissionId, withdrawn: false, ct);
+        await ReconcileAsync(db, clock, news.SubmissionId, versions, withdrawn: false, ct);
     }
 
-    public static async Task ReconcileAsync(PublicationDbContext db, TimeProvider clock, Guid submissionId, bool withdrawn, CancellationToken ct)
+    /// <summary>
+    /// Recomputes the catalogue entry from all the versions' facts (loaded once, changes still in memory);
+    /// everything — facts, entry, revision, announcement — is saved by the inbox's single SaveChanges.
+    /// </summary>
+    public static async Task ReconcileAsync(PublicationDbContext db, TimeProvider clock, Guid submissionId, List<VersionFacts>? versions, bool withdrawn, CancellationToken ct)
     {
         withdrawn = withdrawn || await db.Withdrawn.AnyAsync(w => w.SubmissionId == submissionId, ct);
         var entry = await db.Catalogue.SingleOrDefaultAsync(c => c.SubmissionId == submissionId, ct);
@@ -120,7 +125,7 @@ internal static class Publisher
             return;
         }
 
-        var versions = await db.Versions.Where(v => v.SubmissionId == submissionId).ToListAsync(ct);
+        versions ??= await db.Versions.Where(v => v.SubmissionId == submissionId).ToListAsync(ct);
         var final = versions.Where(v => v.Decision is Decision.Labelled or Decision.Refused).MaxBy(v => v.Version);
         if (final is null) return;
         if (final.Decision == Decision.Refused)
@@ -150,7 +155,6 @@ internal static class Publisher
         Describe(entry, final, details, now);
         await BumpRevisionAsync(db, now, ct);
         db.AddToOutbox(new EventPublished(submissionId, final.Version, now));
-        await db.SaveChangesAsync(ct);
         if (newVersion && final.DecidedAt is { } decidedAt) Lag.Record(Math.Max(0, (now - decidedAt).TotalMilliseconds));
     }
 
@@ -178,13 +182,9 @@ internal static class Publisher
         db.Catalogue.Remove(entry);
         await BumpRevisionAsync(db, now, ct);
         db.AddToOutbox(new EventUnpublished(entry.SubmissionId, entry.Version, reason, now));
-        await db.SaveChangesAsync(ct);
     }
 
-    private static async Task BumpRevisionAsync(PublicationDbContext db, DateTimeOffset now, CancellationToken ct)
-    {
-        var revision = await db.Revisions.SingleAsync(r => r.Id == 1, ct);
-        revision.Revision += 1;
-        revision.ChangedAt = now;
-    }
+    /// <summary>One statement, in the consumer's transaction: list ETags change exactly when the catalogue does.</summary>
+    private static Task BumpRevisionAsync(PublicationDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"UPDATE catalogue_revision SET revision = revision + 1, changed_at = {now.ToUniversalTime()} WHERE id = 1", ct);
 }
