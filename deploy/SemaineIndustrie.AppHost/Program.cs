@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+// The platform under Aspire, without Docker: PostgreSQL and RabbitMQ come from deploy/infra.sh (installed
+// if missing, started once, kept between runs like deploy/run.sh does), the four services and the gateway
+// are project resources, and the dashboard receives their traces, metrics and logs.
+var builder = DistributedApplication.CreateBuilder(args);
+var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
+var infra = Infrastructure.Up(root);
+var clockStart = Environment.GetEnvironmentVariable("SI_CLOCK_START") ?? "2018-02-15T10:00:00+01:00";
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithEnvironment("ConnectionStrings__Postgres", $"{infra["SI_POSTGRES"]};Database=si_{database}")
+        .WithEnvironment("ConnectionStrings__RabbitMq", infra["SI_RABBITMQ"])
+        .WithEnvironment("Clock__Start", clockStart)
+        .WithHttpHealthCheck("/health/ready");
+
+var publication = Service<Projects.SemaineIndustrie_Publication>("publication", "publication");
+var review = Service<Projects.SemaineIndustrie_LabellingReview>("labelling-review", "review");
+var geocoding = Service<Projects.SemaineIndustrie_Geocoding>("geocoding", "geocoding");
+var submission = Service<Projects.SemaineIndustrie_Submission>("submission", "submission")
+    .WaitFor(publication).WaitFor(review).WaitFor(geocoding); // consumers bound before anything publishes
+
+builder.AddProject<Projects.SemaineIndustrie_Gateway>("gateway")
+    .WithEnvironment("ReverseProxy__Clusters__submission__Destinations__primary__Address", submission.GetEndpoint("http"))
+    .WithEnvironment("ReverseProxy__Clusters__review__Destinations__primary__Address", review.GetEndpoint("http"))
+    .WithEnvironment("ReverseProxy__Clusters__geocoding__Destinations__primary__Address", geocoding.GetEndpoint("http"))
+    .WithEnvironment("ReverseProxy__Clusters__publication__Destinations__primary__Address", publication.GetEndpoint("http"))
+    .WithHttpHealthCheck("/health/ready")
+    .WaitFor(submission);
+
+builder.Build().Run();
+
+internal static class Infrastructure
+{
+    /// <summary>Runs deploy/infra.sh up and returns the settings it wrote (.local/infra.env).</summary>
+    public static Dictionary<string, string> Up(string root)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "infra.sh"), "up"]) { WorkingDirectory = root })!;
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException("deploy/infra.sh up failed; see its output above");
+        return File.ReadAllLines(Path.Combine(root, ".local", "infra.env"))
+            .Select(l => l.Split('=', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1].Trim('\''));
+    }
+}
