@@ -103,7 +103,9 @@ internal static class CaseIntake
         {
             other.PossibleDuplicates = [.. other.PossibleDuplicates, reviewCase.Id];
         }
-        reviewCase.PreChecks = PreCheckRules.Write([.. PreCheckRules.Conditions(details), PreCheckRules.Duplicates(reviewCase.PossibleDuplicates)]);
+        // The four conditions belong to this version; duplicates and location change with other cases and
+        // with geocoding, so the case view derives those two when it is read.
+        reviewCase.PreChecks = PreCheckRules.Write(PreCheckRules.Conditions(details));
 
         db.AddToOutbox(new ReviewCaseOpened(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id,
             reviewCase.Region, reviewCase.Departement, receivedAt));

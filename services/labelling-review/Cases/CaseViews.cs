@@ -36,7 +36,7 @@ public static class CaseViews
         c.Id, c.SubmissionId, c.SubmissionVersion, c.Region, c.Departement, c.Status, Claim(c, now),
         c.DecidedAt is { } at ? new DecisionView(c.Status, at, c.DecidedBy!, c.DecisionMessage) : null,
         c.FirstReceivedAt, c.VersionReceivedAt, c.DueAt, c.IsOverdue(now), location?.Status ?? LocationStatus.Unknown,
-        [.. PreCheckRules.Read(c.PreChecks), PreCheckRules.Location(location)], c.PossibleDuplicates,
+        [.. PreCheckRules.Read(c.PreChecks), PreCheckRules.Duplicates(c.PossibleDuplicates), PreCheckRules.Location(location)], c.PossibleDuplicates,
         JsonSerializer.Deserialize<EventDetails>(c.Details, Json)!,
         notes.OrderBy(n => n.At).Select(n => new NoteView(n.Id, n.Author, n.Text, n.SubmissionVersion, n.At)).ToList());
 
