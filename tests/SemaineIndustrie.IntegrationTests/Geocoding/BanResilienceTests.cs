@@ -17,7 +17,7 @@ namespace SemaineIndustrie.IntegrationTests.Geocoding;
 /// per-attempt timeout, retries with Retry-After, circuit breaker, strict rate limiter, and the offline
 /// fallback whenever BAN cannot answer.
 /// </summary>
-public sealed class BanResilienceTests(IsolatedInfrastructure infra) : IClassFixture<IsolatedInfrastructure>, IAsyncLifetime
+public sealed class BanResilienceTests(IsolatedInfrastructure infra, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<IsolatedInfrastructure>, IAsyncLifetime
 {
     private FakeBan ban = null!;
     private readonly List<IHost> hosts = [];
@@ -34,7 +34,7 @@ public sealed class BanResilienceTests(IsolatedInfrastructure infra) : IClassFix
     /// The geocoding service's own provider registration, against the fake BAN, with fast timings. Like
     /// the service (one scope per message), each call gets its own scope.
     /// </summary>
-    private async Task<Locate> ChainAsync(Dictionary<string, string?>? overrides = null, Uri? baseUrl = null)
+    private async Task<Locate> ChainAsync(Dictionary<string, string?>? overrides = null, Uri? baseUrl = null, SendRecorder? sends = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -54,6 +54,8 @@ public sealed class BanResilienceTests(IsolatedInfrastructure infra) : IClassFix
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddGeocodingProviders();
+        // Innermost handler, after the whole resilience pipeline: the moment each request goes to the socket.
+        if (sends is not null) builder.Services.AddHttpClient<BanGeocoder>().AddHttpMessageHandler(() => sends);
         builder.AddServiceDatabase<GeocodingDbContext>();
         var host = builder.Build();
         await host.StartAsync(); // applies the migrations
@@ -149,15 +151,42 @@ public sealed class BanResilienceTests(IsolatedInfrastructure infra) : IClassFix
     }
 
     [Fact]
-    public async Task The_rate_limiter_never_lets_more_than_the_configured_rate_reach_BAN()
+    public async Task The_rate_limiter_never_sends_more_than_the_configured_rate_to_BAN()
     {
-        var chain = await ChainAsync(new() { ["Geocoding:Ban:RequestsPerSecond"] = "20", ["Geocoding:Ban:TotalTimeout"] = "00:00:30" });
+        var sends = new SendRecorder();
+        var chain = await ChainAsync(new() { ["Geocoding:Ban:RequestsPerSecond"] = "20", ["Geocoding:Ban:TotalTimeout"] = "00:00:30" }, sends: sends);
         var watch = Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => chain.LocateAsync(Venue(), CancellationToken.None)));
         Assert.All(results, r => Assert.Equal("ban", r!.Source));
         Assert.Equal(60, ban.Requests.Count);
-        Assert.True(ban.BusiestSecond() <= 20, $"{ban.BusiestSecond()} requests within one second");
+        Assert.True(sends.BusiestSecond() <= 20, $"{sends.BusiestSecond()} requests sent within one second");
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(2), $"60 requests at 20/s took only {watch.Elapsed}");
+        // Arrival times at the in-process fake server also carry its own thread scheduling: informative only.
+        output.WriteLine($"busiest second: {sends.BusiestSecond()} sent, {ban.BusiestSecond()} seen by the server");
+    }
+
+    /// <summary>Records when each request leaves the client (placed after the resilience pipeline).</summary>
+    private sealed class SendRecorder : DelegatingHandler
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<long> sent = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Enqueue(Stopwatch.GetTimestamp());
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        public int BusiestSecond()
+        {
+            var times = sent.Order().ToArray();
+            var busiest = 0;
+            for (int start = 0, end = 0; start < times.Length; start++)
+            {
+                while (end < times.Length && Stopwatch.GetElapsedTime(times[start], times[end]) < TimeSpan.FromSeconds(1)) end++;
+                busiest = Math.Max(busiest, end - start);
+            }
+            return busiest;
+        }
     }
 
     [Fact]
