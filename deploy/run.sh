@@ -48,6 +48,7 @@ start() {
     # The seeded edition is 2018: in Development the services' clock starts inside its submission
     # window (SI_CLOCK_START= empty for the real clock). Ignored outside Development.
     export Clock__Start="${SI_CLOCK_START-2018-02-15T10:00:00+01:00}"
+    export Catalogue__PublicBaseUrl="${SI_PUBLIC_BASE_URL:-http://127.0.0.1:$GATEWAY_PORT}" # JSON-LD @id (publication)
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_$db" ConnectionStrings__RabbitMq="$SI_RABBITMQ"
     exec dotnet "$assembly.dll"
   ) >"$LOGS/$name.log" 2>&1 &

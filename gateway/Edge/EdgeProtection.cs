@@ -1,32 +1,51 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using SemaineIndustrie.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace SemaineIndustrie.Gateway.Edge;
 
 /// <summary>
-/// The policies YARP routes name in configuration: rate limits ("public" per client IP, "organiser-writes"
-/// per organisation for writes only), CORS for the public map ("public-map") and the output cache for the
-/// catalogue ("catalogue"). A refused request gets 429 problem+json with Retry-After.
+/// The policies YARP routes name in configuration: rate limits ("public" per client network, "organiser-writes"
+/// per organisation for writes only, "staff" per reviewer or admin), CORS for the public map ("public-map")
+/// and the output cache for the catalogue ("catalogue"). A refused request gets 429 problem+json with
+/// Retry-After. The gateway is the edge: X-Forwarded-For is believed only from the proxies the operator
+/// names in Gateway:TrustedProxies (none by default), so a client cannot choose its own rate-limit key.
 /// </summary>
 public static class EdgeProtection
 {
-    public const string PublicRateLimit = "public", OrganiserWrites = "organiser-writes", PublicMapCors = "public-map", CatalogueCache = "catalogue";
+    public const string PublicRateLimit = "public", OrganiserWrites = "organiser-writes", StaffRateLimit = "staff",
+        PublicMapCors = "public-map", CatalogueCache = "catalogue";
+
+    /// <summary>The catalogue's query parameters: the only ones the cache varies by, so junk parameters hit the cache too.</summary>
+    public static readonly string[] CatalogueQueryKeys =
+        ["region", "departement", "commune", "sector", "audience", "from", "to", "q", "bbox", "edition", "limit", "cursor"];
 
     public static IHostApplicationBuilder AddEdgeProtection(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
 
+        builder.Services.PostConfigure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                if (proxy.Contains('/')) forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                else forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(PublicRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientPartition.Network(context.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PublicPermits, Window = options.PublicWindow, QueueLimit = 0 }));
             limiter.AddPolicy(OrganiserWrites, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("reads")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.User.Identity?.IsAuthenticated == true ? "org:" + context.User.OrganiserId() : "ip:" + context.Connection.RemoteIpAddress,
+                : RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Caller(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.OrganiserWritePermits, Window = options.OrganiserWriteWindow, QueueLimit = 0 }));
+            limiter.AddPolicy(StaffRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Caller(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.StaffPermits, Window = options.StaffWindow, QueueLimit = 0 }));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
@@ -50,7 +69,7 @@ public static class EdgeProtection
 
         builder.Services.AddOutputCache(cache => cache.AddPolicy(CatalogueCache, policy =>
         {
-            if (options.CatalogueCacheEnabled) policy.Expire(options.CatalogueCacheDuration).SetVaryByQuery("*").Tag("catalogue");
+            if (options.CatalogueCacheEnabled) policy.Expire(options.CatalogueCacheDuration).SetVaryByQuery(CatalogueQueryKeys).Tag("catalogue");
             else policy.NoCache();
         }));
         builder.Services.AddRequestTimeouts();

@@ -11,6 +11,14 @@ public sealed class GatewayOptions
     /// <summary>Writes (POST, PUT, DELETE) per organisation, per window.</summary>
     public int OrganiserWritePermits { get; set; } = 30;
     public TimeSpan OrganiserWriteWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Requests per reviewer or admin (review and geocoding routes), per window.</summary>
+    public int StaffPermits { get; set; } = 600;
+    public TimeSpan StaffWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// The reverse proxies or load balancers in front of the gateway (IP addresses or CIDR networks) whose
+    /// X-Forwarded-For/Proto/Host the gateway believes. Empty by default: the TCP peer is the client.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
     /// <summary>Origins of the public map front-ends allowed to read the catalogue from a browser.</summary>
     public string[] PublicMapOrigins { get; set; } = [];
     /// <summary>How long the gateway keeps a catalogue response (at most the service's max-age, 30 s).</summary>

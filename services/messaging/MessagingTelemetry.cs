@@ -18,6 +18,8 @@ public static class MessagingTelemetry
         Meter.CreateCounter<long>("outbox.messages.published", description: "Outbox rows published to the broker and confirmed");
     public static readonly Counter<long> PublishFailures =
         Meter.CreateCounter<long>("outbox.publish.failures", description: "Outbox publish attempts that failed (the row stays pending)");
+    public static readonly Counter<long> Parked =
+        Meter.CreateCounter<long>("outbox.messages.parked", description: "Outbox rows parked because they can never be published as they are");
     public static readonly Counter<long> Consumed =
         Meter.CreateCounter<long>("inbox.messages.consumed", description: "Messages whose effects committed through the inbox");
     public static readonly Counter<long> Duplicates =

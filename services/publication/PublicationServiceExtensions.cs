@@ -11,6 +11,9 @@ public static class PublicationServiceExtensions
 {
     public static IHostApplicationBuilder AddPublicationService(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CatalogueOptions>().Bind(builder.Configuration.GetSection(CatalogueOptions.Section))
+            .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http", "Catalogue:PublicBaseUrl must be an absolute http(s) address.")
+            .ValidateOnStart();
         builder.AddServiceDatabase<PublicationDbContext>();
         builder.AddServiceMessaging<PublicationDbContext>("publication", bus =>
         {

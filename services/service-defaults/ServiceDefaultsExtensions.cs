@@ -25,8 +25,9 @@ public static class ServiceDefaultsExtensions
         builder.AddProblemDetailsAndJson();
         builder.AddPlatformAuthentication();
         builder.Services.AddOpenApi();
-        // Trust X-Forwarded-* from loopback (the gateway beside the service) and from the networks
-        // listed in ForwardedHeaders:KnownNetworks (the cluster's), so services see the client's address.
+        // Services trust X-Forwarded-* from loopback (the gateway beside the service) and from the networks
+        // listed in ForwardedHeaders:KnownNetworks (the cluster's), so they see the client's address. The
+        // gateway, the edge, replaces this with its own list (Gateway:TrustedProxies, empty by default).
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -45,6 +46,7 @@ public static class ServiceDefaultsExtensions
         app.UseCorrelationAndSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseQueryStringRules();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -2,6 +2,7 @@ using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Submission.Decisions;
 using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Submission.Submissions;
 
 namespace SemaineIndustrie.Submission;
 
@@ -17,6 +18,9 @@ public static class SubmissionServiceExtensions
             .Validate(editions => { EditionCatalog.Validate(editions); return editions.Count > 0; }, "At least one edition must be configured (section Editions).")
             .ValidateOnStart();
         builder.Services.AddSingleton<EditionCatalog>();
+        builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection("Submissions"));
+        builder.Services.AddSingleton<IdempotencyKeyPurge>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyKeyPurge>());
         builder.AddServiceDatabase<SubmissionDbContext>();
         builder.AddServiceMessaging<SubmissionDbContext>("submission", bus =>
         {

@@ -8,11 +8,19 @@ namespace SemaineIndustrie.UnitTests;
 
 public sealed class DevelopmentIssuerTests
 {
-    private static WebApplicationBuilder Builder(string environment, string? authority = null)
+    private static WebApplicationBuilder Builder(string environment, string? authority = null, string? audience = "semaine-industrie-api")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         if (authority is not null) builder.Configuration.AddInMemoryCollection([new("Auth:Authority", authority)]);
+        if (authority is not null && audience is not null) builder.Configuration.AddInMemoryCollection([new("Auth:Audience", audience)]);
         return builder;
+    }
+
+    [Fact]
+    public void With_an_authority_the_audience_is_required_too()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Builder("Production", "https://auth.example.gouv.fr/realms/semaine", audience: null).AddPlatformAuthentication());
+        Assert.Contains("Auth:Audience", error.Message);
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed class ServiceDefaultsTests
     private static ServiceProvider ProductionServices()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection([new("Auth:Authority", "https://auth.example.gouv.fr/realms/semaine")]);
+        builder.Configuration.AddInMemoryCollection([new("Auth:Authority", "https://auth.example.gouv.fr/realms/semaine"), new("Auth:Audience", "semaine-industrie-api")]);
         builder.AddServiceDefaults("test");
         return builder.Services.BuildServiceProvider();
     }
@@ -34,6 +34,7 @@ public sealed class ServiceDefaultsTests
         var select = services.GetRequiredService<IOptions<ExceptionHandlerOptions>>().Value.StatusCodeSelector!;
         Assert.Equal(413, select(new BadHttpRequestException("too large", 413)));
         Assert.Equal(400, select(new BadHttpRequestException("bad json", new JsonException("x"))));
+        Assert.Equal(422, select(new BadHttpRequestException("bad text", new SemaineIndustrie.ServiceDefaults.Web.UnacceptableTextException("NUL"))));
         Assert.Equal(500, select(new JsonException("a stored document we could not read")));
         Assert.Equal(500, select(new InvalidOperationException()));
     }

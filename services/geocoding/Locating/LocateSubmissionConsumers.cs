@@ -23,7 +23,9 @@ internal static class VenueLocating
     /// Locates one submission version and announces it (VenueLocated, or VenueUnlocated with the reason).
     /// An address unchanged since the previous version keeps its position — a manual correction included —
     /// without asking any provider. Providers are asked before the inbox transaction opens, so a slow
-    /// BAN never holds a database transaction; a redelivered message then changes nothing.
+    /// BAN never holds a database transaction; a redelivered message then changes nothing. "Unchanged" is
+    /// decided again inside the transaction: when another version changed the address meanwhile (A → B → A
+    /// processed concurrently), the transaction is abandoned and the providers are asked after all.
     /// </summary>
     public static async Task LocateAsync<T>(ConsumeContext<T> context, IConsumer consumer, GeocodingDbContext db, GeocodingChain chain, TimeProvider clock, Venue venue)
         where T : class, ISubmissionEvent
@@ -34,8 +36,25 @@ internal static class VenueLocating
         if (known is not null && known.SubmissionVersion >= version.SubmissionVersion) return; // older news
         var unchanged = known is not null && known.AddressKey == query.Key && known.IsLocated;
         var result = unchanged ? null : await chain.LocateAsync(query, context.CancellationToken);
+        try
+        {
+            await LocateOnceAsync(context, consumer, db, clock, venue, query, result, looked: !unchanged);
+        }
+        catch (AddressChangedMeanwhile)
+        {
+            result = await chain.LocateAsync(query, context.CancellationToken);
+            await LocateOnceAsync(context, consumer, db, clock, venue, query, result, looked: true);
+        }
+    }
 
-        await db.ConsumeOnceAsync(context, consumer, async ct =>
+    private sealed class AddressChangedMeanwhile : Exception;
+
+    private static Task LocateOnceAsync<T>(ConsumeContext<T> context, IConsumer consumer, GeocodingDbContext db, TimeProvider clock, Venue venue,
+        VenueQuery query, GeocodeResult? result, bool looked)
+        where T : class, ISubmissionEvent
+    {
+        var version = context.Message;
+        return db.ConsumeOnceAsync(context, consumer, async ct =>
         {
             var now = clock.GetUtcNow();
             var location = await db.VenueLocations.SingleOrDefaultAsync(v => v.SubmissionId == version.SubmissionId, ct);
@@ -46,6 +65,7 @@ internal static class VenueLocating
                 db.VenueLocations.Add(location);
             }
             var keep = location.AddressKey == query.Key && location.IsLocated;
+            if (!keep && !looked) throw new AddressChangedMeanwhile(); // rolls the inbox transaction back
             location.SubmissionVersion = version.SubmissionVersion;
             (location.CommuneInsee, location.Departement, location.Region) = (venue.CommuneInsee, venue.Departement, venue.Region);
             location.UpdatedAt = now;

@@ -213,6 +213,10 @@ namespace SemaineIndustrie.Geocoding.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("message_type");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at");
+
                     b.Property<string>("PartitionKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -239,6 +243,10 @@ namespace SemaineIndustrie.Geocoding.Migrations
                     b.HasIndex("MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
+
+                    b.HasIndex("ParkedAt")
+                        .HasDatabaseName("ix_outbox_messages_parked")
+                        .HasFilter("parked_at IS NOT NULL");
 
                     b.HasIndex("SentAt")
                         .HasDatabaseName("ix_outbox_messages_sent_at")

@@ -91,10 +91,17 @@ internal static class CaseIntake
             var queue = (reviewCase.Region, reviewCase.Departement);
             reviewCase.Describe(version, details, detailsJson, receivedAt, due);
             reviewCase.Reopen();
+            var moved = queue != (reviewCase.Region, reviewCase.Departement);
             db.Record(reviewCase, CaseAuditEntry.System, previous == CaseStatus.Pending ? "revised" : "reopened", receivedAt,
-                queue == (reviewCase.Region, reviewCase.Departement)
-                    ? $"Version {version.SubmissionVersion} (was {previous})."
-                    : $"Version {version.SubmissionVersion} (was {previous}); moved from queue {queue.Region}/{queue.Departement} to {reviewCase.Region}/{reviewCase.Departement}.");
+                moved
+                    ? $"Version {version.SubmissionVersion} (was {previous}); moved from queue {queue.Region}/{queue.Departement} to {reviewCase.Region}/{reviewCase.Departement}."
+                    : $"Version {version.SubmissionVersion} (was {previous}).");
+            // The new committee must be able to act at once: a claim by the old queue's reviewer ends with the move.
+            if (moved && reviewCase.ClaimedBy is { } holder)
+            {
+                reviewCase.Release();
+                db.Record(reviewCase, CaseAuditEntry.System, "released", receivedAt, $"Claim of {holder} released: the case moved to queue {reviewCase.Region}/{reviewCase.Departement}.");
+            }
         }
 
         var duplicates = await LikelyDuplicatesAsync(db, reviewCase, ct);
@@ -120,7 +127,11 @@ internal static class CaseIntake
         return sameDayHere.Where(c => PreCheckRules.SimilarTitles(c.Title, reviewCase.Title)).ToList();
     }
 
-    /// <summary>Records the latest location status per submission; news about an older version changes nothing.</summary>
+    /// <summary>
+    /// Records the latest location status per submission. News about an older version changes nothing; for
+    /// the same version a reviewer's correction wins over automatic results (Located, Unlocated) whatever
+    /// order they arrive in — geocoding itself keeps a correction on later versions until the address changes.
+    /// </summary>
     public static async Task LocateAsync(ReviewDbContext db, ISubmissionEvent news, LocationStatus status, string detail, CancellationToken ct)
     {
         var location = await db.Locations.SingleOrDefaultAsync(l => l.SubmissionId == news.SubmissionId, ct);
@@ -128,7 +139,8 @@ internal static class CaseIntake
         {
             db.Locations.Add(new VenueLocationStatus { SubmissionId = news.SubmissionId, SubmissionVersion = news.SubmissionVersion, Status = status, Detail = detail });
         }
-        else if (news.SubmissionVersion >= location.SubmissionVersion)
+        else if (news.SubmissionVersion > location.SubmissionVersion
+                 || (news.SubmissionVersion == location.SubmissionVersion && (status == LocationStatus.Corrected || location.Status != LocationStatus.Corrected)))
         {
             (location.SubmissionVersion, location.Status, location.Detail) = (news.SubmissionVersion, status, detail);
         }

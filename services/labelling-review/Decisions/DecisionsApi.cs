@@ -6,13 +6,14 @@ using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.LabellingReview.Claims;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.LabellingReview.Decisions;
 
 /// <summary><c>decision</c>: label | refuse | request_changes. <c>version</c>, when given, must be the version on the case.</summary>
 public sealed record DecisionRequest(string? Decision, string? Motivation, int? Version);
 
-public sealed record BulkDecisionItem(Guid CaseId, string? Decision, string? Motivation, int? Version);
+public sealed record BulkDecisionItem(Guid? CaseId, string? Decision, string? Motivation, int? Version);
 
 public sealed record BulkDecisionRequest(IReadOnlyList<BulkDecisionItem>? Decisions);
 
@@ -36,7 +37,14 @@ public static class DecisionsApi
         return TypedResults.Ok(CaseViews.Detail(outcome.Case, location, notes, clock.GetUtcNow()));
     }
 
-    /// <summary>Many decisions in one call; each case is decided (or not) on its own, with a result per case.</summary>
+    /// <summary>
+    /// Many decisions in one call. The request's shape is checked first: 1 to MaxBulkDecisions items, each
+    /// an object with a case id, each case once, texts the platform accepts — otherwise the whole request
+    /// is refused with 422 naming <c>decisions[i].field</c> and nothing is decided. Then each case is
+    /// decided on its own, with one result per case (200, or 404/409/422 and why), and all the decisions
+    /// commit together at the end: an unexpected failure answers 500 with nothing committed, never a 500
+    /// that hides committed work.
+    /// </summary>
     private static async Task<IResult> DecideMany(BulkDecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock,
         IOptions<ReviewOptions> options, CancellationToken ct)
     {
@@ -45,21 +53,56 @@ public static class DecisionsApi
         {
             return ReviewAccess.Invalid(new() { ["decisions"] = [$"Between 1 and {options.Value.MaxBulkDecisions} decisions."] }, "The bulk decision is not valid");
         }
-        if (items.GroupBy(i => i.CaseId).Any(g => g.Count() > 1))
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < items.Count; i++)
         {
-            return ReviewAccess.Invalid(new() { ["decisions"] = ["Each case at most once."] }, "The bulk decision is not valid");
+            if (items[i] is not { } item)
+            {
+                errors[$"decisions[{i}]"] = ["A decision object: caseId, decision, motivation."];
+                continue;
+            }
+            if (item.CaseId is null || item.CaseId == Guid.Empty) errors[$"decisions[{i}].caseId"] = ["Required."];
+            if (TextRules.Check(item.Motivation, multiLine: true) is { } unacceptable) errors[$"decisions[{i}].motivation"] = [unacceptable];
         }
+        if (errors.Count == 0 && items.GroupBy(i => i!.CaseId).Any(g => g.Count() > 1)) errors["decisions"] = ["Each case at most once."];
+        if (errors.Count > 0) return ReviewAccess.Invalid(errors, "The bulk decision is not valid");
 
         var results = new List<BulkDecisionResult>(items.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var item in items)
         {
             db.ChangeTracker.Clear();
-            var outcome = await DecideAsync(db, user, item.CaseId, new DecisionRequest(item.Decision, item.Motivation, item.Version), clock.GetUtcNow(), ct);
+            var caseId = item!.CaseId!.Value;
+            var outcome = await DecideAsync(db, user, caseId, new DecisionRequest(item.Decision, item.Motivation, item.Version), clock.GetUtcNow(), ct);
             results.Add(outcome.Case is { } decided
-                ? new BulkDecisionResult(item.CaseId, StatusCodes.Status200OK, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(decided.Status.ToString()), null, decided.DecidedAt)
-                : new BulkDecisionResult(item.CaseId, outcome.Status, null, outcome.Reason));
+                ? new BulkDecisionResult(caseId, StatusCodes.Status200OK, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(decided.Status.ToString()), null, decided.DecidedAt)
+                : new BulkDecisionResult(caseId, outcome.Status, null, outcome.Reason));
         }
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(results);
+    }
+
+    private sealed record DecisionValidation(CaseStatus? Decision, string? Message, Dictionary<string, string[]> Errors);
+
+    private static DecisionValidation Validate(DecisionRequest request)
+    {
+        var decision = request.Decision switch
+        {
+            "label" => CaseStatus.Labelled,
+            "refuse" => CaseStatus.Refused,
+            "request_changes" => CaseStatus.ChangesRequested,
+            _ => (CaseStatus?)null,
+        };
+        var message = request.Motivation?.Trim();
+        if (message is { Length: 0 }) message = null;
+        var errors = new Dictionary<string, string[]>();
+        if (decision is null) errors["decision"] = ["One of: label, refuse, request_changes."];
+        if (decision is CaseStatus.Refused && message is null) errors["motivation"] = ["A refusal must be motivated."];
+        if (decision is CaseStatus.ChangesRequested && message is null) errors["motivation"] = ["Say which changes are requested."];
+        if (TextRules.Check(message, multiLine: true) is { } unacceptable) errors["motivation"] = [unacceptable];
+        else if (message is { Length: > 2000 }) errors["motivation"] = ["At most 2000 characters."];
+        if (request.Version is < 1) errors["version"] = ["The version you read: 1 or more."];
+        return new DecisionValidation(decision, message, errors);
     }
 
     private sealed record Outcome(ReviewCase? Case, IResult? Problem, int Status, string? Reason);
@@ -71,19 +114,7 @@ public static class DecisionsApi
     /// </summary>
     private static async Task<Outcome> DecideAsync(ReviewDbContext db, ClaimsPrincipal user, Guid id, DecisionRequest request, DateTimeOffset now, CancellationToken ct)
     {
-        var decision = request.Decision switch
-        {
-            "label" => CaseStatus.Labelled,
-            "refuse" => CaseStatus.Refused,
-            "request_changes" => CaseStatus.ChangesRequested,
-            _ => (CaseStatus?)null,
-        };
-        var message = request.Motivation?.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (decision is null) errors["decision"] = ["One of: label, refuse, request_changes."];
-        if (decision is CaseStatus.Refused && string.IsNullOrEmpty(message)) errors["motivation"] = ["A refusal must be motivated."];
-        if (decision is CaseStatus.ChangesRequested && string.IsNullOrEmpty(message)) errors["motivation"] = ["Say which changes are requested."];
-        if (message is { Length: > 2000 }) errors["motivation"] = ["At most 2000 characters."];
+        var (decision, message, errors) = Validate(request);
         if (errors.Count > 0) return Fail(ReviewAccess.Invalid(errors, "The decision is not valid"), 422, string.Join(" ", errors.Values.SelectMany(v => v)));
 
         var reviewCase = await db.FindInScopeAsync(id, user, ct);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.LabellingReview.Notes;
 
@@ -20,9 +21,9 @@ public static class NotesApi
     private static async Task<IResult> AddNote(Guid id, NoteRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var text = request.Text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > MaxLength)
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLength || TextRules.Check(text, multiLine: true) is not null)
         {
-            return ReviewAccess.Invalid(new() { ["text"] = [$"1 to {MaxLength} characters."] }, "The note is not valid");
+            return ReviewAccess.Invalid(new() { ["text"] = [TextRules.Check(text, multiLine: true) ?? $"1 to {MaxLength} characters."] }, "The note is not valid");
         }
         var reviewCase = await db.FindInScopeAsync(id, user, ct);
         if (reviewCase is null) return TypedResults.NotFound();

@@ -66,6 +66,7 @@ public static class MessagingExtensions
 
         builder.Services.AddSingleton<OutboxStats>();
         builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddSingleton<ParkedOutboxRows>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         builder.Services.AddHostedService<MessagingHousekeeping>();
         return builder;

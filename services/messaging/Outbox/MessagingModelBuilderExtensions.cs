@@ -18,6 +18,7 @@ public static class MessagingModelBuilderExtensions
             e.Property(m => m.SequenceNumber).UseIdentityAlwaysColumn();
             e.HasIndex(m => m.MessageId).IsUnique();
             e.Property(m => m.MessageType).HasMaxLength(300);
+            e.HasIndex(m => m.ParkedAt).HasDatabaseName("ix_outbox_messages_parked").HasFilter("parked_at IS NOT NULL");
             e.Property(m => m.Body).HasColumnType("jsonb");
             e.Property(m => m.PartitionKey).HasMaxLength(100);
             e.Property(m => m.TraceParent).HasMaxLength(64);

@@ -20,7 +20,7 @@ public static class OutboxDbContextExtensions
         var row = new OutboxMessage
         {
             MessageId = NewId(),
-            MessageType = TypeName(message.GetType()),
+            MessageType = MessageTypeNames.Of(message.GetType()),
             Body = JsonSerializer.Serialize(message, message.GetType(), Json),
             PartitionKey = message is ISubmissionEvent e ? e.SubmissionId.ToString() : Guid.NewGuid().ToString(),
             TraceParent = activity?.Id is { } id && activity.IdFormat == ActivityIdFormat.W3C ? id : null,
@@ -30,8 +30,6 @@ public static class OutboxDbContextExtensions
         db.Set<OutboxMessage>().Add(row);
         return row;
     }
-
-    internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 
     /// <summary>Time-ordered ids (like MassTransit's NewId) keep the unique index append-mostly.</summary>
     private static Guid NewId() => Guid.CreateVersion7();

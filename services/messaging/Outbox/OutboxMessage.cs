@@ -17,5 +17,11 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
+    /// <summary>
+    /// Set when the row can never be published as it is (its type cannot be resolved, its body cannot be
+    /// read): the relay stops trying it, and the rows after it in its partition wait, until an operator
+    /// replays it (<c>POST /admin/messaging/outbox/parked/{sequenceNumber}/replay</c>).
+    /// </summary>
+    public DateTimeOffset? ParkedAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -17,7 +17,10 @@ namespace SemaineIndustrie.Messaging.Outbox;
 /// are in distinct partitions, so they are published concurrently. A row whose publish fails stays
 /// pending (and so does everything after it in its partition); the relay backs off exponentially while
 /// the broker is unreachable. A crash between confirm and commit republishes the row with the same
-/// MessageId: consumers' inboxes make that a no-op.
+/// MessageId: consumers' inboxes make that a no-op. A row that can never be published as it is (its type
+/// name resolves to no loaded type, its body cannot be read) is parked at once: it leaves the rounds,
+/// its partition waits behind it (order is kept), every other partition flows, and an operator replays
+/// it once fixed.
 /// </summary>
 internal sealed partial class OutboxRelay(
     NpgsqlDataSource dataSource,
@@ -29,7 +32,7 @@ internal sealed partial class OutboxRelay(
     private const string ClaimSql = """
         SELECT o.sequence_number, o.message_id, o.message_type, o.body, o.trace_parent, o.trace_state
         FROM outbox_messages o
-        WHERE o.sent_at IS NULL
+        WHERE o.sent_at IS NULL AND o.parked_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM outbox_messages p
                           WHERE p.partition_key = o.partition_key AND p.sent_at IS NULL
                             AND p.sequence_number < o.sequence_number)
@@ -44,8 +47,9 @@ internal sealed partial class OutboxRelay(
         """;
 
     private const string MarkFailedSql = """
-        UPDATE outbox_messages o SET attempts = o.attempts + 1, last_error = f.error
-        FROM unnest(@ids, @errors) AS f(id, error)
+        UPDATE outbox_messages o SET attempts = o.attempts + 1, last_error = f.error,
+          parked_at = CASE WHEN f.park THEN now() ELSE NULL END
+        FROM unnest(@ids, @errors, @park) AS f(id, error, park)
         WHERE o.sequence_number = f.id
         """;
 
@@ -102,7 +106,7 @@ internal sealed partial class OutboxRelay(
         await listener;
     }
 
-    /// <summary>One claim-publish-mark round. Public for tests that drive the relay step by step.</summary>
+    /// <summary>One claim-publish-mark round.</summary>
     internal async Task<(int Published, int Failed)> RelayOnceAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -132,7 +136,7 @@ internal sealed partial class OutboxRelay(
         var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, publishTimeout.Token)));
 
         var sent = rows.Where((_, i) => outcomes[i] is null).Select(r => r.SequenceNumber).ToArray();
-        var failed = rows.Where((_, i) => outcomes[i] is not null).ToArray();
+        var failed = rows.Select((row, i) => (row, outcome: outcomes[i])).Where(f => f.outcome is not null).ToArray();
         if (sent.Length > 0)
         {
             await using var mark = new NpgsqlCommand(MarkSentSql, connection, transaction);
@@ -142,24 +146,40 @@ internal sealed partial class OutboxRelay(
         if (failed.Length > 0)
         {
             await using var mark = new NpgsqlCommand(MarkFailedSql, connection, transaction);
-            mark.Parameters.AddWithValue("ids", failed.Select(r => r.SequenceNumber).ToArray());
-            mark.Parameters.AddWithValue("errors", outcomes.OfType<string>().ToArray());
+            mark.Parameters.AddWithValue("ids", failed.Select(f => f.row.SequenceNumber).ToArray());
+            mark.Parameters.AddWithValue("errors", failed.Select(f => f.outcome!.Error).ToArray());
+            mark.Parameters.AddWithValue("park", failed.Select(f => f.outcome!.Park).ToArray());
             await mark.ExecuteNonQueryAsync(CancellationToken.None);
         }
         await transaction.CommitAsync(CancellationToken.None);
-        return (sent.Length, failed.Length);
+        // Parked rows are settled, not failures: they must not slow the relay down for everyone else.
+        return (sent.Length, failed.Count(f => !f.outcome!.Park));
     }
 
-    /// <returns>null when confirmed by the broker, else the error.</returns>
-    private async Task<string?> PublishAsync(PendingRow row, CancellationToken cancellationToken)
+    private sealed record Failure(string Error, bool Park);
+
+    /// <returns>null when confirmed by the broker, else the error and whether the row is parked (it can never be published as it is).</returns>
+    private async Task<Failure?> PublishAsync(PendingRow row, CancellationToken cancellationToken)
     {
-        string typeName = row.MessageType;
+        var typeName = MessageTypeNames.Short(row.MessageType);
+        Type type;
+        object message;
         try
         {
-            var type = Type.GetType(row.MessageType, throwOnError: true)!;
-            typeName = type.Name;
-            var message = JsonSerializer.Deserialize(row.Body, type, OutboxDbContextExtensions.Json)
+            type = MessageTypeNames.Resolve(row.MessageType)
+                ?? throw new InvalidOperationException($"no loaded message type is named '{row.MessageType}'");
+            message = JsonSerializer.Deserialize(row.Body, type, OutboxDbContextExtensions.Json)
                 ?? throw new InvalidOperationException($"outbox row {row.SequenceNumber} has an empty body");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException or ArgumentException)
+        {
+            MessagingTelemetry.Parked.Add(1, new KeyValuePair<string, object?>("message_type", typeName));
+            LogParked(logger, ex, row.SequenceNumber, row.MessageType);
+            return new Failure(Truncate($"{ex.GetType().Name}: {ex.Message}"), Park: true);
+        }
+
+        try
+        {
 
             // Restore the trace of the request that wrote the row: MassTransit's send activity becomes
             // its child, and the consumers' activities follow through the message headers.
@@ -176,10 +196,11 @@ internal sealed partial class OutboxRelay(
         {
             MessagingTelemetry.PublishFailures.Add(1, new KeyValuePair<string, object?>("message_type", typeName));
             LogPublishFailed(logger, ex, row.SequenceNumber, typeName);
-            var error = $"{ex.GetType().Name}: {ex.Message}";
-            return error.Length > 2000 ? error[..2000] : error;
+            return new Failure(Truncate($"{ex.GetType().Name}: {ex.Message}"), Park: false);
         }
     }
+
+    private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
@@ -224,6 +245,9 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {SequenceNumber} ({MessageType}) not published; it stays pending")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, long sequenceNumber, string messageType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {SequenceNumber} ({MessageType}) cannot be published as it is and is parked; replay it once fixed")]
+    private static partial void LogParked(ILogger logger, Exception exception, long sequenceNumber, string messageType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox LISTEN connection lost; polling until it is back")]
     private static partial void LogListenerError(ILogger logger, Exception exception);

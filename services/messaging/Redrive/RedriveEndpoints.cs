@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
 namespace SemaineIndustrie.Messaging.Redrive;
@@ -10,7 +11,8 @@ public static class RedriveEndpoints
 {
     /// <summary>
     /// Admin-only, on each service (not routed by the gateway):
-    /// GET /admin/messaging/error-queues and POST /admin/messaging/error-queues/{queue}/redrive?limit=N.
+    /// GET /admin/messaging/error-queues and POST /admin/messaging/error-queues/{queue}/redrive?limit=N;
+    /// GET /admin/messaging/outbox/parked and POST /admin/messaging/outbox/parked/{sequenceNumber}/replay.
     /// </summary>
     public static IEndpointRouteBuilder MapErrorQueueRedrive(this IEndpointRouteBuilder app)
     {
@@ -34,6 +36,12 @@ public static class RedriveEndpoints
             }
             return TypedResults.Ok(new RedriveResult(queue, await redriver.RedriveAsync(queue, limit, ct)));
         });
+
+        // Outbox rows the relay parked (see OutboxMessage.ParkedAt): listed, and replayed one by one once fixed.
+        var parked = app.MapGroup("/admin/messaging/outbox/parked").RequireAuthorization(PlatformClaims.AdminPolicy).WithTags("Messaging administration");
+        parked.MapGet("/", async (ParkedOutboxRows rows, CancellationToken ct) => TypedResults.Ok(await rows.ListAsync(500, ct)));
+        parked.MapPost("/{sequenceNumber:long}/replay", async Task<Results<NoContent, NotFound>> (long sequenceNumber, ParkedOutboxRows rows, CancellationToken ct) =>
+            await rows.ReplayAsync(sequenceNumber, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
         return app;
     }
 

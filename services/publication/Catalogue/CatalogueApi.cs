@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Publication.Catalogue;
@@ -15,10 +16,10 @@ public static class CatalogueApi
         group.MapGet("/events", List);
         group.MapGet("/events/{id:guid}", Get);
         group.MapGet("/events.geojson", GeoJson);
-        group.MapGet("/events.csv", (CatalogueQuery query, PublicationDbContext db, CancellationToken ct) => Export(query, db, CatalogueExports.Csv, ct));
-        group.MapGet("/events.ics", (CatalogueQuery query, PublicationDbContext db, CancellationToken ct) => Export(query, db, CatalogueExports.ICalendar, ct));
-        group.MapGet("/events.jsonld", (CatalogueQuery query, PublicationDbContext db, HttpContext http, CancellationToken ct) =>
-            Export(query, db, events => CatalogueExports.JsonLd(events, $"{http.Request.Scheme}://{http.Request.Host}"), ct));
+        group.MapGet("/events.csv", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.Csv));
+        group.MapGet("/events.ics", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.ICalendar));
+        group.MapGet("/events.jsonld", (CatalogueQuery query, PublicationDbContext db, IOptions<CatalogueOptions> options) =>
+            Export(query, db, events => CatalogueExports.JsonLd(events, options.Value.PublicBaseUrl)));
         group.MapGet("/stats", Stats);
         return app;
     }
@@ -60,24 +61,14 @@ public static class CatalogueApi
     /// RFC 7946 FeatureCollection of points (lon, lat) for the map, same filters as the list. Features are
     /// rendered when events are published; this streams them from the database to the client.
     /// </summary>
-    private static async Task<IResult> GeoJson(CatalogueQuery query, PublicationDbContext db, HttpContext http, CancellationToken ct)
+    private static IResult GeoJson(CatalogueQuery query, PublicationDbContext db)
     {
         var errors = query.Validate();
         if (errors.Count > 0) return BadQuery(errors);
         var features = query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport)
             .Select(e => e.FeatureJson).AsAsyncEnumerable();
-        return new StreamedJson("application/geo+json; charset=utf-8", async body =>
-        {
-            await body.WriteAsync("{\"type\":\"FeatureCollection\",\"features\":["u8.ToArray(), ct);
-            var first = true;
-            await foreach (var feature in features.WithCancellation(ct))
-            {
-                if (!first) await body.WriteAsync(","u8.ToArray(), ct);
-                await body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(feature), ct);
-                first = false;
-            }
-            await body.WriteAsync("]}"u8.ToArray(), ct);
-        });
+        return new StreamedBody<string>("application/geo+json; charset=utf-8", features, "{\"type\":\"FeatureCollection\",\"features\":[",
+            (feature, index) => index == 0 ? feature : "," + feature, _ => "]}");
     }
 
     /// <summary>One GeoJSON feature for the map (rendered at publication time).</summary>
@@ -97,19 +88,6 @@ public static class CatalogueApi
             ["organiser"] = e.OrganisingBody.Name, ["detail"] = $"/api/catalogue/events/{e.Id}",
         },
     };
-
-    /// <summary>A response body written straight to the client; the status is 200 (for the caching filter).</summary>
-    private sealed class StreamedJson(string contentType, Func<Stream, Task> write) : IResult, IStatusCodeHttpResult
-    {
-        public int? StatusCode => StatusCodes.Status200OK;
-
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status200OK;
-            httpContext.Response.ContentType = contentType;
-            await write(httpContext.Response.Body);
-        }
-    }
 
     /// <summary>Counts per région, département, sector and audience for an edition (default: the latest in the catalogue).</summary>
     private static async Task<IResult> Stats(CatalogueQuery query, PublicationDbContext db, CancellationToken ct)
@@ -131,12 +109,18 @@ public static class CatalogueApi
         });
     }
 
-    private static async Task<IResult> Export(CatalogueQuery query, PublicationDbContext db, Func<IReadOnlyList<PublicEvent>, IResult> render, CancellationToken ct)
+    /// <summary>Up to <see cref="MaxExport"/> events, streamed from the database in start order (never held whole in memory).</summary>
+    private static IResult Export(CatalogueQuery query, PublicationDbContext db, Func<IAsyncEnumerable<PublicEvent>, IResult> render)
     {
         var errors = query.Validate();
         if (errors.Count > 0) return BadQuery(errors);
-        var entries = await query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport).ToListAsync(ct);
-        return render(entries.Select(PublicEvent.Of).ToList());
+        var entries = query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport).AsAsyncEnumerable();
+        return render(Public(entries));
+
+        static async IAsyncEnumerable<PublicEvent> Public(IAsyncEnumerable<CatalogueEntry> entries)
+        {
+            await foreach (var entry in entries) yield return PublicEvent.Of(entry);
+        }
     }
 
     private static IResult BadQuery(Dictionary<string, string[]> errors) =>

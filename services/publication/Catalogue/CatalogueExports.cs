@@ -1,10 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Publication.Catalogue;
 
-/// <summary>Open-data renderings of the catalogue. Columns and fields are documented in docs/catalogue.md.</summary>
+/// <summary>
+/// Open-data renderings of the catalogue, streamed row by row. Columns and fields are documented in
+/// docs/catalogue.md. Organisers' text leaves in each format escaped for that format: CSV cells that a
+/// spreadsheet would run as formulas are neutralised, iCalendar values are escaped per RFC 5545 (no
+/// organiser text can start a property of its own), JSON is encoded by System.Text.Json.
+/// </summary>
 public static class CatalogueExports
 {
     public static readonly string[] CsvColumns =
@@ -16,144 +22,149 @@ public static class CatalogueExports
     ];
 
     /// <summary>RFC 4180 CSV, UTF-8 with a byte-order mark (so spreadsheets read accents), CRLF, lists joined with '|'.</summary>
-    public static IResult Csv(IReadOnlyList<PublicEvent> events)
-    {
-        var csv = new StringBuilder();
-        csv.Append('\uFEFF').AppendJoin(',', CsvColumns).Append("\r\n");
-        foreach (var e in events)
-        {
-            string?[] values =
-            [
-                e.Id.ToString(), I(e.Version), I(e.Edition), e.Title, e.Description, e.EventType, T(e.StartsAt), T(e.EndsAt),
-                e.Venue.Name, e.Venue.Street, e.Venue.PostalCode, e.Venue.CommuneInsee, e.Venue.CommuneName, e.Venue.Departement, e.Venue.Region,
-                D(e.Location.Latitude), D(e.Location.Longitude), string.Join('|', e.Sectors), string.Join('|', e.Audiences),
-                B(e.FreeOfCharge), e.Capacity is { } c ? I(c) : null, B(e.Registration.Required), e.Registration.Url, e.Registration.Email,
-                e.Registration.Phone, e.Accessibility.WheelchairAccessible is { } w ? B(w) : null, e.Accessibility.Details,
-                e.OrganisingBody.Name, e.OrganisingBody.Kind,
-            ];
-            csv.AppendJoin(',', values.Select(Quote)).Append("\r\n");
-        }
-        return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8; header=present");
+    public static IResult Csv(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(
+        "text/csv; charset=utf-8; header=present", events, "\uFEFF" + string.Join(',', CsvColumns) + "\r\n", (e, _) => CsvRow(e), _ => "");
 
-        static string Quote(string? value) =>
-            value is null ? "" : value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    internal static string CsvRow(PublicEvent e)
+    {
+        string?[] values =
+        [
+            e.Id.ToString(), I(e.Version), I(e.Edition), Cell(e.Title), Cell(e.Description), Cell(e.EventType), T(e.StartsAt), T(e.EndsAt),
+            Cell(e.Venue.Name), Cell(e.Venue.Street), Cell(e.Venue.PostalCode), Cell(e.Venue.CommuneInsee), Cell(e.Venue.CommuneName),
+            Cell(e.Venue.Departement), Cell(e.Venue.Region), D(e.Location.Latitude), D(e.Location.Longitude),
+            Cell(string.Join('|', e.Sectors)), Cell(string.Join('|', e.Audiences)), B(e.FreeOfCharge), e.Capacity is { } c ? I(c) : null,
+            B(e.Registration.Required), Cell(e.Registration.Url), Cell(e.Registration.Email), Cell(e.Registration.Phone),
+            e.Accessibility.WheelchairAccessible is { } w ? B(w) : null, Cell(e.Accessibility.Details),
+            Cell(e.OrganisingBody.Name), Cell(e.OrganisingBody.Kind),
+        ];
+        return string.Join(',', values.Select(v => v ?? "")) + "\r\n";
+    }
+
+    /// <summary>
+    /// One text cell: control characters dropped; a value a spreadsheet would read as a formula (starting
+    /// with =, +, -, @, tab or CR) prefixed with a single quote (OWASP, "CSV injection"); quoted when it
+    /// holds a separator, a quote, a line break or that prefix.
+    /// </summary>
+    internal static string? Cell(string? value)
+    {
+        if (value is null) return null;
+        value = TextRules.StripControls(value);
+        var formula = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        if (formula) value = "'" + value;
+        return formula || value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 
     /// <summary>RFC 5545 calendar: one VEVENT per event, times in Europe/Paris (VTIMEZONE included), lines folded at 75 octets.</summary>
-    public static IResult ICalendar(IReadOnlyList<PublicEvent> events)
-    {
-        var ics = new StringBuilder();
-        void Line(string text) => Fold(ics, text);
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//Semaine de l'Industrie//Catalogue//FR");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("X-WR-CALNAME:Semaine de l'Industrie");
-        Line("X-WR-TIMEZONE:Europe/Paris");
-        foreach (var line in ParisTimeZone) Line(line);
-        foreach (var e in events)
-        {
-            Line("BEGIN:VEVENT");
-            Line($"UID:{e.Id}@semaine-industrie.gouv.fr");
-            Line($"DTSTAMP:{e.UpdatedAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
-            Line($"SEQUENCE:{e.Version}");
-            Line($"DTSTART;TZID=Europe/Paris:{e.StartsAt.DateTime:yyyyMMdd'T'HHmmss}");
-            Line($"DTEND;TZID=Europe/Paris:{e.EndsAt.DateTime:yyyyMMdd'T'HHmmss}");
-            Line($"SUMMARY:{Escape(e.Title)}");
-            Line($"DESCRIPTION:{Escape(e.Description)}");
-            Line($"LOCATION:{Escape($"{e.Venue.Name}, {e.Venue.Street}, {e.Venue.PostalCode} {e.Venue.CommuneName}")}");
-            Line($"GEO:{D(e.Location.Latitude)};{D(e.Location.Longitude)}");
-            Line($"CATEGORIES:{string.Join(',', e.Sectors.Select(Escape))}");
-            Line($"ORGANIZER;CN={Param(e.OrganisingBody.Name)}:{(e.Registration.Email is { } email ? "mailto:" + email : "https://www.semaine-industrie.gouv.fr")}");
-            if (e.Registration.Url is { } url) Line($"URL:{url}");
-            Line("STATUS:CONFIRMED");
-            Line("TRANSP:OPAQUE");
-            Line("END:VEVENT");
-        }
-        Line("END:VCALENDAR");
-        return TypedResults.Text(ics.ToString(), "text/calendar; charset=utf-8");
-    }
+    public static IResult ICalendar(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(
+        "text/calendar; charset=utf-8", events, CalendarHeader, (e, _) => VEvent(e), _ => Folded(["END:VCALENDAR"]));
 
-    /// <summary>schema.org Event items (JSON-LD), as search engines and aggregators read them.</summary>
-    public static IResult JsonLd(IReadOnlyList<PublicEvent> events, string baseUrl)
-    {
-        var items = new JsonArray();
-        var position = 0;
-        foreach (var e in events)
-        {
-            var evt = new JsonObject
-            {
-                ["@type"] = "Event",
-                ["@id"] = $"{baseUrl}/api/catalogue/events/{e.Id}",
-                ["name"] = e.Title,
-                ["description"] = e.Description,
-                ["startDate"] = e.StartsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
-                ["endDate"] = e.EndsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
-                ["eventStatus"] = "https://schema.org/EventScheduled",
-                ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
-                ["isAccessibleForFree"] = e.FreeOfCharge,
-                ["inLanguage"] = "fr",
-                ["keywords"] = string.Join(", ", e.Sectors),
-                ["audience"] = new JsonArray(e.Audiences.Select(a => (JsonNode?)new JsonObject { ["@type"] = "Audience", ["audienceType"] = a }).ToArray()),
-                ["location"] = new JsonObject
-                {
-                    ["@type"] = "Place",
-                    ["name"] = e.Venue.Name,
-                    ["address"] = new JsonObject
-                    {
-                        ["@type"] = "PostalAddress", ["streetAddress"] = e.Venue.Street, ["postalCode"] = e.Venue.PostalCode,
-                        ["addressLocality"] = e.Venue.CommuneName, ["addressRegion"] = e.Venue.Region, ["addressCountry"] = "FR",
-                    },
-                    ["geo"] = new JsonObject { ["@type"] = "GeoCoordinates", ["latitude"] = e.Location.Latitude, ["longitude"] = e.Location.Longitude },
-                },
-                ["organizer"] = new JsonObject { ["@type"] = "Organization", ["name"] = e.OrganisingBody.Name },
-            };
-            if (e.Capacity is { } capacity) evt["maximumAttendeeCapacity"] = capacity;
-            if (e.Registration.Url is { } url) evt["url"] = url;
-            items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = ++position, ["item"] = evt });
-        }
-        var document = new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "ItemList",
-            ["name"] = "Semaine de l'Industrie — événements labellisés",
-            ["numberOfItems"] = position,
-            ["itemListElement"] = items,
-        };
-        return TypedResults.Text(document.ToJsonString(), "application/ld+json; charset=utf-8");
-    }
-
-    private static readonly string[] ParisTimeZone =
-    [
+    private static readonly string CalendarHeader = Folded([
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Semaine de l'Industrie//Catalogue//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        "X-WR-CALNAME:Semaine de l'Industrie", "X-WR-TIMEZONE:Europe/Paris",
         "BEGIN:VTIMEZONE", "TZID:Europe/Paris",
         "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
         "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
         "END:VTIMEZONE",
-    ];
+    ]);
 
-    /// <summary>TEXT escaping (RFC 5545 §3.3.11).</summary>
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
+    internal static string VEvent(PublicEvent e)
+    {
+        var lines = new List<string>
+        {
+            "BEGIN:VEVENT",
+            $"UID:{e.Id}@semaine-industrie.gouv.fr",
+            $"DTSTAMP:{e.UpdatedAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}",
+            $"SEQUENCE:{e.Version}",
+            $"DTSTART;TZID=Europe/Paris:{e.StartsAt.DateTime:yyyyMMdd'T'HHmmss}",
+            $"DTEND;TZID=Europe/Paris:{e.EndsAt.DateTime:yyyyMMdd'T'HHmmss}",
+            $"SUMMARY:{Text(e.Title)}",
+            $"DESCRIPTION:{Text(e.Description)}",
+            $"LOCATION:{Text($"{e.Venue.Name}, {e.Venue.Street}, {e.Venue.PostalCode} {e.Venue.CommuneName}")}",
+            $"GEO:{D(e.Location.Latitude)};{D(e.Location.Longitude)}",
+            $"CATEGORIES:{string.Join(',', e.Sectors.Select(Text))}",
+            $"ORGANIZER;CN={Param(e.OrganisingBody.Name)}:{(e.Registration.Email is { } email && Uri("mailto:" + email) is { } mailto ? mailto : "https://www.semaine-industrie.gouv.fr")}",
+        };
+        if (Uri(e.Registration.Url) is { } url) lines.Add($"URL:{url}");
+        lines.AddRange(["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]);
+        return Folded(lines);
+    }
 
-    private static string Param(string text) => "\"" + text.Replace("\"", "'") + "\"";
+    /// <summary>TEXT (RFC 5545 §3.3.11): control characters dropped, backslash, ';', ',' and line breaks escaped.</summary>
+    internal static string Text(string text) =>
+        TextRules.StripControls(text).Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,")
+            .Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
+
+    /// <summary>A parameter value (§3.2): a quoted-string holds no control character, no line break and no DQUOTE.</summary>
+    internal static string Param(string text) =>
+        "\"" + TextRules.StripControls(text).Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ').Replace('"', '\'') + "\"";
+
+    /// <summary>A URI value (§3.3.13): absolute, and free of anything that could end the line or the value; else none.</summary>
+    internal static string? Uri(string? value) =>
+        value is not null && value.All(c => c > ' ' && c != '\u007F' && c is not ('"' or '<' or '>' or '\\')) && TextRules.IsAcceptable(value)
+            && System.Uri.TryCreate(value, UriKind.Absolute, out _) ? value : null;
 
     /// <summary>Content lines of at most 75 octets, continued with CRLF + space, never splitting a UTF-8 character (§3.1).</summary>
-    private static void Fold(StringBuilder output, string line)
+    private static string Folded(IEnumerable<string> lines)
     {
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
+        var output = new StringBuilder();
+        foreach (var line in lines)
         {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > 75)
+            var octets = 0;
+            foreach (var rune in line.EnumerateRunes())
             {
-                output.Append("\r\n ");
-                octets = 1;
+                var size = rune.Utf8SequenceLength;
+                if (octets + size > 75)
+                {
+                    output.Append("\r\n ");
+                    octets = 1;
+                }
+                output.Append(rune.ToString());
+                octets += size;
             }
-            output.Append(rune.ToString());
-            octets += size;
+            output.Append("\r\n");
         }
-        output.Append("\r\n");
+        return output.ToString();
+    }
+
+    /// <summary>schema.org Event items (JSON-LD), as search engines and aggregators read them; <c>@id</c> under the configured public address.</summary>
+    public static IResult JsonLd(IAsyncEnumerable<PublicEvent> events, string publicBaseUrl) => new StreamedBody<PublicEvent>(
+        "application/ld+json; charset=utf-8", events,
+        """{"@context":"https://schema.org","@type":"ItemList","name":"Semaine de l'Industrie — événements labellisés","itemListElement":[""",
+        (e, index) => (index > 0 ? "," : "") + new JsonObject { ["@type"] = "ListItem", ["position"] = index + 1, ["item"] = SchemaOrgEvent(e, publicBaseUrl) }.ToJsonString(),
+        count => $"],\"numberOfItems\":{count}}}");
+
+    internal static JsonObject SchemaOrgEvent(PublicEvent e, string publicBaseUrl)
+    {
+        var evt = new JsonObject
+        {
+            ["@type"] = "Event",
+            ["@id"] = $"{publicBaseUrl.TrimEnd('/')}/api/catalogue/events/{e.Id}",
+            ["name"] = e.Title,
+            ["description"] = e.Description,
+            ["startDate"] = e.StartsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["endDate"] = e.EndsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+            ["eventStatus"] = "https://schema.org/EventScheduled",
+            ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
+            ["isAccessibleForFree"] = e.FreeOfCharge,
+            ["inLanguage"] = "fr",
+            ["keywords"] = string.Join(", ", e.Sectors),
+            ["audience"] = new JsonArray(e.Audiences.Select(a => (JsonNode?)new JsonObject { ["@type"] = "Audience", ["audienceType"] = a }).ToArray()),
+            ["location"] = new JsonObject
+            {
+                ["@type"] = "Place",
+                ["name"] = e.Venue.Name,
+                ["address"] = new JsonObject
+                {
+                    ["@type"] = "PostalAddress", ["streetAddress"] = e.Venue.Street, ["postalCode"] = e.Venue.PostalCode,
+                    ["addressLocality"] = e.Venue.CommuneName, ["addressRegion"] = e.Venue.Region, ["addressCountry"] = "FR",
+                },
+                ["geo"] = new JsonObject { ["@type"] = "GeoCoordinates", ["latitude"] = e.Location.Latitude, ["longitude"] = e.Location.Longitude },
+            },
+            ["organizer"] = new JsonObject { ["@type"] = "Organization", ["name"] = e.OrganisingBody.Name },
+        };
+        if (e.Capacity is { } capacity) evt["maximumAttendeeCapacity"] = capacity;
+        if (Uri(e.Registration.Url) is { } url) evt["url"] = url;
+        return evt;
     }
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);

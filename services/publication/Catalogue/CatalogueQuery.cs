@@ -72,7 +72,7 @@ public sealed record CatalogueQuery(
         if (parts.Length != 4) return null;
         var values = new double[4];
         for (var i = 0; i < 4; i++)
-            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])) return null;
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i])) return null;
         var (minLon, minLat, maxLon, maxLat) = (values[0], values[1], values[2], values[3]);
         if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 || minLon > maxLon || minLat > maxLat) return null;
         return (minLon, minLat, maxLon, maxLat);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace SemaineIndustrie.Publication.Catalogue;
@@ -20,10 +21,12 @@ public static class HttpCaching
         var revision = await db.Revisions.AsNoTracking().SingleAsync(r => r.Id == 1, http.RequestAborted);
         var identity = $"{revision.Revision}|{http.Request.Path}{http.Request.QueryString}";
         var etag = $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)), 0, 12).ToLowerInvariant()}\"";
-        var maxAge = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Catalogue:MaxAgeSeconds", 30);
+        var maxAge = http.RequestServices.GetRequiredService<IOptions<CatalogueOptions>>().Value.MaxAgeSeconds;
 
+        // If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/"…" matches too, as intermediaries
+        // that compress a response weaken its tag.
         if (http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch &&
-            ifNoneMatch.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*"))
+            ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag))
         {
             SetHeaders(http, etag, revision.ChangedAt, maxAge);
             return Results.StatusCode(StatusCodes.Status304NotModified);

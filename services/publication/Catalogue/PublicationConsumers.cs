@@ -24,17 +24,13 @@ public sealed class RevisedContentConsumer(PublicationDbContext db, TimeProvider
 public sealed class LocationConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<VenueLocated>
 {
     public Task Consume(ConsumeContext<VenueLocated> context) => db.ConsumeOnceAsync(context, this, ct =>
-        Publisher.RecordAsync(db, clock, context.Message, f =>
-        {
-            (f.Latitude, f.Longitude, f.Unlocated) = (context.Message.Latitude, context.Message.Longitude, false);
-            f.LocationPrecision = JsonNamingPolicy.CamelCase.ConvertName(context.Message.Precision.ToString());
-        }, ct));
+        Publisher.RecordAsync(db, clock, context.Message, f => f.Locate(context.Message), ct));
 }
 
 public sealed class UnlocatedConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<VenueUnlocated>
 {
     public Task Consume(ConsumeContext<VenueUnlocated> context) => db.ConsumeOnceAsync(context, this, ct =>
-        Publisher.RecordAsync(db, clock, context.Message, f => (f.Latitude, f.Longitude, f.Unlocated) = (null, null, true), ct));
+        Publisher.RecordAsync(db, clock, context.Message, f => f.Unlocate(), ct));
 }
 
 public sealed class LabelConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<LabelGranted>
@@ -70,6 +66,26 @@ public sealed class WithdrawalConsumer(PublicationDbContext db, TimeProvider clo
 
 internal static class VersionFactsExtensions
 {
+    private static readonly string Manual = JsonNamingPolicy.CamelCase.ConvertName(nameof(LocationPrecision.Manual));
+
+    /// <summary>
+    /// A position for this version. A reviewer's correction wins over automatic results of the same version,
+    /// whatever order they arrive in (a late or redriven automatic result must not move the event back).
+    /// </summary>
+    public static void Locate(this VersionFacts facts, VenueLocated located)
+    {
+        var precision = JsonNamingPolicy.CamelCase.ConvertName(located.Precision.ToString());
+        if (facts.LocationPrecision == Manual && precision != Manual) return;
+        (facts.Latitude, facts.Longitude, facts.Unlocated, facts.LocationPrecision) = (located.Latitude, located.Longitude, false, precision);
+    }
+
+    /// <summary>Geocoding could not place this version's venue; a reviewer's correction of the same version stands.</summary>
+    public static void Unlocate(this VersionFacts facts)
+    {
+        if (facts.LocationPrecision == Manual) return;
+        (facts.Latitude, facts.Longitude, facts.Unlocated, facts.LocationPrecision) = (null, null, true, null);
+    }
+
     /// <summary>A version is decided once; a redelivered or late decision changes nothing.</summary>
     public static void Decide(this VersionFacts facts, Decision decision, DateTimeOffset at)
     {

@@ -9,6 +9,7 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     public string? Authority { get; set; }
-    public string Audience { get; set; } = DevTokenIssuer.Audience;
+    /// <summary>The audience our tokens are issued for; required with <see cref="Authority"/> (no default outside Development).</summary>
+    public string? Audience { get; set; }
     public string? DevSigningKey { get; set; }
 }

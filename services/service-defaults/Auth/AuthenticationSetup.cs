@@ -25,6 +25,13 @@ public static class AuthenticationSetup
                 "the development token issuer exists only in Development.");
         }
 
+        if (!useDevIssuer && string.IsNullOrWhiteSpace(options.Audience))
+        {
+            throw new InvalidOperationException(
+                $"Auth:Audience is required with Auth:Authority (environment '{builder.Environment.EnvironmentName}'): " +
+                "tokens issued for another API must not be accepted here.");
+        }
+
         if (useDevIssuer)
         {
             builder.Services.AddSingleton(new DevTokenIssuer(options.DevSigningKey ?? DevTokenIssuer.DefaultDevelopmentKey));
@@ -34,7 +41,7 @@ public static class AuthenticationSetup
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
-                jwt.Audience = options.Audience;
+                jwt.Audience = options.Audience ?? DevTokenIssuer.Audience;
                 jwt.TokenValidationParameters.NameClaimType = PlatformClaims.Subject;
                 jwt.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
                 if (useDevIssuer)
@@ -52,7 +59,8 @@ public static class AuthenticationSetup
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(PlatformClaims.OrganiserPolicy, p => p.RequireAuthenticatedUser().RequireRole(PlatformClaims.OrganiserRole))
+            .AddPolicy(PlatformClaims.OrganiserPolicy, p => p.RequireAuthenticatedUser().RequireRole(PlatformClaims.OrganiserRole)
+                .RequireClaim(PlatformClaims.Organisation)) // an organiser acts for an organisation, never for themself alone
             .AddPolicy(PlatformClaims.ReviewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(PlatformClaims.ReviewerRole, PlatformClaims.AdminRole))
             .AddPolicy(PlatformClaims.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(PlatformClaims.AdminRole));
         return builder;

@@ -22,6 +22,7 @@ public static class PlatformClaims
     public static string SubjectId(this ClaimsPrincipal user) =>
         user.FindFirstValue(Subject) ?? throw new InvalidOperationException("authenticated principal without 'sub'");
 
-    /// <summary>Organisers act for an organisation; a token without one acts for its subject alone.</summary>
-    public static string OrganiserId(this ClaimsPrincipal user) => user.FindFirstValue(Organisation) ?? user.SubjectId();
+    /// <summary>Organisers act for an organisation: the organiser policy refuses a token without one (403).</summary>
+    public static string OrganiserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(Organisation) ?? throw new InvalidOperationException("organiser principal without 'org'");
 }

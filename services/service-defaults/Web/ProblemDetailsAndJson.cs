@@ -29,34 +29,58 @@ public static class ProblemDetailsAndJson
         // it in Development by default, and elsewhere answer a bare 400 that names no field).
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Only the client's own faults get a 4xx; anything else thrown is ours: 500.
-        builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception =>
-            exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception => exception switch
+        {
+            BadHttpRequestException { InnerException: UnacceptableTextException } => StatusCodes.Status422UnprocessableEntity,
+            BadHttpRequestException bad => bad.StatusCode,
+            _ => StatusCodes.Status500InternalServerError,
+        });
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         return builder;
     }
 
     /// <summary>
-    /// A body that is not JSON, or holds a value of the wrong type or an unknown enum member, is answered
-    /// 400 with the JSON path of the field at fault (System.Text.Json reports it), in the same "errors"
-    /// shape as validation problems.
+    /// A body that is not JSON, or holds a value of the wrong type (a number sent as a string included) or
+    /// an unknown enum member, is answered 400 with the JSON path of the field at fault (System.Text.Json
+    /// reports it), in the same "errors" shape as validation problems. A well-formed string the platform
+    /// does not accept (<see cref="TextRules"/>) is invalid content: 422, naming the field too.
     /// </summary>
     private static void DescribeUnreadableBody(ProblemDetails problem, Exception exception)
     {
         if (exception is not BadHttpRequestException) return;
         var json = exception.InnerException as JsonException;
+        var field = json?.Path is { Length: > 1 } path ? FieldName(path) : "body";
+        if (json is UnacceptableTextException text)
+        {
+            problem.Title = "The request cannot be accepted";
+            problem.Detail = $"'{field}': {text.Message}";
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [text.Message] };
+            return;
+        }
 
         problem.Title = "The request body could not be read";
-        var field = json?.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "body";
-        if (field.Length == 0) field = "body";
         problem.Detail = json is null
             ? exception.Message
             : $"'{field}' is malformed or has a value of the wrong type.";
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
     }
 
+    /// <summary>"$.venue.name" → "venue.name", "$.decisions[1].motivation" → "decisions[1].motivation", "$" → "body".</summary>
+    private static string FieldName(string jsonPath)
+    {
+        var field = jsonPath.TrimStart('$').TrimStart('.');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    /// <summary>
+    /// The JSON rules of every API here: camelCase, enums as camelCase strings (never numbers), numbers as
+    /// JSON numbers only (strict: "40" is not 40), every string through <see cref="AcceptableTextConverter"/>.
+    /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new AcceptableTextConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
     }
 }

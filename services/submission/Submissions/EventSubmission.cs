@@ -39,9 +39,13 @@ public sealed class EventSubmission
 
     public string ETag => $"\"{Version}\"";
 
-    /// <summary>If-Match holds our current entity tag (or "*").</summary>
-    public bool Matches(string ifMatch) =>
-        ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == ETag || t == "W/" + ETag);
+    /// <summary>If-Match holds our current entity tag (or "*"), by strong comparison (RFC 9110 §13.1.1): W/"3" does not match.</summary>
+    public bool MatchesIfMatch(string ifMatch) =>
+        ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == ETag);
+
+    /// <summary>If-None-Match holds our current entity tag (or "*"), by weak comparison (RFC 9110 §13.1.2): W/"3" matches.</summary>
+    public bool MatchesIfNoneMatch(string ifNoneMatch) =>
+        ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == ETag || t == "W/" + ETag);
 
     public void Describe(EventDetails details, DateTimeOffset at)
     {

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Submission.Submissions;
@@ -84,12 +85,17 @@ public static class SubmissionRules
             if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
             list.Add(message);
         }
-        string? Text(string field, string? value, int min, int max, bool required = true)
+        string? Text(string field, string? value, int min, int max, bool required = true, bool multiLine = false)
         {
             var trimmed = value?.Trim();
             if (string.IsNullOrEmpty(trimmed))
             {
                 if (required) Add(field, "Required.");
+                return null;
+            }
+            if (TextRules.Check(trimmed, multiLine) is { } unacceptable)
+            {
+                Add(field, unacceptable);
                 return null;
             }
             if (trimmed.Length < min) Add(field, $"At least {min} characters.");
@@ -98,7 +104,7 @@ public static class SubmissionRules
         }
 
         var title = Text("title", r.Title, TitleMin, TitleMax);
-        var description = Text("description", r.Description, DescriptionMin, DescriptionMax);
+        var description = Text("description", r.Description, DescriptionMin, DescriptionMax, multiLine: true);
         if (r.EventType is null) Add("eventType", "Required.");
 
         // Dates and the edition they belong to.
@@ -205,7 +211,7 @@ public static class SubmissionRules
             if (string.IsNullOrWhiteSpace(registration.Url) && string.IsNullOrWhiteSpace(registration.Email) && string.IsNullOrWhiteSpace(registration.Phone))
                 Add("registration", "Give a registration link, an e-mail address or a phone number.");
         }
-        var accessibilityDetails = Text("accessibility.details", r.Accessibility?.Details, 1, 1000, required: false);
+        var accessibilityDetails = Text("accessibility.details", r.Accessibility?.Details, 1, 1000, required: false, multiLine: true);
 
         string? bodyName = null, siret = null;
         if (r.OrganisingBody is null)
@@ -251,9 +257,12 @@ public static class SubmissionRules
         {
             if (string.IsNullOrWhiteSpace(value)) return null;
             var trimmed = value.Trim();
-            if (trimmed.Length > 500 || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || string.IsNullOrEmpty(uri.Host))
+            // A URL goes verbatim into exports (iCalendar URL, CSV, JSON-LD, HTML links): no whitespace, no
+            // control character, none of the characters RFC 3986 never allows unencoded.
+            if (trimmed.Length > 500 || TextRules.Check(trimmed, multiLine: false) is not null || trimmed.Any(c => char.IsWhiteSpace(c) || "\"<>\\^`{|}".Contains(c))
+                || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || string.IsNullOrEmpty(uri.Host))
             {
-                Add(field, "An absolute http(s) address of at most 500 characters.");
+                Add(field, "An absolute http(s) address of at most 500 characters, without spaces or quotes.");
                 return null;
             }
             return trimmed;
@@ -267,7 +276,7 @@ public static class SubmissionRules
                 return null;
             }
             var trimmed = value.Trim();
-            if (trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !address.Host.Contains('.'))
+            if (trimmed.Length > 254 || TextRules.Check(trimmed, multiLine: false) is not null || trimmed.Any(char.IsWhiteSpace) || !MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !address.Host.Contains('.'))
             {
                 Add(field, "A valid e-mail address.");
                 return null;

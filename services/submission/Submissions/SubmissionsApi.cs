@@ -146,7 +146,7 @@ public static class SubmissionsApi
         var submission = await Own(db, id, user, tracking: false, ct);
         if (submission is null) return TypedResults.NotFound();
         http.Response.Headers.ETag = submission.ETag;
-        if (http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch && submission.Matches(ifNoneMatch))
+        if (http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch && submission.MatchesIfNoneMatch(ifNoneMatch))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -239,7 +239,7 @@ public static class SubmissionsApi
                     $"Send the ETag you last read (currently {submission.ETag}) in If-Match, so that no one's changes are overwritten.")
                 : null;
         }
-        return submission.Matches(ifMatch)
+        return submission.MatchesIfMatch(ifMatch)
             ? null
             : TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed",
                 detail: $"Your copy is out of date: the current version is {submission.ETag}. Read it again, then retry.");

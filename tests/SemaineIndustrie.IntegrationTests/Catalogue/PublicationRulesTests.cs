@@ -16,7 +16,7 @@ public sealed class PublicationRulesTests(PublicationAlone publication) : IClass
     {
         var types = await publication.QueryAsync(db => db.Set<OutboxMessage>()
             .Where(m => m.PartitionKey == id.ToString()).OrderBy(m => m.SequenceNumber).Select(m => m.MessageType).ToListAsync());
-        return types.Select(t => t.Split(',')[0].Split('.')[^1]).ToList();
+        return types.Select(MessageTypeNames.Short).ToList();
     }
 
     [Fact]

@@ -217,6 +217,7 @@ public sealed class GatewayTests(Platform platform)
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Auth:Authority"] = "https://auth.example.gouv.fr/realms/semaine",
+            ["Auth:Audience"] = "semaine-industrie-api",
         }, environment: "Production");
         await using (production)
         {

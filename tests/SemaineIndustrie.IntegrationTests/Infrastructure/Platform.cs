@@ -46,6 +46,7 @@ public sealed class Platform : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             ["Gateway:PublicPermits"] = "100000",
             ["Gateway:OrganiserWritePermits"] = "100000",
+            ["Gateway:StaffPermits"] = "100000",
             ["Gateway:CatalogueCacheDuration"] = "00:00:01",
             ["ReverseProxy:Clusters:submission:Destinations:primary:Address"] = Submission.ToString(),
             ["ReverseProxy:Clusters:review:Destinations:primary:Address"] = Review.ToString(),

@@ -125,7 +125,7 @@ public sealed class SubmissionApiTests(Platform platform)
         var events = await platform.QueryAsync<ServiceMarker, SubmissionDbContext, List<OutboxMessage>>(db =>
             db.Set<OutboxMessage>().Where(m => m.PartitionKey == id.ToString()).OrderBy(m => m.SequenceNumber).ToListAsync());
         Assert.Equal(["SubmissionReceived", "SubmissionRevised", "SubmissionWithdrawn"],
-            events.Select(e => e.MessageType.Split(',')[0].Split('.')[^1]));
+            events.Select(e => MessageTypeNames.Short(e.MessageType)));
         Assert.Equal([1, 2, 2], events.Select(e => JsonDocument.Parse(e.Body).RootElement.GetProperty("submissionVersion").GetInt32()));
         Assert.All(events, e => Assert.DoesNotContain("anne.martin", e.Body)); // the private contact stays here
     }
