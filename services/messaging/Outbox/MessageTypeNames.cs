@@ -35,7 +35,14 @@ public static class MessageTypeNames
         if (Known.TryGetValue(name, out var type)) return type;
         foreach (var candidate in Candidates())
         {
-            Known.TryAdd(MessageUrn.ForTypeString(candidate), candidate);
+            try
+            {
+                Known.TryAdd(MessageUrn.ForTypeString(candidate), candidate);
+            }
+            catch (ArgumentException)
+            {
+                // not a message type MassTransit can name (e.g. a misused [MessageUrn]): it cannot be the one
+            }
         }
         return Known.GetValueOrDefault(name);
     }
