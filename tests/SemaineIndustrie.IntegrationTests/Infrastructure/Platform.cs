@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using SemaineIndustrie.Gateway;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -75,8 +76,9 @@ public sealed class Platform : IAsyncLifetime
     }
 
     /// <summary>Publishes a message on the platform's broker as a service would (for scenarios the APIs cannot stage).</summary>
-    public Task PublishAsync(object message) =>
-        services[typeof(SemaineIndustrie.Submission.ServiceMarker)].GetRequiredService<MassTransit.IBus>().Publish(message, message.GetType());
+    public Task PublishAsync(object message, Guid? messageId = null) =>
+        services[typeof(SemaineIndustrie.Submission.ServiceMarker)].GetRequiredService<MassTransit.IBus>()
+            .Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = messageId ?? context.MessageId));
 
     /// <summary>Reads a service's own database (for what its API does not show, like its outbox).</summary>
     public async Task<T> QueryAsync<TMarker, TDb, T>(Func<TDb, Task<T>> query) where TDb : notnull
