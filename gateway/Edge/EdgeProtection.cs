@@ -26,6 +26,8 @@ public static class EdgeProtection
 
         builder.Services.PostConfigure<ForwardedHeadersOptions>(forwarded =>
         {
+            // Empty lists would mean "trust every proxy" to ASP.NET Core: with no trusted proxy, read no header at all.
+            if (options.TrustedProxies.Length == 0) forwarded.ForwardedHeaders = ForwardedHeaders.None;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in options.TrustedProxies)
