@@ -27,7 +27,7 @@ public static class DevelopmentTokens
             }
             catch (ArgumentException ex)
             {
-                return FieldProblems.Field(StatusCodes.Status422UnprocessableEntity, "Cannot mint this token", "role", ex.Message);
+                return FieldProblems.Field(StatusCodes.Status422UnprocessableEntity, "Cannot mint this token", ex.ParamName ?? "role", ex.Message);
             }
         }).AllowAnonymous().WithTags("Development");
         return app;

@@ -29,11 +29,16 @@ public sealed class DevTokenIssuer(string signingKey)
 
     public string Mint(DevTokenRequest request)
     {
-        var role = request.Role.Trim().ToLowerInvariant();
+        var role = request.Role?.Trim().ToLowerInvariant();
         if (role is not (PlatformClaims.OrganiserRole or PlatformClaims.ReviewerRole or PlatformClaims.AdminRole))
         {
-            throw new ArgumentException($"unknown role '{request.Role}'", nameof(request));
+            throw new ArgumentException($"unknown role '{request.Role}'", "role");
         }
+        // Claims end up in stored columns (created_by, claimed_by…): the same limits a real issuer's would meet.
+        Check(request.Subject, "subject");
+        Check(request.OrganisationId, "organisationId");
+        Check(request.Region, "region");
+        for (var i = 0; i < (request.Departements?.Count ?? 0); i++) Check(request.Departements![i], $"departements[{i}]");
 
         var claims = new List<Claim>
         {
@@ -56,4 +61,13 @@ public sealed class DevTokenIssuer(string signingKey)
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
         });
     }
+
+    private static void Check(string? value, string field)
+    {
+        if (value is null) return;
+        if (value.Length is 0 or > MaxClaimLength || value.Any(c => char.IsControl(c) || char.IsSurrogate(c) || char.IsWhiteSpace(c)))
+            throw new ArgumentException($"1 to {MaxClaimLength} visible characters.", field);
+    }
+
+    public const int MaxClaimLength = 100;
 }

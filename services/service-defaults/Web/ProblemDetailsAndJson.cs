@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace SemaineIndustrie.ServiceDefaults.Web;
 
-public static class ProblemDetailsAndJson
+public static partial class ProblemDetailsAndJson
 {
     /// <summary>
     /// RFC 9457 problem+json for every error (with the trace id, so a user's report leads to the trace),
@@ -58,12 +59,27 @@ public static class ProblemDetailsAndJson
             return;
         }
 
+        if (json is null && BoundParameter().Match(exception.Message) is { Success: true } parameter)
+        {
+            // A route, query or header value of the wrong type ("limit=NaN", "from=2018-13-45"): minimal APIs
+            // say which parameter in their message; name it like any other field.
+            field = parameter.Groups["name"].Value;
+            problem.Title = $"Invalid {field}";
+            problem.Detail = $"'{field}' has a value of the wrong type.";
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
+            return;
+        }
+
         problem.Title = "The request body could not be read";
         problem.Detail = json is null
             ? exception.Message
             : $"'{field}' is malformed or has a value of the wrong type.";
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
     }
+
+    /// <summary>ASP.NET Core's binding failures: <c>Failed to bind parameter "int limit" from "NaN".</c> and <c>Required parameter "string x" was not provided</c>.</summary>
+    [GeneratedRegex("""parameter "[^"]*? (?<name>[A-Za-z0-9_]+)" (from|was not provided)""")]
+    private static partial Regex BoundParameter();
 
     /// <summary>"$.venue.name" → "venue.name", "$.decisions[1].motivation" → "decisions[1].motivation", "$" → "body".</summary>
     private static string FieldName(string jsonPath)
