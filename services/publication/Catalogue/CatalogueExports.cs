@@ -45,7 +45,7 @@ public static class CatalogueExports
     /// with =, +, -, @, tab or CR) prefixed with a single quote (OWASP, "CSV injection"); quoted when it
     /// holds a separator, a quote, a line break or that prefix.
     /// </summary>
-    internal static string? Cell(string? value)
+    public static string? Cell(string? value)
     {
         if (value is null) return null;
         value = TextRules.StripControls(value);
@@ -90,16 +90,16 @@ public static class CatalogueExports
     }
 
     /// <summary>TEXT (RFC 5545 §3.3.11): control characters dropped, backslash, ';', ',' and line breaks escaped.</summary>
-    internal static string Text(string text) =>
+    public static string Text(string text) =>
         TextRules.StripControls(text).Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,")
             .Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
 
     /// <summary>A parameter value (§3.2): a quoted-string holds no control character, no line break and no DQUOTE.</summary>
-    internal static string Param(string text) =>
+    public static string Param(string text) =>
         "\"" + TextRules.StripControls(text).Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ').Replace('"', '\'') + "\"";
 
     /// <summary>A URI value (§3.3.13): absolute, and free of anything that could end the line or the value; else none.</summary>
-    internal static string? Uri(string? value) =>
+    public static string? Uri(string? value) =>
         value is not null && value.All(c => c > ' ' && c != '\u007F' && c is not ('"' or '<' or '>' or '\\')) && TextRules.IsAcceptable(value)
             && System.Uri.TryCreate(value, UriKind.Absolute, out _) ? value : null;
 
