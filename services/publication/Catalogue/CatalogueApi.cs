@@ -68,7 +68,7 @@ public static class CatalogueApi
         var features = query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport)
             .Select(e => e.FeatureJson).AsAsyncEnumerable();
         return new StreamedBody<string>("application/geo+json; charset=utf-8", features, "{\"type\":\"FeatureCollection\",\"features\":[",
-            (feature, index) => index == 0 ? feature : "," + feature, _ => "]}");
+            (feature, _) => feature, ",", _ => "]}");
     }
 
     /// <summary>One GeoJSON feature for the map (rendered at publication time).</summary>

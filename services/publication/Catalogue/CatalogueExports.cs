@@ -23,7 +23,7 @@ public static class CatalogueExports
 
     /// <summary>RFC 4180 CSV, UTF-8 with a byte-order mark (so spreadsheets read accents), CRLF, lists joined with '|'.</summary>
     public static IResult Csv(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(
-        "text/csv; charset=utf-8; header=present", events, "\uFEFF" + string.Join(',', CsvColumns) + "\r\n", (e, _) => CsvRow(e), _ => "");
+        "text/csv; charset=utf-8; header=present", events, "\uFEFF" + string.Join(',', CsvColumns) + "\r\n", (e, _) => CsvRow(e), "", _ => "");
 
     internal static string CsvRow(PublicEvent e)
     {
@@ -56,7 +56,7 @@ public static class CatalogueExports
 
     /// <summary>RFC 5545 calendar: one VEVENT per event, times in Europe/Paris (VTIMEZONE included), lines folded at 75 octets.</summary>
     public static IResult ICalendar(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(
-        "text/calendar; charset=utf-8", events, CalendarHeader, (e, _) => VEvent(e), _ => Folded(["END:VCALENDAR"]));
+        "text/calendar; charset=utf-8", events, CalendarHeader, (e, _) => VEvent(e), "", _ => Folded(["END:VCALENDAR"]));
 
     private static readonly string CalendarHeader = Folded([
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Semaine de l'Industrie//Catalogue//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
@@ -130,8 +130,8 @@ public static class CatalogueExports
     public static IResult JsonLd(IAsyncEnumerable<PublicEvent> events, string publicBaseUrl) => new StreamedBody<PublicEvent>(
         "application/ld+json; charset=utf-8", events,
         """{"@context":"https://schema.org","@type":"ItemList","name":"Semaine de l'Industrie — événements labellisés","itemListElement":[""",
-        (e, index) => (index > 0 ? "," : "") + new JsonObject { ["@type"] = "ListItem", ["position"] = index + 1, ["item"] = SchemaOrgEvent(e, publicBaseUrl) }.ToJsonString(),
-        count => $"],\"numberOfItems\":{count}}}");
+        (e, index) => new JsonObject { ["@type"] = "ListItem", ["position"] = index + 1, ["item"] = SchemaOrgEvent(e, publicBaseUrl) }.ToJsonString(),
+        ",", count => $"],\"numberOfItems\":{count}}}");
 
     internal static JsonObject SchemaOrgEvent(PublicEvent e, string publicBaseUrl)
     {

@@ -9,7 +9,7 @@ namespace SemaineIndustrie.Publication.Catalogue;
 /// sees an incomplete chunked response (a detectable error), not a short document that looks complete.
 /// </summary>
 internal sealed partial class StreamedBody<T>(
-    string contentType, IAsyncEnumerable<T> rows, string header, Func<T, int, string> item, Func<int, string> footer) : IResult, IStatusCodeHttpResult
+    string contentType, IAsyncEnumerable<T> rows, string header, Func<T, int, string> item, string separator, Func<int, string> footer) : IResult, IStatusCodeHttpResult
 {
     public int? StatusCode => StatusCodes.Status200OK;
 
@@ -30,6 +30,7 @@ internal sealed partial class StreamedBody<T>(
                 var count = 0;
                 while (more)
                 {
+                    if (count > 0) await writer.WriteAsync(separator);
                     await writer.WriteAsync(item(cursor.Current, count++));
                     more = await cursor.MoveNextAsync();
                 }
