@@ -4,9 +4,6 @@ using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Gateway;
 
-/// <summary>Marks this assembly for test hosts (WebApplicationFactory).</summary>
-public sealed class GatewayMarker;
-
 public static class DevelopmentTokens
 {
     public sealed record TokenResponse(string Token, string TokenType = "Bearer");
@@ -27,7 +24,7 @@ public static class DevelopmentTokens
             }
             catch (ArgumentException ex)
             {
-                return FieldProblems.Field(StatusCodes.Status422UnprocessableEntity, "Cannot mint this token", ex.ParamName ?? "role", ex.Message);
+                return Problems.Field(StatusCodes.Status422UnprocessableEntity, "Cannot mint this token", ex.ParamName ?? "role", ex.Message);
             }
         }).AllowAnonymous().WithTags("Development");
         return app;

@@ -1,5 +1,5 @@
 using SemaineIndustrie.LabellingReview.Cases;
-using SemaineIndustrie.LabellingReview.Claims;
+using SemaineIndustrie.LabellingReview.Claiming;
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
 

@@ -1,6 +1,6 @@
 using SemaineIndustrie.LabellingReview;
 using SemaineIndustrie.LabellingReview.Cases;
-using SemaineIndustrie.LabellingReview.Claims;
+using SemaineIndustrie.LabellingReview.Claiming;
 using SemaineIndustrie.LabellingReview.Decisions;
 using SemaineIndustrie.LabellingReview.Notes;
 using SemaineIndustrie.LabellingReview.Queues;
@@ -15,6 +15,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapQueuesApi();
-app.MapCasesApi().MapClaimsApi().MapDecisionsApi().MapNotesApi();
+app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -17,6 +17,14 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
         Audit.Add(new CaseAuditEntry { CaseId = reviewCase.Id, At = at, Actor = actor, Action = action, SubmissionVersion = reviewCase.SubmissionVersion, Detail = detail });
 
+    /// <summary>What a case's state change leaves behind, committed with it: its audit line and its event (outbox).</summary>
+    public void Record(ReviewCase reviewCase, string actor, CaseTransition? transition, DateTimeOffset at)
+    {
+        if (transition is null) return;
+        Record(reviewCase, actor, transition.Action, at, transition.Detail);
+        if (transition.Event is { } message) this.AddToOutbox(message);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
 

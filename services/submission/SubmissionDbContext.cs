@@ -24,7 +24,7 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
             e.Property(s => s.CreatedBy).HasMaxLength(100);
             e.Property(s => s.Status).HasConversion<string>().HasMaxLength(30);
             e.Property(s => s.ReviewerMessage).HasMaxLength(2000);
-            e.Property(s => s.Title).HasMaxLength(SubmissionRules.TitleMax);
+            e.Property(s => s.Title).HasMaxLength(LabellingRules.TitleMax);
             e.Property(s => s.CommuneInsee).HasMaxLength(5);
             e.Property(s => s.Departement).HasMaxLength(3);
             e.Property(s => s.Region).HasMaxLength(2);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SemaineIndustrie.Contracts;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using Xunit;
@@ -7,11 +8,9 @@ namespace SemaineIndustrie.UnitTests;
 
 public sealed class ReviewerScopeTests
 {
-    private static ReviewCase Case(string region, string departement) => new()
-    {
-        OrganiserId = "o", Title = "t", CommuneInsee = "00000", Region = region, Departement = departement,
-        Sectors = [], Details = "{}", PreChecks = "[]",
-    };
+    private static ReviewCase Case(string region, string departement) =>
+        ReviewCase.Open(new SubmissionReceived(Guid.NewGuid(), 1, "o", Lifecycle.Details(departement: departement, region: region), Lifecycle.T0),
+            "o", Lifecycle.Details(departement: departement, region: region), "{}", Lifecycle.T0, Lifecycle.T0.AddDays(4)).Case;
 
     private static ClaimsPrincipal User(string role, string? region = null, params string[] departements)
     {
@@ -21,7 +20,14 @@ public sealed class ReviewerScopeTests
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "test", PlatformClaims.Subject, PlatformClaims.Role));
     }
 
-    private static bool Sees(ClaimsPrincipal user, ReviewCase c) => ReviewerScope.Of(user).Filter().Compile()(c);
+    /// <summary>Both uses of the one rule must agree: the query filter (compiled here) and the in-memory check.</summary>
+    private static bool Sees(ClaimsPrincipal user, ReviewCase c)
+    {
+        var scope = ReviewerScope.Of(user);
+        var byQuery = scope.Filter<ReviewCase>(x => x.Region, x => x.Departement).Compile()(c);
+        Assert.Equal(byQuery, scope.Allows(c.Region, c.Departement));
+        return byQuery;
+    }
 
     [Fact]
     public void A_departmental_committee_sees_only_its_departements()
@@ -46,5 +52,13 @@ public sealed class ReviewerScopeTests
     {
         Assert.True(Sees(User("admin"), Case("94", "2B")));
         Assert.False(Sees(User("reviewer"), Case("76", "32")));
+    }
+
+    [Fact]
+    public void Claims_that_do_not_match_grant_nothing_more()
+    {
+        Assert.False(Sees(User("reviewer", "76", "75"), Case("76", "32")));   // a département claim outside the région's cases
+        Assert.False(Sees(User("reviewer", "11", "32"), Case("76", "32")));   // the right département under the wrong région
+        Assert.True(Sees(User("reviewer", "76", "31", "32"), Case("76", "31"))); // several départements
     }
 }

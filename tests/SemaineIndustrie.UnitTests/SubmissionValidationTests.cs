@@ -26,7 +26,7 @@ public sealed class SubmissionValidationTests
         PrivateContact: new PrivateContactRequest("Anne Martin", "anne.martin@example.org", "06 12 34 56 78"));
 
     private static SubmissionValidation Check(SubmissionRequest request, DateTimeOffset? now = null) =>
-        SubmissionRules.Validate(request, SubmissionServiceConfiguration.Editions(now ?? InWindow), CommuneDirectory.Instance, now ?? InWindow);
+        LabellingRules.Validate(request, SubmissionServiceConfiguration.Editions(now ?? InWindow), CommuneDirectory.Instance, now ?? InWindow);
 
     private static string[] ErrorsOn(SubmissionRequest request, string field, DateTimeOffset? now = null)
     {
@@ -107,6 +107,13 @@ public sealed class SubmissionValidationTests
     public void Outside_the_submission_window_nothing_is_accepted() =>
         Assert.Contains("accepted from", ErrorsOn(Valid(), "edition", DateTimeOffset.Parse("2018-04-15T10:00:00+02:00"))[0]);
 
+    [Fact]
+    public void The_2018_window_closes_on_monday_12_march_as_the_direccte_announced()
+    {
+        Assert.NotNull(Check(Valid(), DateTimeOffset.Parse("2018-03-12T23:59:00+01:00")).Valid);
+        Assert.Contains("12/03/2018", ErrorsOn(Valid(), "edition", DateTimeOffset.Parse("2018-03-13T00:00:01+01:00"))[0]);
+    }
+
     // Fields.
     [Theory]
     [InlineData("Expo", "title")]
@@ -116,9 +123,9 @@ public sealed class SubmissionValidationTests
     [Fact]
     public void Text_limits()
     {
-        ErrorsOn(Valid() with { Title = new string('x', SubmissionRules.TitleMax + 1) }, "title");
+        ErrorsOn(Valid() with { Title = new string('x', LabellingRules.TitleMax + 1) }, "title");
         ErrorsOn(Valid() with { Description = "Trop court" }, "description");
-        ErrorsOn(Valid() with { Description = new string('x', SubmissionRules.DescriptionMax + 1) }, "description");
+        ErrorsOn(Valid() with { Description = new string('x', LabellingRules.DescriptionMax + 1) }, "description");
         ErrorsOn(Valid() with { EventType = null }, "eventType");
         ErrorsOn(Valid() with { Accessibility = new AccessibilityRequest(null, new string('x', 1001)) }, "accessibility.details");
     }
@@ -202,5 +209,5 @@ public sealed class SubmissionValidationTests
     [InlineData("35600000049837", true)] // a La Poste establishment: digit sum divisible by 5
     [InlineData("35600000049838", false)]
     [InlineData("7328293200007", false)]
-    public void SIRET_check_digits(string siret, bool valid) => Assert.Equal(valid, SubmissionRules.IsSiret(siret));
+    public void SIRET_check_digits(string siret, bool valid) => Assert.Equal(valid, LabellingRules.IsSiret(siret));
 }

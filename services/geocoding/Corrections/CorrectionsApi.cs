@@ -56,22 +56,17 @@ public static class CorrectionsApi
         }
         if (errors.Count > 0)
         {
-            return FieldProblems.Invalid(StatusCodes.Status422UnprocessableEntity, "The correction is not valid", errors);
+            return Problems.Unprocessable("The correction is not valid", errors);
         }
 
-        var now = clock.GetUtcNow();
-        (location.Latitude, location.Longitude) = (request.Latitude, request.Longitude);
-        (location.Precision, location.Source, location.Score, location.CorrectedBy, location.UnlocatedReason) =
-            (LocationPrecision.Manual, "reviewer", null, user.SubjectId(), null);
-        location.UpdatedAt = now;
-        db.AddToOutbox(new VenueLocated(submissionId, location.SubmissionVersion, location.Latitude!.Value, location.Longitude!.Value, LocationPrecision.Manual, "reviewer", null, now));
+        db.AddToOutbox(location.Correct(request.Latitude!.Value, request.Longitude!.Value, user.SubjectId(), clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Location changed meanwhile", detail: "A new version arrived; read the location again.");
+            return Problems.Conflict("Location changed meanwhile", "A new version arrived; read the location again.");
         }
         return TypedResults.Ok(View(location));
     }

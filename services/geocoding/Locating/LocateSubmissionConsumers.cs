@@ -34,7 +34,7 @@ internal static class VenueLocating
         var query = VenueQuery.Of(venue);
         var known = await db.VenueLocations.AsNoTracking().SingleOrDefaultAsync(v => v.SubmissionId == version.SubmissionId, context.CancellationToken);
         if (known is not null && known.SubmissionVersion >= version.SubmissionVersion) return; // older news
-        var unchanged = known is not null && known.AddressKey == query.Key && known.IsLocated;
+        var unchanged = known is not null && known.Keeps(query.Key);
         var result = unchanged ? null : await chain.LocateAsync(query, context.CancellationToken);
         try
         {
@@ -56,37 +56,12 @@ internal static class VenueLocating
         var version = context.Message;
         return db.ConsumeOnceAsync(context, consumer, async ct =>
         {
-            var now = clock.GetUtcNow();
             var location = await db.VenueLocations.SingleOrDefaultAsync(v => v.SubmissionId == version.SubmissionId, ct);
             if (location is not null && location.SubmissionVersion >= version.SubmissionVersion) return;
-            if (location is null)
-            {
-                location = new VenueLocation { SubmissionId = version.SubmissionId, AddressKey = "", CommuneInsee = "", Departement = "", Region = "" };
-                db.VenueLocations.Add(location);
-            }
-            var keep = location.AddressKey == query.Key && location.IsLocated;
+            if (location is null) db.VenueLocations.Add(location = VenueLocation.For(version.SubmissionId));
+            var keep = location.Keeps(query.Key);
             if (!keep && !looked) throw new AddressChangedMeanwhile(); // rolls the inbox transaction back
-            location.SubmissionVersion = version.SubmissionVersion;
-            (location.CommuneInsee, location.Departement, location.Region) = (venue.CommuneInsee, venue.Departement, venue.Region);
-            location.UpdatedAt = now;
-            if (!keep)
-            {
-                location.AddressKey = query.Key;
-                location.CorrectedBy = null;
-                (location.Latitude, location.Longitude, location.Precision, location.Source, location.Score) =
-                    (result?.Latitude, result?.Longitude, result?.Precision, result?.Source, result?.Score);
-                location.UnlocatedReason = result is null ? $"No provider could place {venue.PostalCode} {venue.CommuneName} ({venue.CommuneInsee})." : null;
-            }
-
-            if (location.IsLocated)
-            {
-                db.AddToOutbox(new VenueLocated(version.SubmissionId, version.SubmissionVersion, location.Latitude!.Value, location.Longitude!.Value,
-                    location.Precision!.Value, location.Source!, location.Score, now));
-            }
-            else
-            {
-                db.AddToOutbox(new VenueUnlocated(version.SubmissionId, version.SubmissionVersion, location.UnlocatedReason!, now));
-            }
+            db.AddToOutbox(location.Locate(version.SubmissionVersion, venue, query.Key, result, clock.GetUtcNow())!);
             GeocodingTelemetry.Results.Add(1, new KeyValuePair<string, object?>("source", keep ? "unchanged-address" : location.Source?.Split(':')[0] ?? "none"),
                 new KeyValuePair<string, object?>("precision", location.Precision?.ToString().ToLowerInvariant() ?? "unlocated"));
         });

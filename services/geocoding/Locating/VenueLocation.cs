@@ -1,4 +1,5 @@
 using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Geocoding.Providers;
 
 namespace SemaineIndustrie.Geocoding.Locating;
 
@@ -8,23 +9,60 @@ namespace SemaineIndustrie.Geocoding.Locating;
 /// </summary>
 public sealed class VenueLocation
 {
-    public Guid SubmissionId { get; init; }
-    public int SubmissionVersion { get; set; }
-    public required string AddressKey { get; set; }
-    public required string CommuneInsee { get; set; }
-    public required string Departement { get; set; }
-    public required string Region { get; set; }
-    public double? Latitude { get; set; }
-    public double? Longitude { get; set; }
-    public LocationPrecision? Precision { get; set; }
-    public string? Source { get; set; }
-    public double? Score { get; set; }
-    public string? CorrectedBy { get; set; }
-    public string? UnlocatedReason { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid SubmissionId { get; private init; }
+    public int SubmissionVersion { get; private set; }
+    public string AddressKey { get; private set; } = "";
+    public string CommuneInsee { get; private set; } = "";
+    public string Departement { get; private set; } = "";
+    public string Region { get; private set; } = "";
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public LocationPrecision? Precision { get; private set; }
+    public string? Source { get; private set; }
+    public double? Score { get; private set; }
+    public string? CorrectedBy { get; private set; }
+    public string? UnlocatedReason { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
     public uint RowVersion { get; set; }
 
     public bool IsLocated => Latitude is not null && Longitude is not null;
+
+    public static VenueLocation For(Guid submissionId) => new() { SubmissionId = submissionId };
+
+    /// <summary>Whether this version's address is the one already placed (a reviewer's correction included).</summary>
+    public bool Keeps(string addressKey) => AddressKey == addressKey && IsLocated;
+
+    /// <summary>
+    /// Where a newer version's venue is: an unchanged address keeps its position (a correction included);
+    /// a new one takes <paramref name="result"/>, or is unlocated when no provider could place it. Announces
+    /// the outcome as VenueLocated or VenueUnlocated. Older or repeated versions: null.
+    /// </summary>
+    public object? Locate(int version, Venue venue, string addressKey, GeocodeResult? result, DateTimeOffset now)
+    {
+        if (version <= SubmissionVersion) return null;
+        var keep = Keeps(addressKey);
+        SubmissionVersion = version;
+        (CommuneInsee, Departement, Region, UpdatedAt) = (venue.CommuneInsee, venue.Departement, venue.Region, now);
+        if (!keep)
+        {
+            (AddressKey, CorrectedBy) = (addressKey, null);
+            (Latitude, Longitude, Precision, Source, Score) = (result?.Latitude, result?.Longitude, result?.Precision, result?.Source, result?.Score);
+            UnlocatedReason = result is null ? $"No provider could place {venue.PostalCode} {venue.CommuneName} ({venue.CommuneInsee})." : null;
+        }
+        return Announcement(now);
+    }
+
+    /// <summary>A reviewer places the venue by hand: it wins over automatic results until the address changes.</summary>
+    public VenueLocated Correct(double latitude, double longitude, string reviewer, DateTimeOffset now)
+    {
+        (Latitude, Longitude, Precision, Source, Score, CorrectedBy, UnlocatedReason) = (latitude, longitude, LocationPrecision.Manual, "reviewer", null, reviewer, null);
+        UpdatedAt = now;
+        return (VenueLocated)Announcement(now);
+    }
+
+    private object Announcement(DateTimeOffset now) => IsLocated
+        ? new VenueLocated(SubmissionId, SubmissionVersion, Latitude!.Value, Longitude!.Value, Precision!.Value, Source!, Score, now)
+        : new VenueUnlocated(SubmissionId, SubmissionVersion, UnlocatedReason!, now);
 }
 
 /// <summary>A trusted BAN answer for a normalised address.</summary>

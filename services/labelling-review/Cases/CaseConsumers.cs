@@ -31,10 +31,7 @@ public sealed class CloseCaseConsumer(ReviewDbContext db) : IConsumer<Submission
             db.Withdrawals.Add(new Withdrawal { SubmissionId = message.SubmissionId, SubmissionVersion = message.SubmissionVersion, WithdrawnAt = message.WithdrawnAt });
         }
         var reviewCase = await db.Cases.SingleOrDefaultAsync(c => c.SubmissionId == message.SubmissionId, ct);
-        if (reviewCase is null || reviewCase.Status == CaseStatus.Withdrawn) return;
-        reviewCase.Status = CaseStatus.Withdrawn;
-        reviewCase.Release();
-        db.Record(reviewCase, CaseAuditEntry.System, "withdrawn", message.WithdrawnAt, "Withdrawn by the organiser.");
+        if (reviewCase is not null) db.Record(reviewCase, CaseAuditEntry.System, reviewCase.Withdraw(), message.WithdrawnAt);
     });
 }
 
@@ -54,7 +51,6 @@ public sealed class VenueUnlocatedConsumer(ReviewDbContext db) : IConsumer<Venue
 
 internal static class CaseIntake
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
     /// A version arrives: opens the case in its (région, département) queue, or moves an existing case to
@@ -65,44 +61,20 @@ internal static class CaseIntake
     {
         if (await db.Withdrawals.AnyAsync(w => w.SubmissionId == version.SubmissionId, ct)) return;
         var reviewCase = await db.Cases.SingleOrDefaultAsync(c => c.SubmissionId == version.SubmissionId, ct);
-        if (reviewCase is not null && reviewCase.SubmissionVersion >= version.SubmissionVersion) return;
-
-        var detailsJson = JsonSerializer.Serialize(details, Json);
+        var detailsJson = JsonSerializer.Serialize(details, ContractJson.Options);
         var due = ReviewDeadline.DueAt(receivedAt, details.Venue.Departement);
+        IReadOnlyList<CaseTransition> changes;
         if (reviewCase is null)
         {
-            reviewCase = new ReviewCase
-            {
-                Id = Guid.CreateVersion7(receivedAt),
-                SubmissionId = version.SubmissionId,
-                OrganiserId = organiserId,
-                Title = details.Title, CommuneInsee = details.Venue.CommuneInsee, Departement = details.Venue.Departement,
-                Region = details.Venue.Region, Sectors = [], Details = detailsJson, PreChecks = "[]",
-                Status = CaseStatus.Pending,
-                FirstReceivedAt = receivedAt,
-            };
-            reviewCase.Describe(version, details, detailsJson, receivedAt, due);
+            (reviewCase, changes) = ReviewCase.Open(version, organiserId, details, detailsJson, receivedAt, due);
             db.Cases.Add(reviewCase);
-            db.Record(reviewCase, CaseAuditEntry.System, "opened", receivedAt, $"Queue {details.Venue.Region}/{details.Venue.Departement}.");
         }
         else
         {
-            var previous = reviewCase.Status;
-            var queue = (reviewCase.Region, reviewCase.Departement);
-            reviewCase.Describe(version, details, detailsJson, receivedAt, due);
-            reviewCase.Reopen();
-            var moved = queue != (reviewCase.Region, reviewCase.Departement);
-            db.Record(reviewCase, CaseAuditEntry.System, previous == CaseStatus.Pending ? "revised" : "reopened", receivedAt,
-                moved
-                    ? $"Version {version.SubmissionVersion} (was {previous}); moved from queue {queue.Region}/{queue.Departement} to {reviewCase.Region}/{reviewCase.Departement}."
-                    : $"Version {version.SubmissionVersion} (was {previous}).");
-            // The new committee must be able to act at once: a claim by the old queue's reviewer ends with the move.
-            if (moved && reviewCase.ClaimedBy is { } holder)
-            {
-                reviewCase.Release();
-                db.Record(reviewCase, CaseAuditEntry.System, "released", receivedAt, $"Claim of {holder} released: the case moved to queue {reviewCase.Region}/{reviewCase.Departement}.");
-            }
+            changes = reviewCase.ReceiveVersion(version, details, detailsJson, receivedAt, due);
+            if (changes.Count == 0) return; // an older or repeated version
         }
+        foreach (var change in changes) db.Record(reviewCase, CaseAuditEntry.System, change, receivedAt);
 
         var duplicates = await LikelyDuplicatesAsync(db, reviewCase, ct);
         reviewCase.PossibleDuplicates = duplicates.Select(d => d.Id).ToArray();
@@ -113,9 +85,6 @@ internal static class CaseIntake
         // The four conditions belong to this version; duplicates and location change with other cases and
         // with geocoding, so the case view derives those two when it is read.
         reviewCase.PreChecks = PreCheckRules.Write(PreCheckRules.Conditions(details));
-
-        db.AddToOutbox(new ReviewCaseOpened(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id,
-            reviewCase.Region, reviewCase.Departement, receivedAt));
     }
 
     private static async Task<List<ReviewCase>> LikelyDuplicatesAsync(ReviewDbContext db, ReviewCase reviewCase, CancellationToken ct)
@@ -127,22 +96,11 @@ internal static class CaseIntake
         return sameDayHere.Where(c => PreCheckRules.SimilarTitles(c.Title, reviewCase.Title)).ToList();
     }
 
-    /// <summary>
-    /// Records the latest location status per submission. News about an older version changes nothing; for
-    /// the same version a reviewer's correction wins over automatic results (Located, Unlocated) whatever
-    /// order they arrive in — geocoding itself keeps a correction on later versions until the address changes.
-    /// </summary>
+    /// <summary>Records the latest location status per submission (see <see cref="VenueLocationStatus.Apply"/>).</summary>
     public static async Task LocateAsync(ReviewDbContext db, ISubmissionEvent news, LocationStatus status, string detail, CancellationToken ct)
     {
         var location = await db.Locations.SingleOrDefaultAsync(l => l.SubmissionId == news.SubmissionId, ct);
-        if (location is null)
-        {
-            db.Locations.Add(new VenueLocationStatus { SubmissionId = news.SubmissionId, SubmissionVersion = news.SubmissionVersion, Status = status, Detail = detail });
-        }
-        else if (news.SubmissionVersion > location.SubmissionVersion
-                 || (news.SubmissionVersion == location.SubmissionVersion && (status == LocationStatus.Corrected || location.Status != LocationStatus.Corrected)))
-        {
-            (location.SubmissionVersion, location.Status, location.Detail) = (news.SubmissionVersion, status, detail);
-        }
+        if (location is null) db.Locations.Add(VenueLocationStatus.First(news.SubmissionId, news.SubmissionVersion, status, detail));
+        else location.Apply(news.SubmissionVersion, status, detail);
     }
 }

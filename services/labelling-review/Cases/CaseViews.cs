@@ -26,7 +26,6 @@ public sealed record CasePage(IReadOnlyList<CaseSummary> Items, string? NextCurs
 
 public static class CaseViews
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static CaseSummary Summary(ReviewCase c, VenueLocationStatus? location, DateTimeOffset now) => new(
         c.Id, c.SubmissionId, c.SubmissionVersion, c.Title, c.CommuneInsee, c.Departement, c.Region, c.Status, Claim(c, now),
@@ -37,7 +36,7 @@ public static class CaseViews
         c.DecidedAt is { } at ? new DecisionView(c.Status, at, c.DecidedBy!, c.DecisionMessage) : null,
         c.FirstReceivedAt, c.VersionReceivedAt, c.DueAt, c.IsOverdue(now), location?.Status ?? LocationStatus.Unknown,
         [.. PreCheckRules.Read(c.PreChecks), PreCheckRules.Duplicates(c.PossibleDuplicates), PreCheckRules.Location(location)], c.PossibleDuplicates,
-        JsonSerializer.Deserialize<EventDetails>(c.Details, Json)!,
+        JsonSerializer.Deserialize<EventDetails>(c.Details, ContractJson.Options)!,
         notes.OrderBy(n => n.At).Select(n => new NoteView(n.Id, n.Author, n.Text, n.SubmissionVersion, n.At)).ToList());
 
     private static ClaimView? Claim(ReviewCase c, DateTimeOffset now) => c.IsClaimed(now) ? new ClaimView(c.ClaimedBy!, c.ClaimExpiresAt!.Value) : null;

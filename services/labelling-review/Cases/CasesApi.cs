@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Web;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.ServiceDefaults.Auth;
@@ -26,7 +27,7 @@ public static class CasesApi
         string? departement = null, string? status = null, string? sector = null, DateOnly? from = null, DateOnly? to = null,
         bool? overdue = null, int limit = DefaultPageSize, string? cursor = null)
     {
-        if (limit is < 1 or > MaxPageSize) return ReviewAccess.BadQuery("limit", $"Between 1 and {MaxPageSize}.");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadQuery("limit", $"Between 1 and {MaxPageSize}.");
         var now = clock.GetUtcNow();
         var query = db.Cases.AsNoTracking().InScope(user);
         if (departement is not null) query = query.Where(c => c.Departement == departement);
@@ -45,19 +46,20 @@ public static class CasesApi
             case "refused": query = query.Where(c => c.Status == CaseStatus.Refused); break;
             case "decided": query = query.Where(c => c.Status == CaseStatus.Labelled || c.Status == CaseStatus.Refused); break;
             case "withdrawn": query = query.Where(c => c.Status == CaseStatus.Withdrawn); break;
-            default: return ReviewAccess.BadQuery("status", "One of: pending, claimed, unclaimed, changesRequested, labelled, refused, decided, withdrawn.");
+            default: return Problems.BadQuery("status", "One of: pending, claimed, unclaimed, changesRequested, labelled, refused, decided, withdrawn.");
         }
         if (cursor is not null)
         {
-            if (!TryReadCursor(cursor, out var at, out var after)) return ReviewAccess.BadQuery("cursor", "Use the nextCursor of the previous page.");
-            query = query.Where(c => c.VersionReceivedAt > at || (c.VersionReceivedAt == at && c.Id.CompareTo(after) > 0));
+            if (!TimeCursor.TryParse(cursor, out var after)) return Problems.BadQuery("cursor", TimeCursor.Expected);
+            var (at, last) = after;
+            query = query.Where(c => c.VersionReceivedAt > at || (c.VersionReceivedAt == at && c.Id.CompareTo(last) > 0));
         }
 
         var page = await query.OrderBy(c => c.VersionReceivedAt).ThenBy(c => c.Id).Take(limit + 1).ToListAsync(ct);
         var cases = page.Take(limit).ToList();
         var ids = cases.Select(c => c.SubmissionId).ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => ids.Contains(l.SubmissionId)).ToDictionaryAsync(l => l.SubmissionId, ct);
-        var next = page.Count > limit ? $"{cases[^1].VersionReceivedAt.UtcTicks}:{cases[^1].Id}" : null;
+        var next = page.Count > limit ? new TimeCursor(cases[^1].VersionReceivedAt, cases[^1].Id).ToString() : null;
         return TypedResults.Ok(new CasePage(cases.Select(c => CaseViews.Summary(c, locations.GetValueOrDefault(c.SubmissionId), now)).ToList(), next));
     }
 
@@ -77,15 +79,5 @@ public static class CasesApi
         var entries = await db.Audit.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id)
             .Select(a => new { a.At, a.Actor, a.Action, a.SubmissionVersion, a.Detail }).ToListAsync(ct);
         return TypedResults.Ok(entries);
-    }
-
-    private static bool TryReadCursor(string cursor, out DateTimeOffset at, out Guid after)
-    {
-        (at, after) = (default, default);
-        var parts = cursor.Split(':');
-        if (parts.Length != 2 || !long.TryParse(parts[0], out var ticks) || !Guid.TryParse(parts[1], out after)) return false;
-        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks) return false;
-        at = new DateTimeOffset(ticks, TimeSpan.Zero);
-        return true;
     }
 }

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.LabellingReview.Cases;
-using SemaineIndustrie.LabellingReview.Claims;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Domain;
 using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.LabellingReview.Decisions;
@@ -51,7 +51,7 @@ public static class DecisionsApi
         var items = request.Decisions ?? [];
         if (items.Count == 0 || items.Count > options.Value.MaxBulkDecisions)
         {
-            return ReviewAccess.Invalid(new() { ["decisions"] = [$"Between 1 and {options.Value.MaxBulkDecisions} decisions."] }, "The bulk decision is not valid");
+            return Problems.Unprocessable("The bulk decision is not valid", new Dictionary<string, string[]> { ["decisions"] = [$"Between 1 and {options.Value.MaxBulkDecisions} decisions."] });
         }
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < items.Count; i++)
@@ -65,7 +65,7 @@ public static class DecisionsApi
             if (TextRules.Check(item.Motivation, multiLine: true) is { } unacceptable) errors[$"decisions[{i}].motivation"] = [unacceptable];
         }
         if (errors.Count == 0 && items.GroupBy(i => i!.CaseId).Any(g => g.Count() > 1)) errors["decisions"] = ["Each case at most once."];
-        if (errors.Count > 0) return ReviewAccess.Invalid(errors, "The bulk decision is not valid");
+        if (errors.Count > 0) return Problems.Unprocessable("The bulk decision is not valid", errors);
 
         var results = new List<BulkDecisionResult>(items.Count);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -108,42 +108,29 @@ public static class DecisionsApi
     private sealed record Outcome(ReviewCase? Case, IResult? Problem, int Status, string? Reason);
 
     /// <summary>
-    /// Decides the case's current version: only a pending case, not claimed by someone else, and (when
-    /// the reviewer names the version they read) still at that version. The decision, its audit line and
-    /// its event (LabelGranted, LabelRefused, ChangesRequested) commit together.
+    /// Checks the request, loads the case in scope and lets it decide (<see cref="ReviewCase.Decide"/> holds
+    /// the rules); the decision, its audit line and its event commit together.
     /// </summary>
     private static async Task<Outcome> DecideAsync(ReviewDbContext db, ClaimsPrincipal user, Guid id, DecisionRequest request, DateTimeOffset now, CancellationToken ct)
     {
         var (decision, message, errors) = Validate(request);
-        if (errors.Count > 0) return Fail(ReviewAccess.Invalid(errors, "The decision is not valid"), 422, string.Join(" ", errors.Values.SelectMany(v => v)));
+        if (errors.Count > 0) return Fail(Problems.Unprocessable("The decision is not valid", errors), 422, string.Join(" ", errors.Values.SelectMany(v => v)));
 
         var reviewCase = await db.FindInScopeAsync(id, user, ct);
         if (reviewCase is null) return Fail(TypedResults.NotFound(), 404, "No such case in your scope.");
         var me = user.SubjectId();
-        if (reviewCase.Status != CaseStatus.Pending)
-            return Fail(ReviewAccess.Conflict("Not pending", $"Version {reviewCase.SubmissionVersion} is {reviewCase.Status}."), 409, $"Case is {reviewCase.Status}.");
-        if (reviewCase.IsClaimedByOther(me, now))
-            return Fail(ReviewAccess.Conflict("Claimed by someone else", $"{reviewCase.ClaimedBy} holds this case until {reviewCase.ClaimExpiresAt:u}."), 409, $"Claimed by {reviewCase.ClaimedBy}.");
-        if (request.Version is { } seen && seen != reviewCase.SubmissionVersion)
-            return Fail(ReviewAccess.Conflict("A newer version arrived", $"You read version {seen}; the case is now at version {reviewCase.SubmissionVersion}."), 409, "Stale version.");
-
-        reviewCase.Status = decision!.Value;
-        (reviewCase.DecidedAt, reviewCase.DecidedBy, reviewCase.DecisionMessage) = (now, me, message);
-        reviewCase.Release();
-        db.Record(reviewCase, me, decision switch { CaseStatus.Labelled => "labelled", CaseStatus.Refused => "refused", _ => "changes-requested" }, now, message);
-        db.AddToOutbox(decision switch
-        {
-            CaseStatus.Labelled => new LabelGranted(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, me, now),
-            CaseStatus.Refused => new LabelRefused(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, me, message!, now),
-            _ => (object)new ChangesRequested(reviewCase.SubmissionId, reviewCase.SubmissionVersion, reviewCase.Id, me, message!, now),
-        });
         try
         {
+            db.Record(reviewCase, me, reviewCase.Decide(decision!.Value, me, message, request.Version, now), now);
             await db.SaveChangesAsync(ct);
+        }
+        catch (TransitionRefused refusal)
+        {
+            return Fail(Problems.Conflict(refusal.Title, refusal.Message), 409, refusal.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Fail(ReviewAccess.Conflict("Case changed meanwhile", "Another decision, claim or revision reached this case first; reload it."), 409, "Changed meanwhile.");
+            return Fail(Problems.Conflict("Case changed meanwhile", "Another decision, claim or revision reached this case first; reload it."), 409, "Changed meanwhile.");
         }
         return new Outcome(reviewCase, null, 200, null);
 

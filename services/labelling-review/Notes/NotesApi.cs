@@ -23,7 +23,7 @@ public static class NotesApi
         var text = request.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxLength || TextRules.Check(text, multiLine: true) is not null)
         {
-            return ReviewAccess.Invalid(new() { ["text"] = [TextRules.Check(text, multiLine: true) ?? $"1 to {MaxLength} characters."] }, "The note is not valid");
+            return Problems.Unprocessable("The note is not valid", new Dictionary<string, string[]> { ["text"] = [TextRules.Check(text, multiLine: true) ?? $"1 to {MaxLength} characters."] });
         }
         var reviewCase = await db.FindInScopeAsync(id, user, ct);
         if (reviewCase is null) return TypedResults.NotFound();

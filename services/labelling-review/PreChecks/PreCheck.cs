@@ -20,7 +20,6 @@ public static class PreCheckRules
     public const string FreeOfCharge = "free-of-charge", WithinEdition = "within-edition", OpenToPublic = "open-to-public",
         AboutIndustry = "about-industry", LikelyDuplicate = "likely-duplicate", VenueLocated = "venue-located";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The four labelling conditions, checked again on every version against the edition it names.</summary>
     public static List<PreCheck> Conditions(EventDetails e)
@@ -53,9 +52,9 @@ public static class PreCheckRules
         _ => new(VenueLocated, CheckOutcome.Pending, "Geocoding in progress."),
     };
 
-    public static string Write(List<PreCheck> checks) => JsonSerializer.Serialize(checks, Json);
+    public static string Write(List<PreCheck> checks) => JsonSerializer.Serialize(checks, ContractJson.Options);
 
-    public static List<PreCheck> Read(string json) => JsonSerializer.Deserialize<List<PreCheck>>(json, Json) ?? [];
+    public static List<PreCheck> Read(string json) => JsonSerializer.Deserialize<List<PreCheck>>(json, ContractJson.Options) ?? [];
 
     /// <summary>
     /// Likely the same event: titles sharing most of their meaningful words (accents, case and short

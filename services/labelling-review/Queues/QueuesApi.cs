@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
@@ -15,48 +15,48 @@ public sealed record QueueView(
 
 public static class QueuesApi
 {
-    private const string Sql = """
-        SELECT region, departement,
-          count(*) FILTER (WHERE status = 'Pending' AND NOT (claimed_by IS NOT NULL AND claim_expires_at > @now)),
-          count(*) FILTER (WHERE status = 'Pending' AND claimed_by IS NOT NULL AND claim_expires_at > @now),
-          count(*) FILTER (WHERE status = 'ChangesRequested'),
-          count(*) FILTER (WHERE status IN ('Labelled', 'Refused')),
-          count(*) FILTER (WHERE status = 'Withdrawn'),
-          count(*) FILTER (WHERE status = 'Pending' AND due_at < @now),
-          count(*),
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - version_received_at)) FILTER (WHERE decided_at IS NOT NULL),
-          percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - version_received_at)) FILTER (WHERE decided_at IS NOT NULL)
-        FROM review_cases
-        WHERE @all OR (region = @region AND (cardinality(@departements) = 0 OR departement = ANY(@departements)))
-        GROUP BY region, departement
-        ORDER BY region, departement
-        """;
-
     public static IEndpointRouteBuilder MapQueuesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/review/queues", Queues).RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review queues");
         return app;
     }
 
-    private static async Task<IResult> Queues(ClaimsPrincipal user, NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
+    /// <summary>The queues in the reviewer's scope (the same scope rule as every case query), counted by the database.</summary>
+    private static async Task<IResult> Queues(ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var scope = ReviewerScope.Of(user);
-        if (!scope.All && scope.Region is null) return TypedResults.Ok(Array.Empty<QueueView>());
-
-        await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        command.Parameters.AddWithValue("all", scope.All);
-        command.Parameters.AddWithValue("region", scope.Region ?? "");
-        command.Parameters.AddWithValue("departements", scope.Departements.ToArray());
-        var queues = new List<QueueView>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var now = clock.GetUtcNow();
+        var cases = db.Cases.AsNoTracking().InScope(user);
+        var counts = await cases.GroupBy(c => new { c.Region, c.Departement }).Select(g => new
         {
-            double? Hours(int i) => reader.IsDBNull(i) ? null : Math.Round(reader.GetDouble(i) / 3600, 2);
-            queues.Add(new QueueView(reader.GetString(0), reader.GetString(1),
-                (int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), (int)reader.GetInt64(5), (int)reader.GetInt64(6),
-                (int)reader.GetInt64(7), (int)reader.GetInt64(8), Hours(9), Hours(10)));
-        }
-        return TypedResults.Ok(queues);
+            g.Key.Region,
+            g.Key.Departement,
+            Pending = g.Count(c => c.Status == CaseStatus.Pending && !(c.ClaimedBy != null && c.ClaimExpiresAt > now)),
+            Claimed = g.Count(c => c.Status == CaseStatus.Pending && c.ClaimedBy != null && c.ClaimExpiresAt > now),
+            ChangesRequested = g.Count(c => c.Status == CaseStatus.ChangesRequested),
+            Decided = g.Count(c => c.Status == CaseStatus.Labelled || c.Status == CaseStatus.Refused),
+            Withdrawn = g.Count(c => c.Status == CaseStatus.Withdrawn),
+            Overdue = g.Count(c => c.Status == CaseStatus.Pending && c.DueAt < now),
+            Received = g.Count(),
+        }).ToListAsync(ct);
+        var decisions = (await cases.Where(c => c.DecidedAt != null)
+                .Select(c => new { c.Region, c.Departement, c.DecidedAt, c.VersionReceivedAt }).ToListAsync(ct))
+            .ToLookup(c => (c.Region, c.Departement), c => (c.DecidedAt!.Value - c.VersionReceivedAt).TotalHours);
+
+        return TypedResults.Ok(counts.OrderBy(q => q.Region).ThenBy(q => q.Departement).Select(q =>
+        {
+            var hours = decisions[(q.Region, q.Departement)].Order().ToArray();
+            return new QueueView(q.Region, q.Departement, q.Pending, q.Claimed, q.ChangesRequested, q.Decided, q.Withdrawn, q.Overdue, q.Received,
+                Percentile(hours, 0.5), Percentile(hours, 0.9));
+        }).ToList());
+    }
+
+    /// <summary>Continuous percentile (PostgreSQL's percentile_cont) of sorted values, in hours rounded to 2 decimals.</summary>
+    internal static double? Percentile(double[] sorted, double fraction)
+    {
+        if (sorted.Length == 0) return null;
+        var position = fraction * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return Math.Round(sorted[below] + (sorted[above] - sorted[below]) * (position - below), 2);
     }
 }

@@ -7,7 +7,6 @@ namespace SemaineIndustrie.Messaging.Outbox;
 
 public static class OutboxDbContextExtensions
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
     /// Queues <paramref name="message"/> (published as its runtime type) for publication. It is written by the next SaveChanges, in the
@@ -21,7 +20,7 @@ public static class OutboxDbContextExtensions
         {
             MessageId = NewId(),
             MessageType = MessageTypeNames.Of(message.GetType()),
-            Body = JsonSerializer.Serialize(message, message.GetType(), Json),
+            Body = JsonSerializer.Serialize(message, message.GetType(), ContractJson.Options),
             PartitionKey = message is ISubmissionEvent e ? e.SubmissionId.ToString() : Guid.NewGuid().ToString(),
             TraceParent = activity?.Id is { } id && activity.IdFormat == ActivityIdFormat.W3C ? id : null,
             TraceState = activity?.TraceStateString,

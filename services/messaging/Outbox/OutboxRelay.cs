@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SemaineIndustrie.Contracts;
 
 namespace SemaineIndustrie.Messaging.Outbox;
 
@@ -168,7 +169,7 @@ internal sealed partial class OutboxRelay(
         {
             type = MessageTypeNames.Resolve(row.MessageType)
                 ?? throw new InvalidOperationException($"no loaded message type is named '{row.MessageType}'");
-            message = JsonSerializer.Deserialize(row.Body, type, OutboxDbContextExtensions.Json)
+            message = JsonSerializer.Deserialize(row.Body, type, ContractJson.Options)
                 ?? throw new InvalidOperationException($"outbox row {row.SequenceNumber} has an empty body");
         }
         catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException or ArgumentException)

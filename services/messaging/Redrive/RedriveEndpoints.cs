@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Messaging.Redrive;
 
@@ -26,13 +27,11 @@ public static class RedriveEndpoints
         {
             if (!redriver.Knows(queue))
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown queue",
-                    detail: $"'{queue}' is not a receive endpoint of this service.");
+                return Problems.NotFound("Unknown queue", $"'{queue}' is not a receive endpoint of this service.");
             }
             if (limit is < 1 or > 100_000)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit",
-                    detail: "limit must be between 1 and 100000.", extensions: new Dictionary<string, object?> { ["field"] = "limit" });
+                return Problems.BadQuery("limit", "Between 1 and 100000.");
             }
             return TypedResults.Ok(new RedriveResult(queue, await redriver.RedriveAsync(queue, limit, ct)));
         });

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.ServiceDefaults.Web;
@@ -29,22 +28,20 @@ public static class CatalogueApi
     {
         var errors = query.Validate();
         if (limit is < 1 or > MaxPageSize) errors["limit"] = [$"Between 1 and {MaxPageSize}."];
-        (DateTimeOffset At, Guid Id)? after = null;
+        TimeCursor? after = null;
         if (cursor is not null)
         {
-            var parts = cursor.Split(':');
-            if (parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParse(parts[1], out var id))
-                after = (new DateTimeOffset(ticks, TimeSpan.Zero), id);
-            else errors["cursor"] = ["Use the nextCursor of the previous page."];
+            if (TimeCursor.TryParse(cursor, out var parsed)) after = parsed;
+            else errors["cursor"] = [TimeCursor.Expected];
         }
-        if (errors.Count > 0) return BadQuery(errors);
+        if (errors.Count > 0) return Problems.BadQuery(errors);
 
         var entries = query.Apply(db.Catalogue.AsNoTracking());
         if (after is var (at, last)) entries = entries.Where(e => e.StartsAt > at || (e.StartsAt == at && e.SubmissionId.CompareTo(last) > 0));
         var page = await entries.OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(limit + 1)
             .Select(e => new { e.StartsAt, e.SubmissionId, e.PublicJson }).ToListAsync(ct);
         var items = page.Take(limit).ToList();
-        var next = page.Count > limit ? $"{items[^1].StartsAt.UtcTicks}:{items[^1].SubmissionId}" : null;
+        var next = page.Count > limit ? new TimeCursor(items[^1].StartsAt, items[^1].SubmissionId).ToString() : null;
         var json = new System.Text.StringBuilder(64 + items.Sum(i => i.PublicJson.Length + 1));
         json.Append("{\"items\":[").AppendJoin(',', items.Select(i => i.PublicJson)).Append("],\"nextCursor\":")
             .Append(next is null ? "null" : $"\"{next}\"").Append('}');
@@ -64,36 +61,18 @@ public static class CatalogueApi
     private static IResult GeoJson(CatalogueQuery query, PublicationDbContext db)
     {
         var errors = query.Validate();
-        if (errors.Count > 0) return BadQuery(errors);
+        if (errors.Count > 0) return Problems.BadQuery(errors);
         var features = query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport)
             .Select(e => e.FeatureJson).AsAsyncEnumerable();
         return new StreamedBody<string>("application/geo+json; charset=utf-8", features, "{\"type\":\"FeatureCollection\",\"features\":[",
             (feature, _) => feature, ",", _ => "]}");
     }
 
-    /// <summary>One GeoJSON feature for the map (rendered at publication time).</summary>
-    public static JsonObject Feature(PublicEvent e) => new()
-    {
-        ["type"] = "Feature",
-        ["id"] = e.Id.ToString(),
-        ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Math.Round(e.Location.Longitude, 6), Math.Round(e.Location.Latitude, 6)) },
-        ["properties"] = new JsonObject
-        {
-            ["title"] = e.Title, ["eventType"] = e.EventType,
-            ["startsAt"] = e.StartsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), ["endsAt"] = e.EndsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
-            ["commune"] = e.Venue.CommuneName, ["communeInsee"] = e.Venue.CommuneInsee,
-            ["departement"] = e.Venue.Departement, ["region"] = e.Venue.Region, ["venue"] = e.Venue.Name,
-            ["sectors"] = new JsonArray(e.Sectors.Select(s => (JsonNode?)s).ToArray()),
-            ["audiences"] = new JsonArray(e.Audiences.Select(a => (JsonNode?)a).ToArray()),
-            ["organiser"] = e.OrganisingBody.Name, ["detail"] = $"/api/catalogue/events/{e.Id}",
-        },
-    };
-
     /// <summary>Counts per région, département, sector and audience for an edition (default: the latest in the catalogue).</summary>
     private static async Task<IResult> Stats(CatalogueQuery query, PublicationDbContext db, CancellationToken ct)
     {
         var errors = query.Validate();
-        if (errors.Count > 0) return BadQuery(errors);
+        if (errors.Count > 0) return Problems.BadQuery(errors);
         var edition = query.Edition ?? await db.Catalogue.MaxAsync(e => (int?)e.Edition, ct);
         var rows = await (query with { Edition = edition }).Apply(db.Catalogue.AsNoTracking())
             .Select(e => new { e.Region, e.Departement, e.Sectors, e.Audiences }).ToListAsync(ct);
@@ -113,7 +92,7 @@ public static class CatalogueApi
     private static IResult Export(CatalogueQuery query, PublicationDbContext db, Func<IAsyncEnumerable<PublicEvent>, IResult> render)
     {
         var errors = query.Validate();
-        if (errors.Count > 0) return BadQuery(errors);
+        if (errors.Count > 0) return Problems.BadQuery(errors);
         var entries = query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport).AsAsyncEnumerable();
         return render(Public(entries));
 
@@ -123,6 +102,4 @@ public static class CatalogueApi
         }
     }
 
-    private static IResult BadQuery(Dictionary<string, string[]> errors) =>
-        FieldProblems.Invalid(StatusCodes.Status400BadRequest, "Invalid catalogue query", errors);
 }

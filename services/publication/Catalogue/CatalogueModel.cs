@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Publication.Catalogue;
 
@@ -14,17 +15,47 @@ public enum Decision
 /// <summary>What publication knows about one submission version: its content, its location, its decision.</summary>
 public sealed class VersionFacts
 {
+    private static readonly string Manual = JsonNamingPolicy.CamelCase.ConvertName(nameof(Contracts.LocationPrecision.Manual));
+
     public Guid SubmissionId { get; init; }
     public int Version { get; init; }
     /// <summary>The version's public <see cref="EventDetails"/>, as JSON; null until the submission event arrives.</summary>
-    public string? Details { get; set; }
-    public double? Latitude { get; set; }
-    public double? Longitude { get; set; }
-    public string? LocationPrecision { get; set; }
+    public string? Details { get; private set; }
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public string? LocationPrecision { get; private set; }
     /// <summary>Geocoding said this version's venue cannot be placed.</summary>
-    public bool Unlocated { get; set; }
-    public Decision Decision { get; set; }
-    public DateTimeOffset? DecidedAt { get; set; }
+    public bool Unlocated { get; private set; }
+    public Decision Decision { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>The version's content, recorded once (a redelivery or a late duplicate changes nothing).</summary>
+    public void Describe(EventDetails details) => Details ??= JsonSerializer.Serialize(details, ContractJson.Options);
+
+    /// <summary>
+    /// A position for this version. A reviewer's correction wins over automatic results of the same version,
+    /// whatever order they arrive in (a late or redriven automatic result must not move the event back).
+    /// </summary>
+    public void Locate(VenueLocated located)
+    {
+        var precision = JsonNamingPolicy.CamelCase.ConvertName(located.Precision.ToString());
+        if (LocationPrecision == Manual && precision != Manual) return;
+        (Latitude, Longitude, Unlocated, LocationPrecision) = (located.Latitude, located.Longitude, false, precision);
+    }
+
+    /// <summary>Geocoding could not place this version's venue; a reviewer's correction of the same version stands.</summary>
+    public void Unlocate()
+    {
+        if (LocationPrecision == Manual) return;
+        (Latitude, Longitude, Unlocated, LocationPrecision) = (null, null, true, null);
+    }
+
+    /// <summary>A version is decided once; a redelivered or late decision changes nothing.</summary>
+    public void Decide(Decision decision, DateTimeOffset at)
+    {
+        if (Decision != Decision.None) return;
+        (Decision, DecidedAt) = (decision, at);
+    }
 }
 
 /// <summary>A withdrawn submission: removed from the catalogue and never published again, whatever arrives later.</summary>
@@ -37,10 +68,10 @@ public sealed class WithdrawnSubmission
 /// <summary>One event on the public map: a labelled, located submission version. Holds public data only.</summary>
 public sealed class CatalogueEntry
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static JsonSerializerOptions Json => ContractJson.Options;
 
     public Guid SubmissionId { get; init; }
-    public int Version { get; set; }
+    public int Version { get; private set; }
     public int Edition { get; set; }
     public required string Title { get; set; }
     public DateTimeOffset StartsAt { get; set; }
@@ -64,6 +95,35 @@ public sealed class CatalogueEntry
     public DateTimeOffset UpdatedAt { get; set; }
 
     public EventDetails ReadDetails() => JsonSerializer.Deserialize<EventDetails>(Details, Json)!;
+
+    public static CatalogueEntry For(Guid submissionId, DateTimeOffset now) => new()
+    {
+        SubmissionId = submissionId, Title = "", CommuneInsee = "", Departement = "", Region = "", Sectors = [], Audiences = [],
+        SearchText = "", Details = "{}", PublicJson = "", FeatureJson = "", PublishedAt = now,
+    };
+
+    /// <summary>
+    /// Shows <paramref name="facts"/>' version on the map, as <see cref="PublicationPolicy"/> decided: its
+    /// public fields, what filters and search need, and the public JSON and GeoJSON feature, rendered once
+    /// here so that reads only stream them.
+    /// </summary>
+    public void Show(VersionFacts facts, EventDetails d, DateTimeOffset now)
+    {
+        Version = facts.Version;
+        Edition = d.Edition.Year;
+        Title = d.Title;
+        (StartsAt, EndsAt) = (d.StartsAt, d.EndsAt);
+        (FirstDay, LastDay) = (DateOnly.FromDateTime(d.StartsAt.DateTime), DateOnly.FromDateTime(d.EndsAt.DateTime));
+        (CommuneInsee, Departement, Region) = (d.Venue.CommuneInsee, d.Venue.Departement, d.Venue.Region);
+        (Sectors, Audiences) = (d.Sectors.ToArray(), d.Audiences.ToArray());
+        (Latitude, Longitude) = (facts.Latitude!.Value, facts.Longitude!.Value);
+        SearchText = CommuneNames.Normalise(string.Join(' ', d.Title, d.Description, d.Venue.Name, d.Venue.CommuneName, d.OrganisingBody.Name));
+        Details = facts.Details!;
+        UpdatedAt = now;
+        var view = PublicEvent.Of(this);
+        PublicJson = JsonSerializer.Serialize(view, Json);
+        FeatureJson = PublicationPolicy.Feature(view).ToJsonString();
+    }
 }
 
 /// <summary>

@@ -25,5 +25,3 @@ public sealed record PublicEvent(
             d.Registration, d.Accessibility, new PublicOrganiser(d.OrganisingBody.Name, d.OrganisingBody.Kind), entry.UpdatedAt);
     }
 }
-
-public sealed record PublicEventPage(IReadOnlyList<PublicEvent> Items, string? NextCursor);

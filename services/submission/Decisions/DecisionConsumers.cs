@@ -10,34 +10,34 @@ namespace SemaineIndustrie.Submission.Decisions;
 public sealed class ReviewCaseOpenedConsumer(SubmissionDbContext db) : IConsumer<ReviewCaseOpened>
 {
     public Task Consume(ConsumeContext<ReviewCaseOpened> context) =>
-        db.ConsumeOnceAsync(context, this, ct => ReviewStatus.ApplyAsync(db, context.Message, SubmissionStatus.InReview, null, context.Message.OpenedAt, ct));
+        db.ConsumeOnceAsync(context, this, async ct => (await ReviewStatus.FindAsync(db, context.Message, ct)).MarkInReview(context.Message.SubmissionVersion, context.Message.OpenedAt));
 }
 
 public sealed class LabelGrantedConsumer(SubmissionDbContext db) : IConsumer<LabelGranted>
 {
     public Task Consume(ConsumeContext<LabelGranted> context) =>
-        db.ConsumeOnceAsync(context, this, ct => ReviewStatus.ApplyAsync(db, context.Message, SubmissionStatus.Labelled, null, context.Message.DecidedAt, ct));
+        db.ConsumeOnceAsync(context, this, async ct => (await ReviewStatus.FindAsync(db, context.Message, ct))
+            .ApplyDecision(context.Message.SubmissionVersion, SubmissionStatus.Labelled, null, context.Message.DecidedAt));
 }
 
 public sealed class LabelRefusedConsumer(SubmissionDbContext db) : IConsumer<LabelRefused>
 {
     public Task Consume(ConsumeContext<LabelRefused> context) =>
-        db.ConsumeOnceAsync(context, this, ct => ReviewStatus.ApplyAsync(db, context.Message, SubmissionStatus.Refused, context.Message.Motivation, context.Message.DecidedAt, ct));
+        db.ConsumeOnceAsync(context, this, async ct => (await ReviewStatus.FindAsync(db, context.Message, ct))
+            .ApplyDecision(context.Message.SubmissionVersion, SubmissionStatus.Refused, context.Message.Motivation, context.Message.DecidedAt));
 }
 
 public sealed class ChangesRequestedConsumer(SubmissionDbContext db) : IConsumer<ChangesRequested>
 {
     public Task Consume(ConsumeContext<ChangesRequested> context) =>
-        db.ConsumeOnceAsync(context, this, ct => ReviewStatus.ApplyAsync(db, context.Message, SubmissionStatus.ChangesRequested, context.Message.Message, context.Message.DecidedAt, ct));
+        db.ConsumeOnceAsync(context, this, async ct => (await ReviewStatus.FindAsync(db, context.Message, ct))
+            .ApplyDecision(context.Message.SubmissionVersion, SubmissionStatus.ChangesRequested, context.Message.Message, context.Message.DecidedAt));
 }
 
 internal static class ReviewStatus
 {
     /// <summary>News about a submission we never stored is a bug upstream: fail, so it reaches _error and is seen.</summary>
-    public static async Task ApplyAsync(SubmissionDbContext db, ISubmissionEvent news, SubmissionStatus status, string? message, DateTimeOffset at, CancellationToken ct)
-    {
-        var submission = await db.Submissions.SingleOrDefaultAsync(s => s.Id == news.SubmissionId, ct)
+    public static async Task<EventSubmission> FindAsync(SubmissionDbContext db, ISubmissionEvent news, CancellationToken ct) =>
+        await db.Submissions.SingleOrDefaultAsync(s => s.Id == news.SubmissionId, ct)
             ?? throw new InvalidOperationException($"review news about unknown submission {news.SubmissionId}");
-        submission.Apply(news.SubmissionVersion, status, message, at);
-    }
 }

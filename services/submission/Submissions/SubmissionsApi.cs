@@ -9,6 +9,8 @@ using Npgsql;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Domain;
+using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Submission.Editions;
 using SemaineIndustrie.Territory;
 
@@ -54,31 +56,18 @@ public static class SubmissionsApi
         }
 
         var now = clock.GetUtcNow();
-        var validation = SubmissionRules.Validate(request, editions, CommuneDirectory.Instance, now);
-        if (validation.Valid is not { } valid) return Problems.Invalid(validation);
+        var validation = LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now);
+        if (validation.Valid is not { } valid) return Rejected(validation);
 
-        var submission = new EventSubmission
-        {
-            Id = Guid.CreateVersion7(now),
-            OrganiserId = organiser,
-            CreatedBy = user.SubjectId(),
-            Version = 1,
-            Status = SubmissionStatus.Submitted,
-            Title = valid.Event.Title,
-            CommuneInsee = valid.Event.Venue.CommuneInsee,
-            Departement = valid.Event.Venue.Departement,
-            Region = valid.Event.Venue.Region,
-            CreatedAt = now,
-        };
-        submission.Describe(valid.Event, now);
-        var version = SubmissionVersion.Of(submission.Id, 1, valid, submission.CreatedBy, now);
+        var (submission, received) = EventSubmission.Submit(Guid.CreateVersion7(now), organiser, user.SubjectId(), valid.Event, now);
+        var version = SubmissionVersion.Of(submission.Id, submission.Version, valid, submission.CreatedBy, now);
         db.Submissions.Add(submission);
         db.Versions.Add(version);
         if (idempotencyKey is not null)
         {
             db.IdempotencyKeys.Add(new IdempotencyKey { OrganiserId = organiser, Key = idempotencyKey, RequestHash = requestHash!, SubmissionId = submission.Id, CreatedAt = now });
         }
-        db.AddToOutbox(new SubmissionReceived(submission.Id, 1, organiser, valid.Event, now));
+        db.AddToOutbox(received);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -118,7 +107,7 @@ public static class SubmissionsApi
         {
             if (!Enum.TryParse<SubmissionStatus>(status, ignoreCase: true, out var parsedStatus) || int.TryParse(status, out _))
                 return Problems.Field(StatusCodes.Status400BadRequest, "Invalid status", "status",
-                    "One of: " + string.Join(", ", Enum.GetValues<SubmissionStatus>().Select(SubmissionRules.ContractCode)) + ".");
+                    "One of: " + string.Join(", ", Enum.GetValues<SubmissionStatus>().Select(ContractCodes.Of)) + ".");
             wanted = parsedStatus;
         }
         if (limit is < 1 or > MaxPageSize)
@@ -126,7 +115,7 @@ public static class SubmissionsApi
         Guid? after = null;
         if (cursor is not null)
         {
-            if (!Guid.TryParse(cursor, out var parsed)) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid cursor", "cursor", "Use the nextCursor of the previous page.");
+            if (!Guid.TryParse(cursor, out var parsed)) return Problems.Field(StatusCodes.Status400BadRequest, "Invalid cursor", "cursor", TimeCursor.Expected);
             after = parsed;
         }
 
@@ -159,17 +148,14 @@ public static class SubmissionsApi
         TimeProvider clock, HttpContext http, CancellationToken ct) =>
         ChangeAsync(db, id, user, http, ifMatchRequired: true, ct, submission =>
         {
-            if (submission.Status == SubmissionStatus.Withdrawn) return Problems.Conflict("This submission was withdrawn; submit a new one.");
+            submission.EnsureRevisable(); // a withdrawn submission is 409 whatever the new content
             var now = clock.GetUtcNow();
-            var validation = SubmissionRules.Validate(request, editions, CommuneDirectory.Instance, now);
-            if (validation.Valid is not { } valid) return Problems.Invalid(validation);
+            var validation = LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now);
+            if (validation.Valid is not { } valid) return Rejected(validation);
 
-            submission.Version += 1;
-            submission.Status = SubmissionStatus.Revised;
-            submission.ReviewerMessage = null;
-            submission.Describe(valid.Event, now);
+            var revised = submission.Revise(valid.Event, now);
             db.Versions.Add(SubmissionVersion.Of(submission.Id, submission.Version, valid, user.SubjectId(), now));
-            db.AddToOutbox(new SubmissionRevised(submission.Id, submission.Version, submission.OrganiserId, valid.Event, now));
+            db.AddToOutbox(revised);
             return null;
         });
 
@@ -177,10 +163,7 @@ public static class SubmissionsApi
     private static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         ChangeAsync(db, id, user, http, ifMatchRequired: false, ct, submission =>
         {
-            if (submission.Status == SubmissionStatus.Withdrawn) return Problems.Conflict("This submission is already withdrawn.");
-            var now = clock.GetUtcNow();
-            (submission.Status, submission.WithdrawnAt, submission.UpdatedAt) = (SubmissionStatus.Withdrawn, now, now);
-            db.AddToOutbox(new SubmissionWithdrawn(submission.Id, submission.Version, submission.OrganiserId, now));
+            db.AddToOutbox(submission.Withdraw(clock.GetUtcNow()));
             return null;
         });
 
@@ -198,7 +181,14 @@ public static class SubmissionsApi
             var submission = await Own(db, id, user, tracking: true, ct);
             if (submission is null) return TypedResults.NotFound();
             if (Precondition(http, submission, ifMatchRequired) is { } failed) return failed;
-            if (change(submission) is { } refused) return refused;
+            try
+            {
+                if (change(submission) is { } refused) return refused;
+            }
+            catch (TransitionRefused refusal)
+            {
+                return Problems.Conflict(refusal.Title, refusal.Message);
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -210,8 +200,7 @@ public static class SubmissionsApi
             }
             catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException update && IsUniqueViolation(update)))
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed",
-                    detail: "Someone changed this submission at the same time. Read it again, then retry.");
+                return Problems.PreconditionFailed("The submission has changed", "Someone changed this submission at the same time. Read it again, then retry.");
             }
 
             http.Response.Headers.ETag = submission.ETag;
@@ -241,14 +230,20 @@ public static class SubmissionsApi
         }
         return submission.MatchesIfMatch(ifMatch)
             ? null
-            : TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The submission has changed",
-                detail: $"Your copy is out of date: the current version is {submission.ETag}. Read it again, then retry.");
+            : Problems.PreconditionFailed("The submission has changed", $"Your copy is out of date: the current version is {submission.ETag}. Read it again, then retry.");
     }
+
+    /// <summary>422 with every field at fault, and the communes to choose from when the venue was ambiguous.</summary>
+    private static IResult Rejected(SubmissionValidation validation) =>
+        Problems.Invalid(StatusCodes.Status422UnprocessableEntity, "The submission cannot be accepted", validation.Errors, "Correct the fields listed in 'errors'.",
+            validation.CommuneCandidates.Count == 0 ? null : new Dictionary<string, object?>
+            {
+                ["communeCandidates"] = validation.CommuneCandidates.Take(100)
+                    .Select(c => new { insee = c.Code, name = c.Name, c.PostalCodes, departement = c.Departement, region = c.Region }),
+            });
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     private static string Hash(SubmissionRequest request) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, HashJson))));
-
-    private static readonly JsonSerializerOptions HashJson = new(JsonSerializerDefaults.Web);
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, ContractJson.Options))));
 }

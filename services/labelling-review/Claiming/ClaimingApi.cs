@@ -1,0 +1,71 @@
+using SemaineIndustrie.ServiceDefaults.Web;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Domain;
+
+namespace SemaineIndustrie.LabellingReview.Claiming;
+
+public static class ClaimingApi
+{
+    public static RouteGroupBuilder MapClaimingApi(this RouteGroupBuilder cases)
+    {
+        cases.MapPost("/{id:guid}/claim", Claim);
+        cases.MapPost("/{id:guid}/release", Release);
+        return cases;
+    }
+
+    /// <summary>
+    /// Claims a pending case exclusively for the lease (30 minutes), or renews one's own claim. Of reviewers
+    /// claiming at once exactly one wins: the case's row version makes the others' saves fail (409).
+    /// </summary>
+    private static async Task<IResult> Claim(Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, IOptions<ReviewOptions> options, CancellationToken ct)
+    {
+        var me = user.SubjectId();
+        var now = clock.GetUtcNow();
+        var reviewCase = await db.FindInScopeAsync(id, user, ct);
+        if (reviewCase is null) return TypedResults.NotFound();
+        try
+        {
+            db.Record(reviewCase, me, reviewCase.Claim(me, now, options.Value.ClaimLease), now);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (TransitionRefused refusal)
+        {
+            return Problems.Conflict(refusal.Title, refusal.Message, refusal.Extensions?.ToDictionary());
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.FindInScopeAsync(id, user, ct);
+            return current is null ? TypedResults.NotFound()
+                : Problems.Conflict("Claimed by someone else", $"{current.ClaimedBy ?? "Another change"} reached this case first; reload it.",
+                    new Dictionary<string, object?> { ["claimedBy"] = current.ClaimedBy, ["claimExpiresAt"] = current.ClaimExpiresAt });
+        }
+        return TypedResults.Ok(new ClaimView(me, reviewCase.ClaimExpiresAt!.Value));
+    }
+
+    private static async Task<IResult> Release(Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var me = user.SubjectId();
+        var now = clock.GetUtcNow();
+        var reviewCase = await db.FindInScopeAsync(id, user, ct);
+        if (reviewCase is null) return TypedResults.NotFound();
+        try
+        {
+            db.Record(reviewCase, me, reviewCase.Release(me, mayReleaseOthers: user.IsInRole(PlatformClaims.AdminRole), now), now);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (TransitionRefused refusal)
+        {
+            return Problems.Conflict(refusal.Title, refusal.Message, refusal.Extensions?.ToDictionary());
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("Case changed meanwhile", "Reload the case and retry.");
+        }
+        return TypedResults.NoContent();
+    }
+}

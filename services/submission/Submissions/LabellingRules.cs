@@ -1,0 +1,272 @@
+using System.Net.Mail;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.ServiceDefaults.Web;
+using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Territory;
+
+namespace SemaineIndustrie.Submission.Submissions;
+
+/// <summary>
+/// The rules an event must meet to be labelled — the four cumulative conditions of the Semaine de
+/// l'Industrie (free of charge, within the edition, open to the public, about industry) — and the rules
+/// of every field of a submission. The server's only truth: pages and clients show its answers.
+/// </summary>
+public static class LabellingRules
+{
+    public const int TitleMin = 5, TitleMax = 150, DescriptionMin = 20, DescriptionMax = 5000;
+    public const int MaxSectors = 5, MaxCapacity = 100_000;
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Checks every field and the four cumulative labelling conditions (free of charge, within the
+    /// edition's dates, open to the public, about industry) and resolves the venue's commune. All
+    /// problems are reported at once.
+    /// </summary>
+    public static SubmissionValidation Validate(SubmissionRequest r, EditionCatalog editions, CommuneDirectory communes, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+            list.Add(message);
+        }
+        string? Text(string field, string? value, int min, int max, bool required = true, bool multiLine = false)
+        {
+            var trimmed = value?.Trim();
+            if (string.IsNullOrEmpty(trimmed))
+            {
+                if (required) Add(field, "Required.");
+                return null;
+            }
+            if (TextRules.Check(trimmed, multiLine) is { } unacceptable)
+            {
+                Add(field, unacceptable);
+                return null;
+            }
+            if (trimmed.Length < min) Add(field, $"At least {min} characters.");
+            if (trimmed.Length > max) Add(field, $"At most {max} characters.");
+            return trimmed;
+        }
+
+        var title = Text("title", r.Title, TitleMin, TitleMax);
+        var description = Text("description", r.Description, DescriptionMin, DescriptionMax, multiLine: true);
+        if (r.EventType is null) Add("eventType", "Required.");
+
+        // Dates and the edition they belong to.
+        var hasStart = ParisTime.TryParse(r.StartsAt, out var startsAt, out var startError);
+        if (!hasStart) Add("startsAt", startError!);
+        var hasEnd = ParisTime.TryParse(r.EndsAt, out var endsAt, out var endError);
+        if (!hasEnd) Add("endsAt", endError!);
+        Edition? edition = null;
+        if (hasStart && hasEnd)
+        {
+            if (endsAt <= startsAt) Add("endsAt", "Must be after startsAt.");
+            else if (endsAt - startsAt > MaxDuration) Add("endsAt", "An event lasts at most 7 days.");
+            edition = editions.Containing(startsAt);
+            if (edition is null)
+            {
+                var current = editions.Current();
+                Add("startsAt", current is null
+                    ? "No edition is configured."
+                    : $"Labelled events take place within the edition: {current.FirstDay:dd/MM/yyyy}–{current.LastDay:dd/MM/yyyy}.");
+            }
+            else
+            {
+                if (!edition.Covers(DateOnly.FromDateTime(endsAt.DateTime)))
+                    Add("endsAt", $"Labelled events end within the edition: by {edition.LastDay:dd/MM/yyyy}.");
+                if (!edition.AcceptsSubmissionsAt(now))
+                    Add("edition", $"Submissions for the {edition.Year} edition are accepted from {edition.SubmissionsOpen:dd/MM/yyyy} to {edition.SubmissionsClose:dd/MM/yyyy}.");
+            }
+        }
+        var codes = edition ?? editions.Current();
+
+        // About industry: at least one sector of the edition.
+        var sectors = Distinct(r.Sectors);
+        if (sectors.Count == 0) Add("sectors", "At least one industrial sector.");
+        if (sectors.Count > MaxSectors) Add("sectors", $"At most {MaxSectors} sectors.");
+        if (codes is not null && sectors.Except(codes.Sectors.Select(s => s.Code)).ToList() is { Count: > 0 } unknownSectors)
+            Add("sectors", $"Unknown: {string.Join(", ", unknownSectors)}. Known: {string.Join(", ", codes.Sectors.Select(s => s.Code))}.");
+
+        // Open to the public: at least one public audience.
+        var audiences = Distinct(r.Audiences);
+        if (codes is not null)
+        {
+            if (audiences.Except(codes.Audiences.Select(a => a.Code)).ToList() is { Count: > 0 } unknownAudiences)
+                Add("audiences", $"Unknown: {string.Join(", ", unknownAudiences)}. Known: {string.Join(", ", codes.Audiences.Select(a => a.Code))}.");
+            var open = codes.Audiences.Where(a => a.OpenToPublic).Select(a => a.Code).ToList();
+            if (!audiences.Intersect(open).Any())
+                Add("audiences", $"Labelled events are open to the public: include at least one of {string.Join(", ", open)}.");
+        }
+        else if (audiences.Count == 0)
+        {
+            Add("audiences", "Required.");
+        }
+
+        // Free of charge.
+        if (r.FreeOfCharge is null) Add("freeOfCharge", "Required.");
+        else if (r.FreeOfCharge == false) Add("freeOfCharge", "Only free events can be labelled.");
+
+        if (r.Capacity is { } capacity && (capacity < 1 || capacity > MaxCapacity)) Add("capacity", $"Between 1 and {MaxCapacity}.");
+
+        // Venue and its territory.
+        Commune? commune = null;
+        IReadOnlyList<Commune> candidates = [];
+        string? venueName = null, street = null;
+        if (r.Venue is null)
+        {
+            Add("venue", "Required.");
+        }
+        else
+        {
+            venueName = Text("venue.name", r.Venue.Name, 2, 150);
+            street = Text("venue.street", r.Venue.Street, 3, 200);
+            Text("venue.commune", r.Venue.Commune, 1, 100, required: false);
+            var postal = r.Venue.PostalCode?.Trim();
+            if (postal is not { Length: 5 } || !postal.All(char.IsAsciiDigit))
+            {
+                Add("venue.postalCode", "Five digits.");
+            }
+            else
+            {
+                switch (communes.Resolve(postal, r.Venue.Commune, r.Venue.CommuneInsee))
+                {
+                    case CommuneResolution.Found found:
+                        commune = found.Commune;
+                        break;
+                    case CommuneResolution.NotFound notFound:
+                        Add(notFound.Field, notFound.Message);
+                        candidates = notFound.Candidates;
+                        break;
+                }
+            }
+        }
+
+        // How to register or ask: a link, an e-mail or a phone number.
+        var registration = r.Registration;
+        string? url = null, email = null, phone = null;
+        if (registration is null)
+        {
+            Add("registration", "Required: a registration link, an e-mail address or a phone number.");
+        }
+        else
+        {
+            url = Url("registration.url", registration.Url);
+            email = Email("registration.email", registration.Email);
+            phone = Phone("registration.phone", registration.Phone);
+            if (string.IsNullOrWhiteSpace(registration.Url) && string.IsNullOrWhiteSpace(registration.Email) && string.IsNullOrWhiteSpace(registration.Phone))
+                Add("registration", "Give a registration link, an e-mail address or a phone number.");
+        }
+        var accessibilityDetails = Text("accessibility.details", r.Accessibility?.Details, 1, 1000, required: false, multiLine: true);
+
+        string? bodyName = null, siret = null;
+        if (r.OrganisingBody is null)
+        {
+            Add("organisingBody", "Required.");
+        }
+        else
+        {
+            bodyName = Text("organisingBody.name", r.OrganisingBody.Name, 2, 150);
+            if (r.OrganisingBody.Kind is null) Add("organisingBody.kind", "Required.");
+            siret = r.OrganisingBody.Siret?.Replace(" ", "");
+            if (!string.IsNullOrEmpty(siret) && !IsSiret(siret)) Add("organisingBody.siret", "14 digits with a valid check digit.");
+            if (string.IsNullOrEmpty(siret)) siret = null;
+        }
+
+        string? contactName = null, contactEmail = null, contactPhone = null;
+        if (r.PrivateContact is null)
+        {
+            Add("privateContact", "Required (never published): who the committee may contact.");
+        }
+        else
+        {
+            contactName = Text("privateContact.name", r.PrivateContact.Name, 2, 100);
+            contactEmail = Email("privateContact.email", r.PrivateContact.Email, required: true);
+            contactPhone = Phone("privateContact.phone", r.PrivateContact.Phone);
+        }
+
+        var problems = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        if (problems.Count > 0) return new SubmissionValidation(null, problems, candidates);
+
+        var frame = new EditionFrame(edition!.Year, edition.FirstDay, edition.LastDay,
+            edition.Audiences.Where(a => a.OpenToPublic).Select(a => a.Code).ToList());
+        var details = new EventDetails(
+            frame, title!, description!, ContractCodes.Of(r.EventType!.Value), startsAt, endsAt,
+            new Venue(venueName!, street!, r.Venue!.PostalCode!.Trim(), commune!.Code, commune.Name, commune.Departement, commune.Region),
+            sectors, audiences, true, r.Capacity,
+            new Registration(registration!.Required ?? false, url, email, phone),
+            new Accessibility(r.Accessibility?.WheelchairAccessible, accessibilityDetails),
+            new OrganisingBody(bodyName!, ContractCodes.Of(r.OrganisingBody!.Kind!.Value), siret));
+        return new SubmissionValidation(new ValidSubmission(details, new PrivateContact(contactName!, contactEmail!, contactPhone)), problems, []);
+
+        string? Url(string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            var trimmed = value.Trim();
+            // A URL goes verbatim into exports (iCalendar URL, CSV, JSON-LD, HTML links): no whitespace, no
+            // control character, none of the characters RFC 3986 never allows unencoded.
+            if (trimmed.Length > 500 || TextRules.Check(trimmed, multiLine: false) is not null || trimmed.Any(c => char.IsWhiteSpace(c) || "\"<>\\^`{|}".Contains(c))
+                || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || string.IsNullOrEmpty(uri.Host))
+            {
+                Add(field, "An absolute http(s) address of at most 500 characters, without spaces or quotes.");
+                return null;
+            }
+            return trimmed;
+        }
+
+        string? Email(string field, string? value, bool required = false)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (required) Add(field, "Required.");
+                return null;
+            }
+            var trimmed = value.Trim();
+            if (trimmed.Length > 254 || TextRules.Check(trimmed, multiLine: false) is not null || trimmed.Any(char.IsWhiteSpace) || !MailAddress.TryCreate(trimmed, out var address) || address.Address != trimmed || !address.Host.Contains('.'))
+            {
+                Add(field, "A valid e-mail address.");
+                return null;
+            }
+            return trimmed;
+        }
+
+        string? Phone(string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            var digits = new string(value.Where(c => !" .-()".Contains(c)).ToArray());
+            var ok = digits.StartsWith('+') ? digits.Length is >= 10 and <= 16 && digits[1..].All(char.IsAsciiDigit)
+                                            : digits.Length == 10 && digits[0] == '0' && digits.All(char.IsAsciiDigit);
+            if (!ok)
+            {
+                Add(field, "A French number (10 digits starting with 0) or an international one (+33…).");
+                return null;
+            }
+            return value.Trim();
+        }
+    }
+
+    private static List<string> Distinct(IReadOnlyList<string>? codes) =>
+        (codes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
+
+    /// <summary>
+    /// SIRET: 14 digits with a Luhn check digit; La Poste's many establishments (SIREN 356000000) may
+    /// instead have a digit sum divisible by 5.
+    /// </summary>
+    public static bool IsSiret(string siret)
+    {
+        if (siret.Length != 14 || !siret.All(char.IsAsciiDigit)) return false;
+        if (Luhn(siret)) return true;
+        return siret.StartsWith("356000000", StringComparison.Ordinal) && siret.Sum(c => c - '0') % 5 == 0;
+    }
+
+    private static bool Luhn(string digits)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var d = digits[digits.Length - 1 - i] - '0';
+            if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+}
