@@ -107,8 +107,9 @@ public sealed class CatalogueEntry
     /// public fields, what filters and search need, and the public JSON and GeoJSON feature, rendered once
     /// here so that reads only stream them.
     /// </summary>
-    public void Show(VersionFacts facts, EventDetails d, DateTimeOffset now)
+    public void Show(VersionFacts facts, DateTimeOffset now)
     {
+        var d = JsonSerializer.Deserialize<EventDetails>(facts.Details!, Json)!;
         Version = facts.Version;
         Edition = d.Edition.Year;
         Title = d.Title;

@@ -117,10 +117,9 @@ internal static class Publisher
         }
 
         if (entry is not null && entry.Version == final.Version && entry.Latitude == final.Latitude && entry.Longitude == final.Longitude) return;
-        var details = JsonSerializer.Deserialize<EventDetails>(final.Details!, CatalogueEntry.Json)!;
         var newVersion = entry is null || entry.Version != final.Version;
         if (entry is null) db.Catalogue.Add(entry = CatalogueEntry.For(submissionId, now));
-        entry.Show(final, details, now);
+        entry.Show(final, now);
         await BumpRevisionAsync(db, now, ct);
         db.AddToOutbox(new EventPublished(submissionId, final.Version, now));
         if (newVersion && final.DecidedAt is { } decidedAt) Lag.Record(Math.Max(0, (now - decidedAt).TotalMilliseconds));
