@@ -20,6 +20,9 @@ public sealed record CaseDetail(
     LocationStatus Location, IReadOnlyList<PreCheck> PreChecks, IReadOnlyList<Guid> PossibleDuplicates,
     EventDetails Event, IReadOnlyList<NoteView> Notes);
 
+/// <summary>One line of a case's audit trail, as reviewers read it.</summary>
+public sealed record AuditEntryView(DateTimeOffset At, string Actor, string Action, int SubmissionVersion, string? Detail);
+
 public sealed record NoteView(Guid Id, string Author, string Text, int SubmissionVersion, DateTimeOffset At);
 
 public sealed record CasePage(IReadOnlyList<CaseSummary> Items, string? NextCursor);

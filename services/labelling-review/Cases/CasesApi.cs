@@ -77,7 +77,7 @@ public static class CasesApi
     {
         if (!await db.Cases.InScope(user).AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
         var entries = await db.Audit.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id)
-            .Select(a => new { a.At, a.Actor, a.Action, a.SubmissionVersion, a.Detail }).ToListAsync(ct);
+            .Select(a => new AuditEntryView(a.At, a.Actor, a.Action, a.SubmissionVersion, a.Detail)).ToListAsync(ct);
         return TypedResults.Ok(entries);
     }
 }

@@ -11,4 +11,8 @@ public static class ReviewClient
         var page = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/cases?limit=200" + (query.Length > 0 ? "&" + query.TrimStart('?') : ""));
         return page.GetProperty("items").EnumerateArray().ToArray();
     }
+
+    /// <summary>The same list, read into the review service's own <see cref="LabellingReview.Cases.CaseSummary"/>.</summary>
+    public static async Task<IReadOnlyList<LabellingReview.Cases.CaseSummary>> CaseSummariesAsync(this HttpClient reviewer, string query = "") =>
+        (await reviewer.GetAsync<LabellingReview.Cases.CasePage>("/api/review/cases?limit=200" + (query.Length > 0 ? "&" + query.TrimStart('?') : ""))).Items;
 }

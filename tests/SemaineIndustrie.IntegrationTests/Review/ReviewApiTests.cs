@@ -6,7 +6,12 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.IntegrationTests.Infrastructure;
+using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.LabellingReview.Decisions;
+using SemaineIndustrie.LabellingReview.PreChecks;
+using SemaineIndustrie.LabellingReview.Queues;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.Submission.Submissions;
 using Xunit;
 
 namespace SemaineIndustrie.IntegrationTests.Review;
@@ -29,14 +34,18 @@ public sealed class ReviewApiTests(Platform platform)
         body["endsAt"] = $"{day}T12:00";
         var response = await organiser.PostAsJsonAsync("/api/submissions", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (organiser, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        return (organiser, (await response.ReadAsync<SubmissionView>()).Id);
     }
 
-    private static async Task<JsonElement> CaseOfAsync(HttpClient reviewer, Guid submissionId, Func<JsonElement, bool>? until = null) =>
-        await Eventually.Until(async () => (await reviewer.CasesAsync()).FirstOrDefault(c => c.GetProperty("submissionId").GetGuid() == submissionId),
-            c => c.ValueKind == JsonValueKind.Object && (until?.Invoke(c) ?? true), $"the case of {submissionId}");
+    private static async Task<CaseSummary> CaseOfAsync(HttpClient reviewer, Guid submissionId, Func<CaseSummary, bool>? until = null) =>
+        (await Eventually.Until(async () => (await reviewer.CaseSummariesAsync()).FirstOrDefault(c => c.SubmissionId == submissionId),
+            c => c is not null && (until?.Invoke(c) ?? true), $"the case of {submissionId}"))!;
 
-    private static Guid Id(JsonElement reviewCase) => reviewCase.GetProperty("id").GetGuid();
+    private static Guid Id(CaseSummary reviewCase) => reviewCase.Id;
+
+    private static Task<CaseDetail> DetailAsync(HttpClient reviewer, Guid caseId) => reviewer.GetAsync<CaseDetail>($"/api/review/cases/{caseId}");
+
+    private static Task<SubmissionView> SubmissionAsync(HttpClient organiser, Guid submissionId) => organiser.GetAsync<SubmissionView>($"/api/submissions/{submissionId}");
 
     [Theory]
     [InlineData("32000", "Auch", "76", "32")]
@@ -47,10 +56,10 @@ public sealed class ReviewApiTests(Platform platform)
         var (_, submissionId) = await SubmitAsync(postal, commune);
         using var committee = await Reviewer("copil-" + departement, region, departement);
         var reviewCase = await CaseOfAsync(committee, submissionId);
-        Assert.Equal((region, departement), (reviewCase.GetProperty("region").GetString(), reviewCase.GetProperty("departement").GetString()));
+        Assert.Equal((region, departement), (reviewCase.Region, reviewCase.Departement));
 
         using var elsewhere = await Reviewer("elsewhere", region == "76" ? "94" : "76");
-        Assert.DoesNotContain(await elsewhere.CasesAsync(), c => c.GetProperty("submissionId").GetGuid() == submissionId);
+        Assert.DoesNotContain(await elsewhere.CaseSummariesAsync(), c => c.SubmissionId == submissionId);
     }
 
     [Fact]
@@ -67,10 +76,10 @@ public sealed class ReviewApiTests(Platform platform)
         var gersCase = Id(await CaseOfAsync(gers, gersSubmission));
         var toulouseCase = Id(await CaseOfAsync(occitanie, toulouseSubmission));
 
-        Assert.DoesNotContain(await gers.CasesAsync(), c => Id(c) == toulouseCase);            // committee: its département only
-        Assert.Contains(await occitanie.CasesAsync(), c => Id(c) == gersCase);                 // région: all its départements
-        Assert.Contains(await admin.CasesAsync(), c => Id(c) == toulouseCase);                 // admin: everything
-        Assert.Empty(await noRegion.CasesAsync());
+        Assert.DoesNotContain(await gers.CaseSummariesAsync(), c => c.Id == toulouseCase);            // committee: its département only
+        Assert.Contains(await occitanie.CaseSummariesAsync(), c => c.Id == gersCase);                 // région: all its départements
+        Assert.Contains(await admin.CaseSummariesAsync(), c => c.Id == toulouseCase);                 // admin: everything
+        Assert.Empty(await noRegion.CaseSummariesAsync());
 
         foreach (var outsider in new[] { corsica, noRegion })
         {
@@ -85,7 +94,7 @@ public sealed class ReviewApiTests(Platform platform)
         using var anonymous = await platform.ClientAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await organiser.GetAsync("/api/review/cases")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/review/queues")).StatusCode);
-        Assert.Equal("pending", (await gers.GetFromJsonAsync<JsonElement>($"/api/review/cases/{gersCase}")).GetProperty("status").GetString());
+        Assert.Equal(CaseStatus.Pending, (await DetailAsync(gers, gersCase)).Status);
     }
 
     [Fact]
@@ -109,9 +118,10 @@ public sealed class ReviewApiTests(Platform platform)
         Assert.Equal(HttpStatusCode.OK, (await loser.PostAsync($"/api/review/cases/{caseId}/claim", null)).StatusCode);
         var decided = await loser.PostAsJsonAsync($"/api/review/cases/{caseId}/decision", new { decision = "label", version = 1 });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-        var view = await decided.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("labelled", view.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, view.GetProperty("claim").ValueKind);
+        var view = await decided.ReadAsync<CaseDetail>();
+        Assert.Equal(CaseStatus.Labelled, view.Status);
+        Assert.Null(view.Claim);
+        Assert.Equal(CaseStatus.Labelled, view.Decision!.Outcome);
     }
 
     [Fact]
@@ -129,33 +139,33 @@ public sealed class ReviewApiTests(Platform platform)
 
         // request changes → the organiser revises → the case is back in the queue at version 2
         Assert.Equal(HttpStatusCode.OK, await Decide(new { decision = "request_changes", motivation = "Précisez l'horaire d'accueil." }));
-        await Eventually.Until(async () => (await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions/{submissionId}")).GetProperty("status").GetString(),
-            s => s == "changesRequested", "organiser sees changes requested");
+        await Eventually.Until(async () => (await SubmissionAsync(organiser, submissionId)).Status,
+            s => s == SubmissionStatus.ChangesRequested, "organiser sees changes requested");
         Assert.Equal(HttpStatusCode.Conflict, await Decide(new { decision = "label" }));                         // waiting for the organiser
         using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/submissions/{submissionId}") { Content = JsonContent.Create(Samples.Submission("Visite d'usine, accueil à 9 h")) })
         {
             put.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             Assert.Equal(HttpStatusCode.OK, (await organiser.SendAsync(put)).StatusCode);
         }
-        var reopened = await CaseOfAsync(gers, submissionId, c => c.GetProperty("submissionVersion").GetInt32() == 2);
-        Assert.Equal("pending", reopened.GetProperty("status").GetString());
+        var reopened = await CaseOfAsync(gers, submissionId, c => c.SubmissionVersion == 2);
+        Assert.Equal(CaseStatus.Pending, reopened.Status);
 
         // refuse → motivated → the organiser sees the motivation
         Assert.Equal(HttpStatusCode.OK, await Decide(new { decision = "refuse", motivation = "Événement payant.", version = 2 }));
-        var refused = await Eventually.Until(async () => await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions/{submissionId}"),
-            s => s.GetProperty("status").GetString() == "refused", "organiser sees the refusal");
-        Assert.Equal("Événement payant.", refused.GetProperty("reviewerMessage").GetString());
+        var refused = await Eventually.Until(() => SubmissionAsync(organiser, submissionId),
+            s => s.Status == SubmissionStatus.Refused, "organiser sees the refusal");
+        Assert.Equal("Événement payant.", refused.ReviewerMessage);
         Assert.Equal(HttpStatusCode.Conflict, await Decide(new { decision = "label" }));                         // already decided
 
         // a withdrawal closes the case for good
         Assert.Equal(HttpStatusCode.OK, (await organiser.PostAsync($"/api/submissions/{submissionId}/withdraw", null)).StatusCode);
-        await CaseOfAsync(gers, submissionId, c => c.GetProperty("status").GetString() == "withdrawn");
+        await CaseOfAsync(gers, submissionId, c => c.Status == CaseStatus.Withdrawn);
 
-        var audit = (await gers.GetFromJsonAsync<JsonElement[]>($"/api/review/cases/{caseId}/audit"))!;
-        Assert.Equal(["opened", "changes-requested", "reopened", "refused", "withdrawn"], audit.Select(a => a.GetProperty("action").GetString()));
-        Assert.Equal([1, 1, 2, 2, 2], audit.Select(a => a.GetProperty("submissionVersion").GetInt32()));
-        Assert.Equal("copil-32", audit[1].GetProperty("actor").GetString());
-        Assert.Equal("system", audit[0].GetProperty("actor").GetString());
+        var audit = await gers.GetAsync<AuditEntryView[]>($"/api/review/cases/{caseId}/audit");
+        Assert.Equal(["opened", "changes-requested", "reopened", "refused", "withdrawn"], audit.Select(a => a.Action));
+        Assert.Equal([1, 1, 2, 2, 2], audit.Select(a => a.SubmissionVersion));
+        Assert.Equal("copil-32", audit[1].Actor);
+        Assert.Equal("system", audit[0].Actor);
     }
 
     [Fact]
@@ -178,12 +188,11 @@ public sealed class ReviewApiTests(Platform platform)
             },
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var results = (await response.Content.ReadFromJsonAsync<JsonElement[]>())!.ToDictionary(r => r.GetProperty("caseId").GetGuid());
-        Assert.Equal(200, results[caseA].GetProperty("status").GetInt32());
-        Assert.Equal("labelled", results[caseA].GetProperty("outcome").GetString());
-        Assert.Equal(422, results[caseB].GetProperty("status").GetInt32());
-        Assert.Equal(404, results[unknown].GetProperty("status").GetInt32());
-        Assert.Equal("pending", (await occitanie.GetFromJsonAsync<JsonElement>($"/api/review/cases/{caseB}")).GetProperty("status").GetString());
+        var results = (await response.ReadAsync<BulkDecisionResult[]>()).ToDictionary(r => r.CaseId);
+        Assert.Equal((200, "labelled"), (results[caseA].Status, results[caseA].Outcome));
+        Assert.Equal(422, results[caseB].Status);
+        Assert.Equal(404, results[unknown].Status);
+        Assert.Equal(CaseStatus.Pending, (await DetailAsync(occitanie, caseB)).Status);
 
         var empty = await occitanie.PostAsJsonAsync("/api/review/cases/decisions", new { decisions = Array.Empty<object>() });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
@@ -197,31 +206,29 @@ public sealed class ReviewApiTests(Platform platform)
         var (_, first) = await SubmitAsync("32000", "Auch", "Portes ouvertes de la fonderie", org, "2018-03-29");
         var (_, second) = await SubmitAsync("32000", "Auch", "Fonderie : portes ouvertes", org, "2018-03-29");
         var (_, other) = await SubmitAsync("32000", "Auch", "Conférence sur l'usine du futur", org, "2018-03-29");
-        var firstCase = Id(await CaseOfAsync(gers, first, c => c.GetProperty("location").GetString() == "located"));
-        var secondCase = Id(await CaseOfAsync(gers, second, c => c.GetProperty("possibleDuplicate").GetBoolean()));
+        var firstCase = Id(await CaseOfAsync(gers, first, c => c.Location == LocationStatus.Located));
+        var secondCase = Id(await CaseOfAsync(gers, second, c => c.PossibleDuplicate));
         var otherCase = Id(await CaseOfAsync(gers, other));
 
-        var detail = await gers.GetFromJsonAsync<JsonElement>($"/api/review/cases/{firstCase}");
-        var checks = detail.GetProperty("preChecks").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("outcome").GetString());
-        Assert.Equal("pass", checks["free-of-charge"]);
-        Assert.Equal("pass", checks["within-edition"]);
-        Assert.Equal("pass", checks["open-to-public"]);
-        Assert.Equal("pass", checks["about-industry"]);
-        Assert.Equal("pass", checks["venue-located"]);
-        Assert.Equal("fail", checks["likely-duplicate"]); // flagged though the similar case came later
-        var secondChecks = (await gers.GetFromJsonAsync<JsonElement>($"/api/review/cases/{secondCase}")).GetProperty("preChecks").EnumerateArray();
-        Assert.Equal("fail", secondChecks.Single(c => c.GetProperty("code").GetString() == "likely-duplicate").GetProperty("outcome").GetString());
-        var otherChecks = (await gers.GetFromJsonAsync<JsonElement>($"/api/review/cases/{otherCase}")).GetProperty("preChecks").EnumerateArray();
-        Assert.Equal("pass", otherChecks.Single(c => c.GetProperty("code").GetString() == "likely-duplicate").GetProperty("outcome").GetString());
-        Assert.Contains(secondCase, detail.GetProperty("possibleDuplicates").EnumerateArray().Select(d => d.GetGuid()));
-        Assert.DoesNotContain(otherCase, detail.GetProperty("possibleDuplicates").EnumerateArray().Select(d => d.GetGuid()));
-        Assert.Equal("Visite des ateliers de maintenance et rencontre avec les apprentis.", detail.GetProperty("event").GetProperty("description").GetString());
+        var detail = await DetailAsync(gers, firstCase);
+        var checks = detail.PreChecks.ToDictionary(c => c.Code, c => c.Outcome);
+        Assert.Equal(CheckOutcome.Pass, checks[PreCheckRules.FreeOfCharge]);
+        Assert.Equal(CheckOutcome.Pass, checks[PreCheckRules.WithinEdition]);
+        Assert.Equal(CheckOutcome.Pass, checks[PreCheckRules.OpenToPublic]);
+        Assert.Equal(CheckOutcome.Pass, checks[PreCheckRules.AboutIndustry]);
+        Assert.Equal(CheckOutcome.Pass, checks[PreCheckRules.VenueLocated]);
+        Assert.Equal(CheckOutcome.Fail, checks[PreCheckRules.LikelyDuplicate]); // flagged though the similar case came later
+        Assert.Equal(CheckOutcome.Fail, (await DetailAsync(gers, secondCase)).PreChecks.Single(c => c.Code == PreCheckRules.LikelyDuplicate).Outcome);
+        Assert.Equal(CheckOutcome.Pass, (await DetailAsync(gers, otherCase)).PreChecks.Single(c => c.Code == PreCheckRules.LikelyDuplicate).Outcome);
+        Assert.Contains(secondCase, detail.PossibleDuplicates);
+        Assert.DoesNotContain(otherCase, detail.PossibleDuplicates);
+        Assert.Equal("Visite des ateliers de maintenance et rencontre avec les apprentis.", detail.Event.Description);
 
         var note = await gers.PostAsJsonAsync($"/api/review/cases/{firstCase}/notes", new { text = "Appeler l'organisateur pour l'accueil PMR." });
         Assert.Equal(HttpStatusCode.Created, note.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await gers.PostAsJsonAsync($"/api/review/cases/{firstCase}/notes", new { text = " " })).StatusCode);
-        var notes = (await gers.GetFromJsonAsync<JsonElement>($"/api/review/cases/{firstCase}")).GetProperty("notes");
-        Assert.Equal("copil-32", notes[0].GetProperty("author").GetString());
+        var notes = (await DetailAsync(gers, firstCase)).Notes;
+        Assert.Equal(("copil-32", "Appeler l'organisateur pour l'accueil PMR."), (notes[0].Author, notes[0].Text));
     }
 
     [Fact]
@@ -235,28 +242,23 @@ public sealed class ReviewApiTests(Platform platform)
 
         // A version received on Thursday 1 February 2018 was due by Wednesday 7 February: overdue now (15 February).
         var late = Guid.NewGuid();
-        var sample = (await committee.GetFromJsonAsync<JsonElement>($"/api/review/cases/{Id(await CaseOfAsync(committee, waiting))}")).GetProperty("event");
-        var details = sample.Deserialize<EventDetails>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var details = (await DetailAsync(committee, Id(await CaseOfAsync(committee, waiting)))).Event;
         await platform.PublishAsync(new SubmissionReceived(late, 1, "org-late", details, DateTimeOffset.Parse("2018-02-01T10:00:00+01:00")));
 
         await CaseOfAsync(committee, late);
         Assert.Equal(HttpStatusCode.OK, (await committee.PostAsJsonAsync($"/api/review/cases/{Id(await CaseOfAsync(committee, toDecide))}/decision", new { decision = "label" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await committee.PostAsync($"/api/review/cases/{Id(await CaseOfAsync(committee, toClaim))}/claim", null)).StatusCode);
 
-        var queue = (await committee.GetFromJsonAsync<JsonElement[]>("/api/review/queues"))!.Single();
-        Assert.Equal(("27", "70"), (queue.GetProperty("region").GetString(), queue.GetProperty("departement").GetString()));
-        Assert.Equal(4, queue.GetProperty("received").GetInt32());
-        Assert.Equal(2, queue.GetProperty("pending").GetInt32());
-        Assert.Equal(1, queue.GetProperty("claimed").GetInt32());
-        Assert.Equal(1, queue.GetProperty("decided").GetInt32());
-        Assert.Equal(1, queue.GetProperty("overdue").GetInt32());
-        Assert.True(queue.GetProperty("medianHoursToDecision").GetDouble() >= 0);
+        var queue = (await committee.GetAsync<QueueView[]>("/api/review/queues")).Single();
+        Assert.Equal(("27", "70"), (queue.Region, queue.Departement));
+        Assert.Equal((4, 2, 1, 1, 1), (queue.Received, queue.Pending, queue.Claimed, queue.Decided, queue.Overdue));
+        Assert.True(queue.MedianHoursToDecision >= 0);
 
-        var overdue = await committee.CasesAsync("overdue=true");
-        Assert.Equal([late], overdue.Select(c => c.GetProperty("submissionId").GetGuid()));
-        Assert.True(overdue[0].GetProperty("overdue").GetBoolean());
-        Assert.Equal(2, (await committee.CasesAsync("status=unclaimed")).Length);
-        Assert.Single(await committee.CasesAsync("status=claimed"));
+        var overdue = await committee.CaseSummariesAsync("overdue=true");
+        Assert.Equal([late], overdue.Select(c => c.SubmissionId));
+        Assert.True(overdue[0].Overdue);
+        Assert.Equal(2, (await committee.CaseSummariesAsync("status=unclaimed")).Count);
+        Assert.Single(await committee.CaseSummariesAsync("status=claimed"));
         Assert.Equal(HttpStatusCode.BadRequest, (await committee.GetAsync("/api/review/cases?status=lost")).StatusCode);
     }
 
@@ -272,9 +274,9 @@ public sealed class ReviewApiTests(Platform platform)
         string? cursor = null;
         do
         {
-            var page = await committee.GetFromJsonAsync<JsonElement>("/api/review/cases?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("submissionId").GetGuid()));
-            cursor = page.GetProperty("nextCursor").GetString();
+            var page = await committee.GetAsync<CasePage>("/api/review/cases?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page.Items.Select(c => c.SubmissionId));
+            cursor = page.NextCursor;
         }
         while (cursor is not null);
         Assert.Equal(ids, seen.Where(ids.Contains));

@@ -5,10 +5,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Contracts;
 using SemaineIndustrie.IntegrationTests.Infrastructure;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.Submission;
+using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Submission.Submissions;
+using Microsoft.AspNetCore.Http;
 using Xunit;
 
 namespace SemaineIndustrie.IntegrationTests.Submissions;
@@ -21,14 +25,19 @@ public sealed class SubmissionApiTests(Platform platform)
 
     private static string NewOrg() => "org-" + Guid.NewGuid().ToString("N")[..8];
 
-    private static async Task<(Guid Id, JsonElement Body, HttpResponseMessage Response)> CreateAsync(HttpClient client, JsonObject? body = null, string? idempotencyKey = null)
+    /// <summary>Posts a submission: its view when created (201), else the problem answered.</summary>
+    private static async Task<(Guid Id, SubmissionView? View, HttpValidationProblemDetails? Problem, HttpResponseMessage Response)> CreateAsync(
+        HttpClient client, JsonObject? body = null, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = JsonContent.Create(body ?? Samples.Submission()) };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         var response = await client.SendAsync(request);
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (response.StatusCode == HttpStatusCode.Created ? json.GetProperty("id").GetGuid() : Guid.Empty, json, response);
+        if (response.StatusCode != HttpStatusCode.Created) return (Guid.Empty, null, await response.ReadAsync<HttpValidationProblemDetails>(), response);
+        var view = await response.ReadAsync<SubmissionView>();
+        return (view.Id, view, null, response);
     }
+
+    private static Task<SubmissionView> ReadAsync(HttpClient organiser, Guid id) => organiser.GetAsync<SubmissionView>($"/api/submissions/{id}");
 
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, JsonObject body, string? ifMatch)
     {
@@ -44,14 +53,15 @@ public sealed class SubmissionApiTests(Platform platform)
     public async Task Creating_answers_201_with_location_and_etag_and_reading_honours_if_none_match()
     {
         using var organiser = await platform.ClientAsync(Organiser(NewOrg()));
-        var (id, body, response) = await CreateAsync(organiser);
+        var (id, view, _, response) = await CreateAsync(organiser);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal($"/api/submissions/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
-        Assert.Equal("submitted", body.GetProperty("status").GetString());
-        Assert.Equal("anne.martin@example.org", body.GetProperty("privateContact").GetProperty("email").GetString());
-        Assert.Equal("2018-03-27T09:00:00+02:00", body.GetProperty("event").GetProperty("startsAt").GetString());
+        Assert.Equal(SubmissionStatus.Submitted, view!.Status);
+        Assert.Equal("anne.martin@example.org", view.PrivateContact.Email);
+        Assert.Equal(DateTimeOffset.Parse("2018-03-27T09:00:00+02:00"), view.Event.StartsAt);
+        Assert.Equal(TimeSpan.FromHours(2), view.Event.StartsAt.Offset); // Paris time
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{id}");
         conditional.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"1\""));
@@ -78,7 +88,7 @@ public sealed class SubmissionApiTests(Platform platform)
         var other = Samples.Submission("Un autre événement industriel");
         var reused = await CreateAsync(organiser, other, "key-1");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.Response.StatusCode);
-        Assert.True(reused.Body.GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        Assert.True(reused.Problem!.Errors.ContainsKey("Idempotency-Key"));
         Assert.Equal(2, await CountOwnAsync(org));
     }
 
@@ -86,7 +96,7 @@ public sealed class SubmissionApiTests(Platform platform)
     public async Task Revising_needs_the_current_etag_and_concurrent_revisions_cannot_both_win()
     {
         using var organiser = await platform.ClientAsync(Organiser(NewOrg()));
-        var (id, _, _) = await CreateAsync(organiser);
+        var (id, _, _, _) = await CreateAsync(organiser);
         var revised = Samples.Submission("Portes ouvertes — nouvel horaire");
         revised["startsAt"] = "2018-03-28T14:00";
         revised["endsAt"] = "2018-03-28T17:00";
@@ -97,28 +107,27 @@ public sealed class SubmissionApiTests(Platform platform)
         var ok = await PutAsync(organiser, id, revised, "\"1\"");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("\"2\"", ok.Headers.ETag?.Tag);
-        var view = await ok.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(2, view.GetProperty("version").GetInt32());
-        Assert.Equal("revised", view.GetProperty("status").GetString());
-        Assert.Equal("2018-03-28T14:00:00+02:00", view.GetProperty("event").GetProperty("startsAt").GetString());
+        var view = await ok.ReadAsync<SubmissionView>();
+        Assert.Equal((2, SubmissionStatus.Revised), (view.Version, view.Status));
+        Assert.Equal(DateTimeOffset.Parse("2018-03-28T14:00:00+02:00"), view.Event.StartsAt);
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await PutAsync(organiser, id, revised, "\"1\"")).StatusCode);
 
         var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PutAsync(organiser, id, revised, "\"2\"")));
         Assert.Single(racing, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(racing.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
-        Assert.Equal(3, (await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}")).GetProperty("version").GetInt32());
+        Assert.Equal(3, (await ReadAsync(organiser, id)).Version);
     }
 
     [Fact]
     public async Task Withdrawing_is_final_and_every_change_published_its_event_with_its_version()
     {
         using var organiser = await platform.ClientAsync(Organiser(NewOrg()));
-        var (id, _, _) = await CreateAsync(organiser);
+        var (id, _, _, _) = await CreateAsync(organiser);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(organiser, id, Samples.Submission("Portes ouvertes, version deux"), "\"1\"")).StatusCode);
 
         var withdrawn = await organiser.PostAsync($"/api/submissions/{id}/withdraw", null);
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
-        Assert.Equal("withdrawn", (await withdrawn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(SubmissionStatus.Withdrawn, (await withdrawn.ReadAsync<SubmissionView>()).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await organiser.PostAsync($"/api/submissions/{id}/withdraw", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await PutAsync(organiser, id, Samples.Submission(), "\"2\"")).StatusCode);
 
@@ -126,7 +135,7 @@ public sealed class SubmissionApiTests(Platform platform)
             db.Set<OutboxMessage>().Where(m => m.PartitionKey == id.ToString()).OrderBy(m => m.SequenceNumber).ToListAsync());
         Assert.Equal(["SubmissionReceived", "SubmissionRevised", "SubmissionWithdrawn"],
             events.Select(e => MessageTypeNames.Short(e.MessageType)));
-        Assert.Equal([1, 2, 2], events.Select(e => JsonDocument.Parse(e.Body).RootElement.GetProperty("submissionVersion").GetInt32()));
+        Assert.Equal([1, 2, 2], events.Select(e => JsonSerializer.Deserialize<SubmissionWithdrawn>(e.Body, ContractJson.Options)!.SubmissionVersion));
         Assert.All(events, e => Assert.DoesNotContain("anne.martin", e.Body)); // the private contact stays here
     }
 
@@ -135,28 +144,26 @@ public sealed class SubmissionApiTests(Platform platform)
     {
         using var organiser = await platform.ClientAsync(Organiser(NewOrg()));
         using var gers = await platform.ClientAsync(new DevTokenRequest("reviewer", "copil-32", Region: "76", Departements: ["32"]));
-        var (id, _, _) = await CreateAsync(organiser);
+        var (id, _, _, _) = await CreateAsync(organiser);
 
-        await Eventually.Until(async () => (await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}")).GetProperty("status").GetString(),
-            s => s == "inReview", "in review once the case is opened");
-        var reviewCase = (await gers.CasesAsync("departement=32")).Single(c => c.GetProperty("submissionId").GetGuid() == id);
-        var decided = await gers.PostAsJsonAsync($"/api/review/cases/{reviewCase.GetProperty("id").GetGuid()}/decision",
+        await Eventually.Until(async () => (await ReadAsync(organiser, id)).Status, s => s == SubmissionStatus.InReview, "in review once the case is opened");
+        var reviewCase = (await gers.CaseSummariesAsync("departement=32")).Single(c => c.SubmissionId == id);
+        var decided = await gers.PostAsJsonAsync($"/api/review/cases/{reviewCase.Id}/decision",
             new { decision = "request_changes", motivation = "Précisez l'accueil des groupes scolaires." });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
-        var changes = await Eventually.Until(async () => await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}"),
-            s => s.GetProperty("status").GetString() == "changesRequested", "changes requested");
-        Assert.Equal("Précisez l'accueil des groupes scolaires.", changes.GetProperty("reviewerMessage").GetString());
+        var changes = await Eventually.Until(() => ReadAsync(organiser, id), s => s.Status == SubmissionStatus.ChangesRequested, "changes requested");
+        Assert.Equal("Précisez l'accueil des groupes scolaires.", changes.ReviewerMessage);
 
         var revised = await PutAsync(organiser, id, Samples.Submission("Portes ouvertes avec accueil des classes"), "\"1\"");
-        Assert.Equal("revised", (await revised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(SubmissionStatus.Revised, (await revised.ReadAsync<SubmissionView>()).Status);
     }
 
     [Fact]
     public async Task Only_organisers_use_the_organiser_routes_and_only_on_their_own_submissions()
     {
         using var owner = await platform.ClientAsync(Organiser(NewOrg()));
-        var (id, _, _) = await CreateAsync(owner);
+        var (id, _, _, _) = await CreateAsync(owner);
         using var otherOrganiser = await platform.ClientAsync(Organiser(NewOrg()));
         using var reviewer = await platform.ClientAsync(new DevTokenRequest("reviewer", Region: "76"));
         using var admin = await platform.ClientAsync(new DevTokenRequest("admin"));
@@ -184,9 +191,9 @@ public sealed class SubmissionApiTests(Platform platform)
             Assert.Equal(HttpStatusCode.NotFound, (await otherOrganiser.SendAsync(request)).StatusCode);
         }
         // None of those attempts changed anything: still version 1, not withdrawn.
-        var untouched = await owner.GetFromJsonAsync<JsonElement>($"/api/submissions/{id}");
-        Assert.Equal(1, untouched.GetProperty("version").GetInt32());
-        Assert.Contains(untouched.GetProperty("status").GetString(), new[] { "submitted", "inReview" });
+        var untouched = await ReadAsync(owner, id);
+        Assert.Equal(1, untouched.Version);
+        Assert.Contains(untouched.Status, new[] { SubmissionStatus.Submitted, SubmissionStatus.InReview });
     }
 
     [Theory]
@@ -199,10 +206,10 @@ public sealed class SubmissionApiTests(Platform platform)
         using var organiser = await platform.ClientAsync(Organiser(NewOrg()));
         var body = Samples.Submission();
         body["venue"] = new JsonObject { ["name"] = "Usine", ["street"] = "1 rue du Port", ["postalCode"] = postal, ["commune"] = commune };
-        var (_, view, response) = await CreateAsync(organiser, body);
+        var (_, view, _, response) = await CreateAsync(organiser, body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var venue = view.GetProperty("event").GetProperty("venue");
-        Assert.Equal((insee, departement, region), (venue.GetProperty("communeInsee").GetString(), venue.GetProperty("departement").GetString(), venue.GetProperty("region").GetString()));
+        var venue = view!.Event.Venue;
+        Assert.Equal((insee, departement, region), (venue.CommuneInsee, venue.Departement, venue.Region));
     }
 
     [Fact]
@@ -211,11 +218,11 @@ public sealed class SubmissionApiTests(Platform platform)
         using var organiser = await platform.ClientAsync(Organiser(NewOrg()));
         var body = Samples.Submission();
         body["venue"] = new JsonObject { ["name"] = "Usine", ["street"] = "1 route de Toulouse", ["postalCode"] = "32200" };
-        var (_, problem, response) = await CreateAsync(organiser, body);
+        var (_, _, problem, response) = await CreateAsync(organiser, body);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("venue.commune", out _));
-        var candidates = problem.GetProperty("communeCandidates").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.True(problem!.Errors.ContainsKey("venue.commune"));
+        var candidates = ((JsonElement)problem.Extensions["communeCandidates"]!).EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains("Gimont", candidates);
         Assert.True(candidates.Count > 1);
     }
@@ -233,7 +240,7 @@ public sealed class SubmissionApiTests(Platform platform)
         party["eventType"] = "party";
         var unknown = await organiser.PostAsJsonAsync("/api/submissions", party);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("eventType", out _));
+        Assert.True((await unknown.ReadAsync<HttpValidationProblemDetails>()).Errors.ContainsKey("eventType"));
     }
 
     [Fact]
@@ -245,15 +252,15 @@ public sealed class SubmissionApiTests(Platform platform)
         for (var i = 0; i < 3; i++) ids.Add((await CreateAsync(organiser, Samples.Submission($"Événement numéro {i + 1}"))).Id);
         Assert.Equal(HttpStatusCode.OK, (await organiser.PostAsync($"/api/submissions/{ids[0]}/withdraw", null)).StatusCode);
 
-        var first = await organiser.GetFromJsonAsync<JsonElement>("/api/submissions?limit=2");
-        Assert.Equal([ids[2], ids[1]], first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
-        var next = first.GetProperty("nextCursor").GetString();
-        var second = await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions?limit=2&cursor={next}");
-        Assert.Equal([ids[0]], second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
-        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        var first = await organiser.GetAsync<SubmissionPage>("/api/submissions?limit=2");
+        Assert.Equal([ids[2], ids[1]], first.Items.Select(i => i.Id));
+        var second = await organiser.GetAsync<SubmissionPage>($"/api/submissions?limit=2&cursor={first.NextCursor}");
+        Assert.Equal([ids[0]], second.Items.Select(i => i.Id));
+        Assert.Null(second.NextCursor);
 
-        var withdrawn = await organiser.GetFromJsonAsync<JsonElement>("/api/submissions?status=withdrawn");
-        Assert.Equal([ids[0]], withdrawn.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        var withdrawn = await organiser.GetAsync<SubmissionPage>("/api/submissions?status=withdrawn");
+        Assert.Equal([ids[0]], withdrawn.Items.Select(i => i.Id));
+        Assert.Equal(SubmissionStatus.Withdrawn, withdrawn.Items.Single().Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await organiser.GetAsync("/api/submissions?limit=500")).StatusCode);
     }
 
@@ -264,13 +271,11 @@ public sealed class SubmissionApiTests(Platform platform)
         var current = await anonymous.GetAsync("/api/editions/current");
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.Equal("public, max-age=300", current.Headers.CacheControl?.ToString());
-        var edition = await current.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(2018, edition.GetProperty("year").GetInt32());
-        Assert.Equal("2018-03-26", edition.GetProperty("firstDay").GetString());
-        Assert.Equal("2018-04-01", edition.GetProperty("lastDay").GetString());
-        Assert.Equal("L'Industrie connectée", edition.GetProperty("theme").GetString());
-        var sectors = edition.GetProperty("sectors").EnumerateArray().Select(s => s.GetProperty("code").GetString()).ToList();
-        Assert.Superset(new HashSet<string?> { "aeronautique", "agroalimentaire", "automobile", "biens-de-consommation", "bois", "communication", "sante", "numerique", "services-a-la-personne", "eco-industrie" }, sectors.ToHashSet());
+        var edition = await current.ReadAsync<Edition>();
+        Assert.Equal((2018, new DateOnly(2018, 3, 26), new DateOnly(2018, 4, 1)), (edition.Year, edition.FirstDay, edition.LastDay));
+        Assert.Equal("L'Industrie connectée", edition.Theme);
+        var sectors = edition.Sectors.Select(s => s.Code).ToList();
+        Assert.Superset(new HashSet<string> { "aeronautique", "agroalimentaire", "automobile", "biens-de-consommation", "bois", "communication", "sante", "numerique", "services-a-la-personne", "eco-industrie" }, sectors.ToHashSet());
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/editions/2018")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/editions/2019")).StatusCode);
     }
