@@ -46,7 +46,7 @@ public sealed class CatalogueApiTests(CatalogueApiTests.Staged staged) : IClassF
     {
         var response = await Client.GetAsync("/api/catalogue/events?limit=100&" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var ids = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetGuid());
+        var ids = (await response.ReadAsync<CataloguePage>()).Items.Select(e => e.Id);
         return ids.Select(id => staged.Ids.Single(kv => kv.Value == id).Key).ToHashSet();
     }
 
@@ -93,9 +93,9 @@ public sealed class CatalogueApiTests(CatalogueApiTests.Staged staged) : IClassF
         string? cursor = null;
         do
         {
-            var page = await Client.GetFromJsonAsync<JsonElement>("/api/catalogue/events?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(e => (e.GetProperty("startsAt").GetDateTimeOffset(), e.GetProperty("id").GetGuid())));
-            cursor = page.GetProperty("nextCursor").GetString();
+            var page = await Client.GetAsync<CataloguePage>("/api/catalogue/events?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page.Items.Select(e => (e.StartsAt, e.Id)));
+            cursor = page.NextCursor;
         }
         while (cursor is not null);
         Assert.Equal(staged.Ids.Values.Order(), seen.Select(s => s.Item2).Order());
@@ -132,9 +132,7 @@ public sealed class CatalogueApiTests(CatalogueApiTests.Staged staged) : IClassF
     {
         var response = await Client.GetAsync("/api/catalogue/events.csv");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var rows = ParseCsv(Encoding.UTF8.GetString(bytes[3..]));
+        var rows = ExportReaders.Csv(await response.Content.ReadAsByteArrayAsync()); // CsvHelper, after the byte-order mark
         Assert.Equal(CatalogueExports.CsvColumns, rows[0]);
         Assert.Equal(7, rows.Count);
         var paris = rows.Single(r => r[0] == staged.Ids["paris"].ToString());
@@ -259,26 +257,7 @@ public sealed class CatalogueApiTests(CatalogueApiTests.Staged staged) : IClassF
     private static string Unescape(string text) => text.Replace("\\n", "\n").Replace("\\,", ",").Replace("\\;", ";").Replace("\\\\", "\\");
 
     /// <summary>An independent RFC 4180 reader: quoted fields, doubled quotes, CRLF inside quotes.</summary>
-    private static List<string[]> ParseCsv(string text)
-    {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') { row.Add(field.ToString()); field.Clear(); rows.Add([.. row]); row.Clear(); i++; }
-            else field.Append(c);
-        }
-        return rows;
-    }
 }
+
+/// <summary>A page of the public list, as the catalogue answers it.</summary>
+public sealed record CataloguePage(IReadOnlyList<PublicEvent> Items, string? NextCursor);
