@@ -5,6 +5,8 @@
 #   deploy/infra.sh stop     stop the servers this script started
 #   deploy/infra.sh status   say what runs
 #   deploy/infra.sh env      print the connection settings (source-able)
+#   deploy/infra.sh node     install npm when missing (the web project's pinned assets)
+#   deploy/infra.sh browser  install Debian's Chromium (browser tests) and npm when missing
 #   deploy/infra.sh broker-stop|broker-start
 #                            stop / start the RabbitMQ application on the local node (outage tests)
 #
@@ -244,5 +246,13 @@ case "${1:-up}" in
       "$sbin/rabbitmqctl" -q await_startup --timeout 60 >/dev/null && log "RabbitMQ application started"
     fi ;;
   env) [[ -f $ENV_FILE ]] || die "no $ENV_FILE: run deploy/infra.sh up"; cat "$ENV_FILE" ;;
-  *) echo "usage: $0 up|stop|status|env" >&2; exit 2 ;;
+  node)
+    # npm for the web front-end's pinned assets (the web project runs npm ci when it builds).
+    command -v npm >/dev/null || apt_install nodejs npm ;;
+  browser)
+    # Debian's Chromium for the browser tests (Playwright drives it by path; its own download cannot work here).
+    command -v npm >/dev/null || apt_install nodejs npm
+    command -v chromium >/dev/null || apt_install chromium
+    log "browser: $(chromium --version 2>/dev/null | head -n 1)" ;;
+  *) echo "usage: $0 up|stop|status|env|node|browser" >&2; exit 2 ;;
 esac

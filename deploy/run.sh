@@ -14,6 +14,7 @@ LOGS="$ROOT/.local/logs"
 mkdir -p "$LOGS"
 
 bash deploy/infra.sh up
+bash deploy/infra.sh node
 set -a; source .local/infra.env; set +a
 
 if [[ -z "${SI_NO_BUILD:-}" ]]; then
@@ -49,6 +50,7 @@ start() {
     # window (SI_CLOCK_START= empty for the real clock). Ignored outside Development.
     export Clock__Start="${SI_CLOCK_START-2018-02-15T10:00:00+01:00}"
     export Catalogue__PublicBaseUrl="${SI_PUBLIC_BASE_URL:-http://127.0.0.1:$GATEWAY_PORT}" # JSON-LD @id (publication)
+    export Web__ApiBaseUrl="http://127.0.0.1:$GATEWAY_PORT/"                                 # the pages read the APIs through the gateway (web)
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_$db" ConnectionStrings__RabbitMq="$SI_RABBITMQ"
     exec dotnet "$assembly.dll"
   ) >"$LOGS/$name.log" 2>&1 &
@@ -59,10 +61,11 @@ start publication      services/publication      SemaineIndustrie.Publication   
 start labelling-review services/labelling-review SemaineIndustrie.LabellingReview  8082 review
 start geocoding        services/geocoding        SemaineIndustrie.Geocoding        8083 geocoding
 start submission       services/submission       SemaineIndustrie.Submission       8081 submission
+start web              web/SemaineIndustrie.Web  SemaineIndustrie.Web              8085
 start gateway          gateway                   SemaineIndustrie.Gateway          "$GATEWAY_PORT"
 
 deadline=$((SECONDS + 120))
-for port in 8084 8082 8083 8081 "$GATEWAY_PORT"; do
+for port in 8084 8082 8083 8081 8085 "$GATEWAY_PORT"; do
   until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     for pid in "${pids[@]}"; do
       kill -0 "$pid" 2>/dev/null || { echo "[run] a service exited; see $LOGS/*.log" >&2; tail -n 20 "$LOGS"/*.log >&2; exit 1; }
@@ -75,8 +78,8 @@ done
 cat <<MSG
 
   Semaine de l'Industrie platform is up.
-  Gateway:      http://127.0.0.1:$GATEWAY_PORT   (try: curl http://127.0.0.1:$GATEWAY_PORT/api/catalogue/events)
-  Services:     submission :8081, labelling-review :8082, geocoding :8083, publication :8084
+  Public map:   http://127.0.0.1:$GATEWAY_PORT/   (API: curl http://127.0.0.1:$GATEWAY_PORT/api/catalogue/events)
+  Services:     submission :8081, labelling-review :8082, geocoding :8083, publication :8084, web :8085
   Tokens:       curl -s -X POST http://127.0.0.1:$GATEWAY_PORT/dev/tokens -H 'Content-Type: application/json' -d '{"role":"organiser","organisationId":"org-1"}'
   RabbitMQ UI:  ${SI_RABBITMQ_MANAGEMENT:-n/a}
   Logs:         $LOGS/

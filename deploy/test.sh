@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: starts (installing if needed) the real PostgreSQL and RabbitMQ servers, builds the
+# Runs every test: starts (installing if needed) the real PostgreSQL and RabbitMQ servers and Chromium, builds the
 # solution once, then runs the unit and integration test assemblies. Extra arguments go to dotnet test
 # (e.g. deploy/test.sh --filter "FullyQualifiedName~Outbox").
 set -euo pipefail
@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 bash deploy/infra.sh up
+bash deploy/infra.sh browser
 dotnet build SemaineIndustrie.sln --nologo -v quiet -clp:ErrorsOnly
 # -m:1: test assemblies one after the other; the broker-outage test must have the broker to itself.
 dotnet test SemaineIndustrie.sln --no-build --nologo -m:1 "$@"

@@ -14,5 +14,8 @@ app.UseEdgeProtection();
 app.MapDefaultEndpoints();
 app.MapDevelopmentTokens();
 app.MapApiDocumentationUi();
+// An /api (or /dev) address no route serves is a 404 problem+json, not a page of the web front-end's catch-all route.
+app.Map("/api/{**rest}", () => Results.NotFound()).AllowAnonymous();
+app.Map("/dev/{**rest}", () => Results.NotFound()).AllowAnonymous();
 app.MapReverseProxy();
 app.Run();

@@ -15,6 +15,7 @@ public static class CatalogueApi
         group.MapGet("/events", List);
         group.MapGet("/events/{id:guid}", Get);
         group.MapGet("/events.geojson", GeoJson);
+        group.MapGet("/events/{id:guid}.ics", OneEventCalendar);
         group.MapGet("/events.csv", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.Csv));
         group.MapGet("/events.ics", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.ICalendar));
         group.MapGet("/events.jsonld", (CatalogueQuery query, PublicationDbContext db, IOptions<CatalogueOptions> options) =>
@@ -88,6 +89,19 @@ public static class CatalogueApi
         });
     }
 
+    /// <summary>One event's iCalendar ("add to my calendar" on its page); 404 once it is not public.</summary>
+    private static async Task<IResult> OneEventCalendar(Guid id, PublicationDbContext db, CancellationToken ct)
+    {
+        var entries = db.Catalogue.AsNoTracking().Where(e => e.SubmissionId == id);
+        if (!await entries.AnyAsync(ct)) return TypedResults.NotFound();
+        return CatalogueExports.ICalendar(Public(entries.AsAsyncEnumerable()));
+    }
+
+    private static async IAsyncEnumerable<PublicEvent> Public(IAsyncEnumerable<CatalogueEntry> entries)
+    {
+        await foreach (var entry in entries) yield return PublicEvent.Of(entry);
+    }
+
     /// <summary>Up to <see cref="MaxExport"/> events, streamed from the database in start order (never held whole in memory).</summary>
     private static IResult Export(CatalogueQuery query, PublicationDbContext db, Func<IAsyncEnumerable<PublicEvent>, IResult> render)
     {
@@ -95,11 +109,6 @@ public static class CatalogueApi
         if (errors.Count > 0) return Problems.BadQuery(errors);
         var entries = query.Apply(db.Catalogue.AsNoTracking()).OrderBy(e => e.StartsAt).ThenBy(e => e.SubmissionId).Take(MaxExport).AsAsyncEnumerable();
         return render(Public(entries));
-
-        static async IAsyncEnumerable<PublicEvent> Public(IAsyncEnumerable<CatalogueEntry> entries)
-        {
-            await foreach (var entry in entries) yield return PublicEvent.Of(entry);
-        }
     }
 
 }

@@ -29,11 +29,20 @@ public static class EdgeHeaders
                 var headers = context.Response.Headers;
                 headers[CorrelationHeader] = id;
                 headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
-                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'"
-                    : "default-src 'none'; frame-ancestors 'none'";
+                // A policy the application (the web pages) or a proxied service set is kept; the APIs get none of
+                // theirs: nothing to run, nothing to frame. Framing is refused unless that policy says who may frame.
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
+                        ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'"
+                        : "default-src 'none'; frame-ancestors 'none'";
+                }
+                if (!headers.ContentSecurityPolicy.ToString().Contains("frame-ancestors", StringComparison.Ordinal) ||
+                    headers.ContentSecurityPolicy.ToString().Contains("frame-ancestors 'none'", StringComparison.Ordinal))
+                {
+                    headers.XFrameOptions = "DENY";
+                }
                 if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
                 return Task.CompletedTask;
             });

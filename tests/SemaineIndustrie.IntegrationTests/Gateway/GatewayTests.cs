@@ -218,6 +218,7 @@ public sealed class GatewayTests(Platform platform)
             ["Logging:LogLevel:Default"] = "Warning",
             ["Auth:Authority"] = "https://auth.example.gouv.fr/realms/semaine",
             ["Auth:Audience"] = "semaine-industrie-api",
+            ["ReverseProxy:Clusters:web:Destinations:primary:Address"] = platform.Web.ToString(), // pages come from the web front-end
         }, environment: "Production");
         await using (production)
         {

@@ -24,6 +24,7 @@ public sealed class Platform : IAsyncLifetime
     public Uri Geocoding { get; private set; } = null!;
     public Uri Publication { get; private set; } = null!;
     public Uri Gateway { get; private set; } = null!;
+    public Uri Web { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,14 +34,24 @@ public sealed class Platform : IAsyncLifetime
         Geocoding = await StartServiceAsync<SemaineIndustrie.Geocoding.ServiceMarker>("geocoding");
         Submission = await StartServiceAsync<SemaineIndustrie.Submission.ServiceMarker>("submission");
 
-        Gateway = StartGateway(new Dictionary<string, string?>());
+        // The pages read the APIs through the gateway, and the gateway routes pages to the web front-end:
+        // the gateway's port is chosen first so that both know each other.
+        var gatewayPort = ServiceHost<GatewayMarker>.FreePort();
+        var web = new ServiceHost<SemaineIndustrie.Web.SharedResource>(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Web:ApiBaseUrl"] = $"http://127.0.0.1:{gatewayPort}/",
+        });
+        hosts.Add(web);
+        Web = web.Start();
+        Gateway = StartGateway(new Dictionary<string, string?>(), gatewayPort);
     }
 
     /// <summary>
     /// A gateway in front of this platform's services. The shared one caches the catalogue for 1 s and
     /// has generous limits (every test calls from 127.0.0.1); edge tests start their own with other settings.
     /// </summary>
-    public Uri StartGateway(IReadOnlyDictionary<string, string?> overrides)
+    public Uri StartGateway(IReadOnlyDictionary<string, string?> overrides, int port = 0)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -53,9 +64,10 @@ public sealed class Platform : IAsyncLifetime
             ["ReverseProxy:Clusters:review:Destinations:primary:Address"] = Review.ToString(),
             ["ReverseProxy:Clusters:geocoding:Destinations:primary:Address"] = Geocoding.ToString(),
             ["ReverseProxy:Clusters:publication:Destinations:primary:Address"] = Publication.ToString(),
+            ["ReverseProxy:Clusters:web:Destinations:primary:Address"] = Web?.ToString() ?? "http://127.0.0.1:1/",
         };
         foreach (var (key, value) in overrides) settings[key] = value;
-        var gateway = new ServiceHost<GatewayMarker>(settings);
+        var gateway = new ServiceHost<GatewayMarker>(settings, port: port);
         hosts.Add(gateway);
         return gateway.Start();
     }

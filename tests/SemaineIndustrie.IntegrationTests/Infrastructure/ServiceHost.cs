@@ -15,11 +15,19 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where 
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly string environment;
 
-    public ServiceHost(IReadOnlyDictionary<string, string?> settings, string environment = "Development")
+    public ServiceHost(IReadOnlyDictionary<string, string?> settings, string environment = "Development", int port = 0)
     {
         this.settings = settings;
         this.environment = environment;
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+    }
+
+    /// <summary>A free loopback port, for a host whose address another host must know before it starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace SemaineIndustrie.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One headless Debian Chromium for the browser tests, driven by Playwright through its path (Playwright's
+/// own browser download cannot work here; deploy/infra.sh browser installs it). Screenshots go under the
+/// test output (bin/…/screenshots, git-ignored).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: run deploy/infra.sh browser (deploy/test.sh does)");
+        Directory.CreateDirectory(Screenshots);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> PageAsync(Uri baseAddress, bool javaScript = true, string locale = "fr-FR")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(), JavaScriptEnabled = javaScript, Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
+            AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+}
+
+/// <summary>The browser tests: their own platform (their own databases and catalogue) and one shared browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<Platform>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SemaineIndustrie.ServiceDefaults.Web;
+
+namespace SemaineIndustrie.Web.Catalogue;
+
+/// <summary>
+/// The public catalogue and editions, read through the gateway like any client. A filter the API refuses
+/// comes back as its problem details, shown on the page: the API's rules stay the only truth.
+/// </summary>
+public sealed class CatalogueClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ProblemDetailsAndJson.Configure(options);
+        return options;
+    }
+
+    public sealed record Answer<T>(T? Value, IReadOnlyDictionary<string, string[]> Errors);
+
+    public async Task<Answer<EventPage>> EventsAsync(CatalogueFilters filters, int limit, string? cursor, CancellationToken ct)
+    {
+        var query = filters.ToQueryString();
+        var path = $"api/catalogue/events?limit={limit}" + (query.Length > 0 ? "&" + query : "") + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
+        using var response = await http.GetAsync(path, ct);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Http.HttpValidationProblemDetails>(Json, ct);
+            return new Answer<EventPage>(null, problem?.Errors.AsReadOnly() ?? new Dictionary<string, string[]>().AsReadOnly());
+        }
+        response.EnsureSuccessStatusCode();
+        return new Answer<EventPage>(await response.Content.ReadFromJsonAsync<EventPage>(Json, ct), new Dictionary<string, string[]>());
+    }
+
+    /// <summary>The event as the public sees it, or null when it is not (or no longer) in the catalogue.</summary>
+    public async Task<PublicEvent?> EventAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"api/catalogue/events/{id}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<PublicEvent>(Json, ct);
+    }
+
+    public Task<CatalogueStats?> StatsAsync(CancellationToken ct) => http.GetFromJsonAsync<CatalogueStats>("api/catalogue/stats", Json, ct);
+
+    public Task<EditionInfo?> CurrentEditionAsync(CancellationToken ct) => EditionAsync("current", ct);
+
+    public Task<EditionInfo?> EditionAsync(int year, CancellationToken ct) => EditionAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+
+    private async Task<EditionInfo?> EditionAsync(string which, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"api/editions/{which}", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<EditionInfo>(Json, ct);
+    }
+}

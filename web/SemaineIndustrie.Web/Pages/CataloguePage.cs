@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.Territory;
+using SemaineIndustrie.Web.Catalogue;
+
+namespace SemaineIndustrie.Web.Pages;
+
+/// <summary>
+/// A page showing the catalogue with the API's filters, read from the URL (so a view can be shared): the
+/// map page and the embeddable widget. The list is rendered on the server (it works without JavaScript);
+/// the map script then keeps it in step with the map's view.
+/// </summary>
+public abstract class CataloguePage(CatalogueClient catalogue, IOptions<WebOptions> options) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "region")] public string? Region { get; set; }
+    [BindProperty(SupportsGet = true, Name = "departement")] public string? Departement { get; set; }
+    [BindProperty(SupportsGet = true, Name = "commune")] public string? Commune { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sector")] public string? Sector { get; set; }
+    [BindProperty(SupportsGet = true, Name = "audience")] public string? Audience { get; set; }
+    [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "bbox")] public string? Bbox { get; set; }
+    [BindProperty(SupportsGet = true, Name = "cursor")] public string? Cursor { get; set; }
+
+    public CatalogueFilters Filters => new(Region, Departement, Commune, Sector, Audience, From, To, Q, Bbox);
+    public EventListModel List { get; private set; } = new([], null);
+    public IReadOnlyDictionary<string, string[]> FilterErrors { get; private set; } = new Dictionary<string, string[]>();
+    public EditionInfo? Edition { get; private set; }
+    public MapOptions Map => options.Value.Map;
+    public IReadOnlyList<Region> Regions => FrenchTerritory.Regions;
+    public IEnumerable<Departement> Departements => FrenchTerritory.Departements.Where(d => Region is null || d.RegionCode == Region);
+
+    /// <summary>The GeoJSON the map loads: the same filters, through the gateway (same origin).</summary>
+    public string GeoJsonUrl
+    {
+        get
+        {
+            var query = (Filters with { Bbox = null }).ToQueryString();
+            return "/api/catalogue/events.geojson" + (query.Length > 0 ? "?" + query : "");
+        }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Edition = await catalogue.CurrentEditionAsync(ct);
+        var answer = await catalogue.EventsAsync(Filters, PageSize, Cursor, ct);
+        FilterErrors = answer.Errors;
+        if (answer.Value is { } page)
+        {
+            var query = Filters.ToQueryString();
+            var next = page.NextCursor is null ? null : $"{Request.Path}?{(query.Length > 0 ? query + "&" : "")}cursor={Uri.EscapeDataString(page.NextCursor)}";
+            List = new EventListModel(page.Items, next);
+        }
+    }
+}

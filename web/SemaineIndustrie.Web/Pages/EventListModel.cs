@@ -1,0 +1,5 @@
+using SemaineIndustrie.Web.Catalogue;
+
+namespace SemaineIndustrie.Web.Pages;
+
+public sealed record EventListModel(IReadOnlyList<PublicEvent> Events, string? NextHref);

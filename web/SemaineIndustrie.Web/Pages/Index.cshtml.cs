@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.Web.Catalogue;
+
+namespace SemaineIndustrie.Web.Pages;
+
+public sealed class IndexModel(CatalogueClient catalogue, IOptions<WebOptions> options) : CataloguePage(catalogue, options);

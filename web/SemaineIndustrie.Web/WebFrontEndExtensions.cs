@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.Web.Catalogue;
+
+namespace SemaineIndustrie.Web;
+
+/// <summary>Marks this assembly for test hosts, and names the shared UI text resources (Resources/SharedResource*.resx).</summary>
+public sealed class SharedResource;
+
+public static class WebFrontEndExtensions
+{
+    public static readonly CultureInfo[] Cultures = [new("fr"), new("en")];
+
+    public static IHostApplicationBuilder AddWebFrontEnd(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<ForwardClientAddress>();
+        builder.Services.AddHttpClient<CatalogueClient>((services, http) =>
+        {
+            http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;
+            http.Timeout = TimeSpan.FromSeconds(10);
+        }).AddHttpMessageHandler<ForwardClientAddress>();
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // French text as text, not as &#xE9; entities (Razor still encodes what must be encoded).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Index", "carte"))
+            .AddViewLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("fr");
+            options.SupportedCultures = options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider()];
+        });
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        return builder;
+    }
+
+    public static WebApplication UseWebFrontEnd(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        app.UsePageSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        return app;
+    }
+
+    public static WebApplication MapWebFrontEnd(this WebApplication app)
+    {
+        app.MapRazorPages().AllowAnonymous();
+        app.MapFallbackToPage("/Introuvable").AllowAnonymous();
+        // The language switch: remembered in a cookie, then back to the page (local addresses only).
+        app.MapGet("/langue/{culture}", (string culture, string? retour, HttpContext http) =>
+        {
+            if (!Cultures.Any(c => c.Name == culture)) return Results.NotFound();
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true });
+            return Results.LocalRedirect(retour is { Length: > 0 } && retour.StartsWith('/') && !retour.StartsWith("//") ? retour : "/");
+        }).AllowAnonymous();
+        return app;
+    }
+}

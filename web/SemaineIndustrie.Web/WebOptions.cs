@@ -1,0 +1,26 @@
+namespace SemaineIndustrie.Web;
+
+/// <summary>Configuration section "Web".</summary>
+public sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>The gateway, through which the pages read the APIs like any client.</summary>
+    public Uri ApiBaseUrl { get; set; } = new("http://127.0.0.1:8080/");
+
+    public MapOptions Map { get; set; } = new();
+
+    /// <summary>Origins allowed to frame the embeddable widget (/embed); "*" for any site.</summary>
+    public string[] EmbedAllowedOrigins { get; set; } = ["*"];
+}
+
+/// <summary>The map's tile layer. Empty: no tiles (a plain background), as on machines without internet.</summary>
+public sealed class MapOptions
+{
+    /// <summary>e.g. the IGN Plan: https://data.geopf.fr/wmts?…&amp;TILEMATRIX={z}&amp;TILEROW={y}&amp;TILECOL={x}, or OSM France.</summary>
+    public string TileUrl { get; set; } = "";
+    public string TileAttribution { get; set; } = "";
+
+    public string? TileOrigin => Uri.TryCreate(TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri)
+        ? uri.GetLeftPart(UriPartial.Authority) : null;
+}
