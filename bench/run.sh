@@ -15,6 +15,7 @@ LOGS="$RESULTS/logs"
 mkdir -p "$LOGS"
 
 bash deploy/infra.sh up
+bash deploy/infra.sh browser
 set -a; source .local/infra.env; set +a
 if [[ -z "${SI_NO_BUILD:-}" ]]; then
   echo "[bench] building (Release)…"
@@ -66,10 +67,12 @@ GATEWAY_ENV=(Gateway__PublicPermits=100000000 Gateway__OrganiserWritePermits=100
   ReverseProxy__Clusters__submission__Destinations__primary__Address=http://127.0.0.1:9081/
   ReverseProxy__Clusters__review__Destinations__primary__Address=http://127.0.0.1:9082/
   ReverseProxy__Clusters__geocoding__Destinations__primary__Address=http://127.0.0.1:9083/
-  ReverseProxy__Clusters__publication__Destinations__primary__Address=http://127.0.0.1:9084/)
+  ReverseProxy__Clusters__publication__Destinations__primary__Address=http://127.0.0.1:9084/
+  ReverseProxy__Clusters__web__Destinations__primary__Address=http://127.0.0.1:9085/)
+start web web/SemaineIndustrie.Web SemaineIndustrie.Web 9085 "" Web__ApiBaseUrl=http://127.0.0.1:9080/
 start gateway gateway SemaineIndustrie.Gateway 9080 "" "${GATEWAY_ENV[@]}"
 start gateway-nocache gateway SemaineIndustrie.Gateway 9090 "" "${GATEWAY_ENV[@]}" Gateway__CatalogueCacheEnabled=false
-for port in 9084 9082 9083 9081 9080 9090; do
+for port in 9084 9082 9083 9081 9085 9080 9090; do
   deadline=$((SECONDS + 120))
   until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     [[ $SECONDS -lt $deadline ]] || { echo "[bench] :$port not ready; see $LOGS" >&2; exit 1; }
@@ -82,4 +85,4 @@ dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.
   --submissions "$SUBMISSIONS" --organisers "$ORGANISERS" \
   --gateway http://127.0.0.1:9080 --gateway-nocache http://127.0.0.1:9090 --publication http://127.0.0.1:9084 \
   --postgres "$SI_POSTGRES;Database=postgres" --rabbit "$AMQP" --management "$SI_RABBITMQ_MANAGEMENT" --vhost bench \
-  --edition $BENCH_YEAR --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" --out "$OUT" | tee "$RESULTS/latest.txt"
+  --edition $BENCH_YEAR --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" --web true --out "$OUT" | tee "$RESULTS/latest.txt"

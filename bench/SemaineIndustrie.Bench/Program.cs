@@ -151,6 +151,15 @@ foreach (var (endpoint, path) in new[] { ("list", "/api/catalogue/events?limit=1
 }
 results["readPath"] = readPath;
 
+// 4b. The public map page in Debian's Chromium: first map paint (cold cache) and page weight.
+if (options.ContainsKey("web"))
+{
+    var mapPage = await MapPage.MeasureAsync(gateway, runs: 5);
+    Say($"map page: ready (clusters drawn) in {mapPage.FirstPaintMedianMs:N0} ms median, {mapPage.FirstPaintMaxMs:N0} ms max over 5 cold loads; " +
+        $"JS + CSS {mapPage.ScriptAndStyleBytes / 1024.0:N0} KB transferred (fonts {mapPage.FontBytes / 1024.0:N0} KB, GeoJSON {mapPage.GeoJsonBytes / 1024.0:N0} KB)");
+    results["mapPage"] = mapPage;
+}
+
 // 5. Peak memory of every process.
 var memory = pids.ToDictionary(p => p.Key, p => Math.Round(Measure.PeakMemoryMb(p.Value), 1));
 foreach (var (name, mb) in memory) Say($"peak memory {name}: {mb:N0} MB");
