@@ -63,7 +63,7 @@ start publication services/publication SemaineIndustrie.Publication 9084 publica
 start review services/labelling-review SemaineIndustrie.LabellingReview 9082 review
 start geocoding services/geocoding SemaineIndustrie.Geocoding 9083 geocoding
 start submission services/submission SemaineIndustrie.Submission 9081 submission "${EDITION[@]}"
-GATEWAY_ENV=(Gateway__PublicPermits=100000000 Gateway__OrganiserWritePermits=100000000
+GATEWAY_ENV=(Gateway__PublicPermits=100000000 Gateway__OrganiserWritePermits=100000000 Gateway__StaffPermits=100000000
   ReverseProxy__Clusters__submission__Destinations__primary__Address=http://127.0.0.1:9081/
   ReverseProxy__Clusters__review__Destinations__primary__Address=http://127.0.0.1:9082/
   ReverseProxy__Clusters__geocoding__Destinations__primary__Address=http://127.0.0.1:9083/

@@ -64,6 +64,7 @@ public sealed class Pipeline(Uri gateway, Uri publication, int edition, DateOnly
                 {
                     var response = await reviewer.PostAsJsonAsync("/api/review/cases/decisions",
                         new { decisions = chunk.Select(c => new { caseId = c.Case, decision = "label" }) }, ct);
+                    response.EnsureSuccessStatusCode();
                     var results = await response.Content.ReadFromJsonAsync<JsonElement[]>(ct);
                     var bySubmission = chunk.ToDictionary(c => c.Case, c => c.Submission);
                     foreach (var r in results!.Where(r => r.GetProperty("status").GetInt32() == 200))
