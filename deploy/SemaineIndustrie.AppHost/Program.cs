@@ -21,13 +21,17 @@ var geocoding = Service<Projects.SemaineIndustrie_Geocoding>("geocoding", "geoco
 var submission = Service<Projects.SemaineIndustrie_Submission>("submission", "submission")
     .WaitFor(publication).WaitFor(review).WaitFor(geocoding); // consumers bound before anything publishes
 
-builder.AddProject<Projects.SemaineIndustrie_Gateway>("gateway")
+var web = builder.AddProject<Projects.SemaineIndustrie_Web>("web").WithHttpHealthCheck("/health/ready");
+
+var gateway = builder.AddProject<Projects.SemaineIndustrie_Gateway>("gateway")
+    .WithEnvironment("ReverseProxy__Clusters__web__Destinations__primary__Address", web.GetEndpoint("http"))
     .WithEnvironment("ReverseProxy__Clusters__submission__Destinations__primary__Address", submission.GetEndpoint("http"))
     .WithEnvironment("ReverseProxy__Clusters__review__Destinations__primary__Address", review.GetEndpoint("http"))
     .WithEnvironment("ReverseProxy__Clusters__geocoding__Destinations__primary__Address", geocoding.GetEndpoint("http"))
     .WithEnvironment("ReverseProxy__Clusters__publication__Destinations__primary__Address", publication.GetEndpoint("http"))
     .WithHttpHealthCheck("/health/ready")
     .WaitFor(submission);
+web.WithEnvironment("Web__ApiBaseUrl", gateway.GetEndpoint("http")); // the pages read the APIs through the gateway
 
 builder.Build().Run();
 
