@@ -16,6 +16,7 @@ public static class CatalogueApi
         group.MapGet("/events/{id:guid}", Get);
         group.MapGet("/events.geojson", GeoJson);
         group.MapGet("/events/{id:guid}.ics", OneEventCalendar);
+        group.MapGet("/events/{id:guid}.jsonld", OneEventJsonLd);
         group.MapGet("/events.csv", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.Csv));
         group.MapGet("/events.ics", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.ICalendar));
         group.MapGet("/events.jsonld", (CatalogueQuery query, PublicationDbContext db, IOptions<CatalogueOptions> options) =>
@@ -95,6 +96,16 @@ public static class CatalogueApi
         var entries = db.Catalogue.AsNoTracking().Where(e => e.SubmissionId == id);
         if (!await entries.AnyAsync(ct)) return TypedResults.NotFound();
         return CatalogueExports.ICalendar(Public(entries.AsAsyncEnumerable()));
+    }
+
+    /// <summary>One event as a schema.org Event (JSON-LD), for its page; 404 once it is not public.</summary>
+    private static async Task<IResult> OneEventJsonLd(Guid id, PublicationDbContext db, IOptions<CatalogueOptions> options, CancellationToken ct)
+    {
+        var entry = await db.Catalogue.AsNoTracking().SingleOrDefaultAsync(e => e.SubmissionId == id, ct);
+        if (entry is null) return TypedResults.NotFound();
+        var evt = CatalogueExports.SchemaOrgEvent(PublicEvent.Of(entry), options.Value.PublicBaseUrl);
+        evt.Insert(0, "@context", "https://schema.org");
+        return TypedResults.Text(evt.ToJsonString(), "application/ld+json; charset=utf-8");
     }
 
     private static async IAsyncEnumerable<PublicEvent> Public(IAsyncEnumerable<CatalogueEntry> entries)

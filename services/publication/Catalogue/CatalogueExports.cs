@@ -133,7 +133,8 @@ public static class CatalogueExports
         (e, index) => new JsonObject { ["@type"] = "ListItem", ["position"] = index + 1, ["item"] = SchemaOrgEvent(e, publicBaseUrl) }.ToJsonString(),
         ",", count => $"],\"numberOfItems\":{count}}}");
 
-    internal static JsonObject SchemaOrgEvent(PublicEvent e, string publicBaseUrl)
+    /// <summary>One event as schema.org describes it: the one mapping, for the JSON-LD list and each event's page.</summary>
+    public static JsonObject SchemaOrgEvent(PublicEvent e, string publicBaseUrl)
     {
         var evt = new JsonObject
         {

@@ -140,6 +140,7 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
         Assert.Equal("Event", jsonLd.GetProperty("@type").GetString());
         Assert.Equal("Hackathon de l'industrie connectée", jsonLd.GetProperty("name").GetString());
         Assert.Equal("2018-03-27T09:00:00+02:00", jsonLd.GetProperty("startDate").GetString());
+        Assert.StartsWith("https://www.semaine-industrie.gouv.fr/", jsonLd.GetProperty("@id").GetString()); // the catalogue's one schema.org mapping
         await AccessibleAsync(page);
         await browser.ScreenshotAsync(page, "event");
 
@@ -156,6 +157,9 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
         var response = await page.GotoAsync($"/evenements/{Guid.NewGuid()}");
         Assert.Equal(404, response!.Status);
         Assert.Equal("Événement introuvable", await page.Locator("h1").InnerTextAsync());
+        using var api = new HttpClient { BaseAddress = platform.Gateway };
+        foreach (var format in new[] { "", ".ics", ".jsonld" })
+            Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/catalogue/events/{Guid.NewGuid()}{format}")).StatusCode);
         var missing = await page.GotoAsync("/nulle-part");
         Assert.Equal(404, missing!.Status);
         await AccessibleAsync(page);

@@ -45,6 +45,19 @@ public sealed class CatalogueClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<PublicEvent>(Json, ct);
     }
 
+    /// <summary>
+    /// The event's schema.org JSON-LD as the catalogue renders it (the one mapping), re-serialised here so that
+    /// what goes into the page's script element is escaped for HTML whatever the API sent; null when not public.
+    /// </summary>
+    public async Task<string?> EventJsonLdAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"api/catalogue/events/{id}.jsonld", ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
+        return node?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+    }
+
     public Task<CatalogueStats?> StatsAsync(CancellationToken ct) => http.GetFromJsonAsync<CatalogueStats>("api/catalogue/stats", Json, ct);
 
     public Task<EditionInfo?> CurrentEditionAsync(CancellationToken ct) => EditionAsync("current", ct);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.Web.Catalogue;
@@ -27,40 +25,13 @@ public sealed class EvenementModel(CatalogueClient catalogue, IOptions<WebOption
             return;
         }
         Edition = await catalogue.EditionAsync(Event.Edition, ct);
+        JsonLd = await catalogue.EventJsonLdAsync(id, ct);
     }
+
+    /// <summary>schema.org Event for search engines, from the catalogue (escaped for the page's script element).</summary>
+    public string? JsonLd { get; private set; }
 
     /// <summary>A sector's or audience's label in the event's edition (the code when the edition does not name it).</summary>
     public string Label(string code) =>
         Edition?.Sectors.Concat(Edition.Audiences).FirstOrDefault(c => c.Code == code)?.Label ?? code;
-
-    /// <summary>schema.org Event for search engines, encoded by System.Text.Json (which escapes &lt;, &gt; and &amp;, so no text can close the script).</summary>
-    public string JsonLd()
-    {
-        var e = Event!;
-        var evt = new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Event",
-            ["name"] = e.Title,
-            ["description"] = e.Description,
-            ["startDate"] = e.StartsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
-            ["endDate"] = e.EndsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
-            ["eventStatus"] = "https://schema.org/EventScheduled",
-            ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
-            ["isAccessibleForFree"] = e.FreeOfCharge,
-            ["location"] = new JsonObject
-            {
-                ["@type"] = "Place", ["name"] = e.Venue.Name,
-                ["address"] = new JsonObject
-                {
-                    ["@type"] = "PostalAddress", ["streetAddress"] = e.Venue.Street, ["postalCode"] = e.Venue.PostalCode,
-                    ["addressLocality"] = e.Venue.CommuneName, ["addressCountry"] = "FR",
-                },
-                ["geo"] = new JsonObject { ["@type"] = "GeoCoordinates", ["latitude"] = e.Location.Latitude, ["longitude"] = e.Location.Longitude },
-            },
-            ["organizer"] = new JsonObject { ["@type"] = "Organization", ["name"] = e.OrganisingBody.Name },
-        };
-        if (e.Registration.Url is { } url) evt["url"] = url;
-        return evt.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
-    }
 }
