@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SemaineIndustrie.IntegrationTests.Infrastructure;
+using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.Submission.Submissions;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using Xunit;
 using Xunit.Abstractions;
@@ -38,24 +40,22 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             Assert.NotNull(created.Headers.ETag);
             Assert.StartsWith("/api/submissions/", created.Headers.Location!.OriginalString);
-            submissionId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            submissionId = (await created.ReadAsync<SubmissionView>()).Id;
         }
 
         // 2. Geocoding locates the venue; labelling-review opens a case in the Gers queue and shows the location.
-        var reviewCase = await Eventually.Until(
-            async () => (await reviewer.CasesAsync("departement=32"))
-                .FirstOrDefault(c => c.GetProperty("submissionId").GetGuid() == submissionId),
-            c => c.ValueKind == JsonValueKind.Object && c.GetProperty("location").GetString() == "located",
-            "a located review case in the Gers queue");
-        Assert.Equal("pending", reviewCase.GetProperty("status").GetString());
-        Assert.Equal("76", reviewCase.GetProperty("region").GetString());
+        var reviewCase = (await Eventually.Until(
+            async () => (await reviewer.CaseSummariesAsync("departement=32")).FirstOrDefault(c => c.SubmissionId == submissionId),
+            c => c?.Location == LocationStatus.Located, "a located review case in the Gers queue"))!;
+        Assert.Equal((CaseStatus.Pending, "76"), (reviewCase.Status, reviewCase.Region));
 
         // 3. The committee grants the label.
-        var decided = await reviewer.PostAsJsonAsync($"/api/review/cases/{reviewCase.GetProperty("id").GetGuid()}/decision",
+        var decided = await reviewer.PostAsJsonAsync($"/api/review/cases/{reviewCase.Id}/decision",
             new { decision = "label", motivation = "Visite d'entreprise ouverte au public" });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
 
         // 4. Publication joins content + location + label; the public catalogue shows it through the gateway.
+        //    Read as raw JSON on purpose: what must not be on the wire is checked on the wire itself.
         var published = await Eventually.Until(
             async () => (await visitor.GetFromJsonAsync<JsonElement>("/api/catalogue/events?limit=100")).GetProperty("items").EnumerateArray()
                 .FirstOrDefault(e => e.GetProperty("id").GetGuid() == submissionId),
@@ -80,8 +80,8 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
 
         // 5. The organiser sees the decision (consumed LabelGranted).
         await Eventually.Until(
-            async () => (await organiser.GetFromJsonAsync<JsonElement>($"/api/submissions/{submissionId}")).GetProperty("status").GetString(),
-            status => status == "labelled", "the organiser's status to become labelled");
+            async () => (await organiser.GetAsync<SubmissionView>($"/api/submissions/{submissionId}")).Status,
+            status => status == SubmissionStatus.Labelled, "the organiser's status to become labelled");
 
         // 6. One trace spans the request, the outbox relay, the broker and the consumers downstream,
         //    including the second hop (geocoding's VenueLocated, itself published through an outbox).

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Geocoding.Corrections;
 using SemaineIndustrie.IntegrationTests.Infrastructure;
+using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.Submission.Submissions;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using Xunit;
 
@@ -12,12 +16,12 @@ namespace SemaineIndustrie.IntegrationTests.Geocoding;
 [Collection(PlatformCollection.Name)]
 public sealed class ManualCorrectionTests(Platform platform)
 {
-    private static async Task<JsonElement> LocationAsync(HttpClient reviewer, Guid submissionId, Func<JsonElement, bool> until, string what) =>
-        await Eventually.Until(async () =>
+    private static async Task<LocationView> LocationAsync(HttpClient reviewer, Guid submissionId, Func<LocationView, bool> until, string what) =>
+        (await Eventually.Until(async () =>
         {
             var response = await reviewer.GetAsync($"/api/geocoding/venues/{submissionId}");
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-        }, l => l.ValueKind == JsonValueKind.Object && until(l), what);
+            return response.IsSuccessStatusCode ? await response.ReadAsync<LocationView>() : null;
+        }, l => l is not null && until(l), what))!;
 
     private static async Task<HttpResponseMessage> CorrectAsync(HttpClient client, Guid submissionId, double latitude, double longitude) =>
         await client.PutAsJsonAsync($"/api/geocoding/venues/{submissionId}/location", new { latitude, longitude });
@@ -30,10 +34,10 @@ public sealed class ManualCorrectionTests(Platform platform)
         using var corsica = await platform.ClientAsync(new DevTokenRequest("reviewer", "direccte-corse", Region: "94"));
         using var visitor = await platform.ClientAsync();
         var created = await organiser.PostAsJsonAsync("/api/submissions", Samples.Submission("Portes ouvertes de la tonnellerie"));
-        var submissionId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var submissionId = (await created.ReadAsync<SubmissionView>()).Id;
 
-        var automatic = await LocationAsync(gers, submissionId, l => l.GetProperty("precision").GetString() == "municipality", "the automatic location");
-        Assert.Equal("gazetteer:g", automatic.GetProperty("source").GetString());
+        var automatic = await LocationAsync(gers, submissionId, l => l.Precision == LocationPrecision.Municipality, "the automatic location");
+        Assert.Equal("gazetteer:g", automatic.Source);
 
         Assert.Equal(HttpStatusCode.NotFound, (await CorrectAsync(corsica, submissionId, 43.6501, 0.5712)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await CorrectAsync(organiser, submissionId, 43.6501, 0.5712)).StatusCode);
@@ -45,13 +49,13 @@ public sealed class ManualCorrectionTests(Platform platform)
 
         var corrected = await CorrectAsync(gers, submissionId, 43.6501, 0.5712);
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
-        var view = await corrected.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("manual", "copil-32"), (view.GetProperty("precision").GetString(), view.GetProperty("correctedBy").GetString()));
+        var view = await corrected.ReadAsync<LocationView>();
+        Assert.Equal((LocationPrecision.Manual, "copil-32"), (view.Precision, view.CorrectedBy));
 
         // The review case shows it, and once labelled the map has the corrected pin.
-        var reviewCase = await Eventually.Until(async () => (await gers.CasesAsync()).FirstOrDefault(c => c.GetProperty("submissionId").GetGuid() == submissionId),
-            c => c.ValueKind == JsonValueKind.Object && c.GetProperty("location").GetString() == "corrected", "the case showing the correction");
-        Assert.Equal(HttpStatusCode.OK, (await gers.PostAsJsonAsync($"/api/review/cases/{reviewCase.GetProperty("id").GetGuid()}/decision", new { decision = "label" })).StatusCode);
+        var reviewCase = (await Eventually.Until(async () => (await gers.CaseSummariesAsync()).FirstOrDefault(c => c.SubmissionId == submissionId),
+            c => c?.Location == LocationStatus.Corrected, "the case showing the correction"))!;
+        Assert.Equal(HttpStatusCode.OK, (await gers.PostAsJsonAsync($"/api/review/cases/{reviewCase.Id}/decision", new { decision = "label" })).StatusCode);
         var pin = await Eventually.Until(async () => await visitor.GetAsync($"/api/catalogue/events/{submissionId}"), r => r.IsSuccessStatusCode, "published");
         var location = (await pin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("location");
         Assert.Equal((43.6501, 0.5712), (location.GetProperty("latitude").GetDouble(), location.GetProperty("longitude").GetDouble()));
@@ -62,8 +66,8 @@ public sealed class ManualCorrectionTests(Platform platform)
             put.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
             Assert.Equal(HttpStatusCode.OK, (await organiser.SendAsync(put)).StatusCode);
         }
-        var kept = await LocationAsync(gers, submissionId, l => l.GetProperty("submissionVersion").GetInt32() == 2, "version 2 located");
-        Assert.Equal(("manual", 43.6501), (kept.GetProperty("precision").GetString(), kept.GetProperty("latitude").GetDouble()));
+        var kept = await LocationAsync(gers, submissionId, l => l.SubmissionVersion == 2, "version 2 located");
+        Assert.Equal((LocationPrecision.Manual, 43.6501), (kept.Precision, kept.Latitude));
 
         // …a new address is geocoded again.
         var moved = Samples.Submission("Portes ouvertes de la tonnellerie (nouveau site)");
@@ -73,8 +77,8 @@ public sealed class ManualCorrectionTests(Platform platform)
             put.Headers.TryAddWithoutValidation("If-Match", "\"2\"");
             Assert.Equal(HttpStatusCode.OK, (await organiser.SendAsync(put)).StatusCode);
         }
-        var again = await LocationAsync(gers, submissionId, l => l.GetProperty("submissionVersion").GetInt32() == 3, "version 3 located");
-        Assert.Equal("municipality", again.GetProperty("precision").GetString());
-        Assert.Equal(JsonValueKind.Null, again.GetProperty("correctedBy").ValueKind);
+        var again = await LocationAsync(gers, submissionId, l => l.SubmissionVersion == 3, "version 3 located");
+        Assert.Equal(LocationPrecision.Municipality, again.Precision);
+        Assert.Null(again.CorrectedBy);
     }
 }
