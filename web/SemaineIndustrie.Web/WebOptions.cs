@@ -21,6 +21,14 @@ public sealed class MapOptions
     public string TileUrl { get; set; } = "";
     public string TileAttribution { get; set; } = "";
 
-    public string? TileOrigin => Uri.TryCreate(TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri)
-        ? uri.GetLeftPart(UriPartial.Authority) : null;
+    /// <summary>The tile server's origin for the pages' Content-Security-Policy; a "{s}." subdomain template allows every subdomain.</summary>
+    public string? TileOrigin
+    {
+        get
+        {
+            if (!Uri.TryCreate(TileUrl.Replace("{s}", "a").Replace("{z}", "0").Replace("{x}", "0").Replace("{y}", "0"), UriKind.Absolute, out var uri)) return null;
+            var origin = uri.GetLeftPart(UriPartial.Authority);
+            return TileUrl.Contains("//{s}.", StringComparison.Ordinal) ? origin.Replace("//a.", "//*.", StringComparison.Ordinal) : origin;
+        }
+    }
 }
