@@ -75,7 +75,9 @@
       item.appendChild(when);
       list.appendChild(item);
     });
-    count.textContent = visible.length === 0 ? data.none : data.inView.replace('{0}', visible.length);
+    // At most 100 in the list (keyboard and screen-reader users reach each event through it): say so when more are in view.
+    count.textContent = visible.length === 0 ? data.none
+      : data.inView.replace('{0}', visible.length) + (visible.length > 100 ? ' ' + data.truncated : '');
     if (next) next.hidden = true; // the list now follows the map, not the server's pages
   }
 
