@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Project-local PostgreSQL and RabbitMQ for development, tests and CI.
+# Project-local PostgreSQL, RabbitMQ and SMTP server (smtp4dev) for development, tests and CI.
 #
-#   deploy/infra.sh up       install what is missing (apt), start both servers, create the databases
+#   deploy/infra.sh up       install what is missing (apt, dotnet tool), start the servers, create the databases
 #   deploy/infra.sh stop     stop the servers this script started
 #   deploy/infra.sh status   say what runs
 #   deploy/infra.sh env      print the connection settings (source-able)
@@ -22,11 +22,14 @@ AMQP_PORT="${SI_AMQP_PORT:-56720}"
 MGMT_PORT="${SI_MGMT_PORT:-56721}"
 DIST_PORT="${SI_DIST_PORT:-56722}"
 EPMD_PORT="${SI_EPMD_PORT:-56723}"
+SMTP_PORT="${SI_SMTP_PORT:-56725}"       # smtp4dev: SMTP (plain; production relays use STARTTLS)
+SMTP_WEB_PORT="${SI_SMTP_WEB_PORT:-56726}" # smtp4dev: web page and API (GET /api/messages)
+SMTP4DEV_VERSION=3.15.0
 PG_USER=si_admin
 PG_PASSWORD=si_dev_password
 MQ_USER=si_admin
 MQ_PASSWORD=si_dev_password
-SERVICE_DATABASES=(submission review geocoding publication)
+SERVICE_DATABASES=(submission review geocoding publication identity)
 ENV_FILE="$LOCAL/infra.env"
 
 log() { printf '[infra] %s\n' "$*" >&2; }
@@ -197,6 +200,41 @@ mq_stop() {
   fi
 }
 
+# smtp4dev, the dotnet tool, in .local/tools; mail kept in memory; every port on loopback and our own.
+smtp_up() {
+  local tool="$LOCAL/tools/smtp4dev/smtp4dev" pidfile="$LOCAL/smtp4dev.pid"
+  if [[ ! -x $tool ]]; then
+    log "installing smtp4dev $SMTP4DEV_VERSION (dotnet tool)"
+    dotnet tool install --tool-path "$LOCAL/tools/smtp4dev" Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" >/dev/null
+  fi
+  if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then return 0; fi
+  mkdir -p "$LOCAL/smtp4dev"
+  (cd "$LOCAL/smtp4dev" && exec setsid "$tool" --urls "http://127.0.0.1:$SMTP_WEB_PORT" --smtpport "$SMTP_PORT" \
+      --imapport "$((SMTP_PORT + 2))" --pop3port "$((SMTP_PORT + 3))" --bindaddress 127.0.0.1 --hostname 127.0.0.1 \
+      --db "" --messagestokeep 100000 --nousersettings --baseappdatapath "$LOCAL/smtp4dev" >"$LOCAL/smtp4dev/smtp4dev.log" 2>&1) &
+  echo $! > "$pidfile"
+  local deadline=$((SECONDS + 60))
+  until curl -fsS "http://127.0.0.1:$SMTP_WEB_PORT/api/messages" >/dev/null 2>&1; do
+    kill -0 "$(cat "$pidfile")" 2>/dev/null || die "smtp4dev exited; see $LOCAL/smtp4dev/smtp4dev.log"
+    [[ $SECONDS -lt $deadline ]] || die "smtp4dev did not answer on :$SMTP_WEB_PORT"
+    sleep 0.5
+  done
+  log "smtp4dev: SMTP 127.0.0.1:$SMTP_PORT, mail at http://127.0.0.1:$SMTP_WEB_PORT/"
+}
+
+smtp_stop() {
+  local pidfile="$LOCAL/smtp4dev.pid"
+  [[ -f $pidfile ]] || return 0
+  local pid; pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$pid" 2>/dev/null || true
+    log "smtp4dev stopped"
+  fi
+  rm -f "$pidfile"
+}
+
 write_env() {
   mkdir -p "$LOCAL"
   if external; then
@@ -204,12 +242,16 @@ write_env() {
 SI_POSTGRES='$SI_POSTGRES'
 SI_RABBITMQ='$SI_RABBITMQ'
 SI_RABBITMQ_MANAGEMENT='${SI_RABBITMQ_MANAGEMENT:-}'
+SI_SMTP='${SI_SMTP:-127.0.0.1:$SMTP_PORT}'
+SI_SMTP_WEB='${SI_SMTP_WEB:-http://127.0.0.1:$SMTP_WEB_PORT/}'
 ENVF
   else
     cat > "$ENV_FILE" <<ENVF
 SI_POSTGRES='Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$PG_PASSWORD'
 SI_RABBITMQ='amqp://$MQ_USER:$MQ_PASSWORD@127.0.0.1:$AMQP_PORT/'
 SI_RABBITMQ_MANAGEMENT='http://$MQ_USER:$MQ_PASSWORD@127.0.0.1:$MGMT_PORT/'
+SI_SMTP='127.0.0.1:$SMTP_PORT'
+SI_SMTP_WEB='http://127.0.0.1:$SMTP_WEB_PORT/'
 ENVF
   fi
   chmod 600 "$ENV_FILE"
@@ -224,6 +266,9 @@ status() {
   if sbin=$(mq_sbin) && (mq_env; "$sbin/rabbitmqctl" -q status >/dev/null 2>&1); then
     echo "rabbitmq:   running on 127.0.0.1:$AMQP_PORT, management http://127.0.0.1:$MGMT_PORT/"
   else echo "rabbitmq:   stopped"; fi
+  if [[ -f $LOCAL/smtp4dev.pid ]] && kill -0 "$(cat "$LOCAL/smtp4dev.pid")" 2>/dev/null; then
+    echo "smtp4dev:   running, SMTP 127.0.0.1:$SMTP_PORT, mail http://127.0.0.1:$SMTP_WEB_PORT/"
+  else echo "smtp4dev:   stopped"; fi
 }
 
 case "${1:-up}" in
@@ -232,8 +277,9 @@ case "${1:-up}" in
       command -v curl >/dev/null || apt_install curl ca-certificates
       pg_up; mq_up
     fi
+    [[ -n "${SI_SMTP:-}" ]] || smtp_up
     write_env; log "ready; settings in $ENV_FILE" ;;
-  stop) external || { mq_stop; pg_stop; } ;;
+  stop) smtp_stop; external || { mq_stop; pg_stop; } ;;
   status) status ;;
   broker-stop|broker-start)
     external && die "$1 needs the project-local RabbitMQ node (SI_RABBITMQ points elsewhere)"

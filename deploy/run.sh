@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole platform locally: PostgreSQL + RabbitMQ (project-local, installed if missing), the four
-# services and the gateway. Migrations are applied by each service at start-up. Ctrl-C stops the services
+# Runs the whole platform locally: PostgreSQL + RabbitMQ + smtp4dev (project-local, installed if missing),
+# the identity service (OpenID Connect provider), the four services, the web front-end and the gateway. Migrations are applied by each service at start-up. Ctrl-C stops the services
 # this script started; the servers keep running for the next run (deploy/infra.sh stop stops them).
 #
 #   deploy/run.sh            build, start, print the gateway URL, wait for Ctrl-C
@@ -10,6 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 GATEWAY_PORT="${SI_GATEWAY_PORT:-8080}"
+ISSUER="http://127.0.0.1:$GATEWAY_PORT/"
 LOGS="$ROOT/.local/logs"
 mkdir -p "$LOGS"
 
@@ -47,8 +48,13 @@ start() {
     export ASPNETCORE_URLS="http://127.0.0.1:$port"
     export OTEL_SERVICE_NAME="$name"
     # The seeded edition is 2018: in Development the services' clock starts inside its submission
-    # window (SI_CLOCK_START= empty for the real clock). Ignored outside Development.
-    export Clock__Start="${SI_CLOCK_START-2018-02-15T10:00:00+01:00}"
+    # window (SI_CLOCK_START= empty for the real clock). Ignored outside Development. Never for the
+    # identity service: tokens carry real times, which every API checks against its real clock.
+    [[ $name == identity ]] || export Clock__Start="${SI_CLOCK_START-2018-02-15T10:00:00+01:00}"
+    # One signing authority: the identity service, reached (like by any client) through the gateway.
+    export Auth__Authority="$ISSUER"
+    export Identity__Issuer="$ISSUER" Identity__Keys__DevelopmentFolder="$ROOT/.local/identity-keys"
+    export Mail__Host="${SI_SMTP%:*}" Mail__Port="${SI_SMTP##*:}" Mail__Security=None # smtp4dev speaks plain SMTP on loopback
     export Catalogue__PublicBaseUrl="${SI_PUBLIC_BASE_URL:-http://127.0.0.1:$GATEWAY_PORT}" # JSON-LD @id (publication)
     export Web__ApiBaseUrl="http://127.0.0.1:$GATEWAY_PORT/"                                 # the pages read the APIs through the gateway (web)
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_$db" ConnectionStrings__RabbitMq="$SI_RABBITMQ"
@@ -57,6 +63,7 @@ start() {
   pids+=($!)
 }
 
+start identity         services/identity         SemaineIndustrie.Identity         8086 identity
 start publication      services/publication      SemaineIndustrie.Publication      8084 publication
 start labelling-review services/labelling-review SemaineIndustrie.LabellingReview  8082 review
 start geocoding        services/geocoding        SemaineIndustrie.Geocoding        8083 geocoding
@@ -65,7 +72,7 @@ start web              web/SemaineIndustrie.Web  SemaineIndustrie.Web           
 start gateway          gateway                   SemaineIndustrie.Gateway          "$GATEWAY_PORT"
 
 deadline=$((SECONDS + 120))
-for port in 8084 8082 8083 8081 8085 "$GATEWAY_PORT"; do
+for port in 8086 8084 8082 8083 8081 8085 "$GATEWAY_PORT"; do
   until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     for pid in "${pids[@]}"; do
       kill -0 "$pid" 2>/dev/null || { echo "[run] a service exited; see $LOGS/*.log" >&2; tail -n 20 "$LOGS"/*.log >&2; exit 1; }
@@ -79,8 +86,10 @@ cat <<MSG
 
   Semaine de l'Industrie platform is up.
   Public map:   http://127.0.0.1:$GATEWAY_PORT/   (API: curl http://127.0.0.1:$GATEWAY_PORT/api/catalogue/events)
-  Services:     submission :8081, labelling-review :8082, geocoding :8083, publication :8084, web :8085
-  Tokens:       curl -s -X POST http://127.0.0.1:$GATEWAY_PORT/dev/tokens -H 'Content-Type: application/json' -d '{"role":"organiser","organisationId":"org-1"}'
+  Sign in:      http://127.0.0.1:$GATEWAY_PORT/compte/connexion   (local accounts: README, password Semaine-Industrie-2018)
+  Mail:         ${SI_SMTP_WEB:-n/a}   (smtp4dev: every mail the platform sends)
+  Tokens:       curl -s -u forges-gascogne-si:forges-gascogne-secret-de-developpement -d grant_type=client_credentials -d scope=submissions http://127.0.0.1:$GATEWAY_PORT/connect/token
+  Services:     submission :8081, labelling-review :8082, geocoding :8083, publication :8084, web :8085, identity :8086
   RabbitMQ UI:  ${SI_RABBITMQ_MANAGEMENT:-n/a}
   Logs:         $LOGS/
   Ctrl-C stops the services.

@@ -12,7 +12,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UseEdgeProtection();
 app.MapDefaultEndpoints();
-app.MapDevelopmentTokens();
 app.MapApiDocumentationUi();
 // An /api (or /dev) address no route serves is a 404 problem+json, not a page of the web front-end's catch-all route.
 app.Map("/api/{**rest}", () => Results.NotFound()).AllowAnonymous();

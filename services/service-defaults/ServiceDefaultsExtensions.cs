@@ -17,13 +17,17 @@ public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
 
-    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    /// <param name="platformTokens">
+    /// False for the identity service (it validates the tokens it issues itself) and the web front-end (pages, no bearer tokens).
+    /// </param>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName, bool platformTokens = true)
     {
         builder.AddTelemetry(serviceName);
         builder.AddPlatformClock();
         builder.Services.AddHealthChecks();
         builder.AddProblemDetailsAndJson();
-        builder.AddPlatformAuthentication();
+        if (platformTokens) builder.AddPlatformAuthentication();
+        builder.AddPlatformAuthorization();
         builder.Services.AddOpenApi();
         // Services trust X-Forwarded-* from loopback (the gateway beside the service) and from the networks
         // listed in ForwardedHeaders:KnownNetworks (the cluster's), so they see the client's address. The
@@ -40,7 +44,8 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>Error handling first, then identity; call before mapping endpoints.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <param name="beforeAuthentication">What must run once the client's address is known but before identity (e.g. a rate limiter).</param>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
         app.UseForwardedHeaders();
         app.UseCorrelationAndSecurityHeaders();
@@ -48,6 +53,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseQueryStringRules();
         app.UseRequestBodyLimit();
+        beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -209,5 +209,5 @@ public sealed class SubmissionValidationTests
     [InlineData("35600000049837", true)] // a La Poste establishment: digit sum divisible by 5
     [InlineData("35600000049838", false)]
     [InlineData("7328293200007", false)]
-    public void SIRET_check_digits(string siret, bool valid) => Assert.Equal(valid, LabellingRules.IsSiret(siret));
+    public void SIRET_check_digits(string siret, bool valid) => Assert.Equal(valid, SemaineIndustrie.Territory.Siret.IsValid(siret));
 }

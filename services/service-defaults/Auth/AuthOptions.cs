@@ -1,15 +1,24 @@
 namespace SemaineIndustrie.ServiceDefaults.Auth;
 
-/// <summary>
-/// Configuration section "Auth". Production sets <see cref="Authority"/> (an OpenID Connect issuer);
-/// Development may instead use the local development issuer, whose key is <see cref="DevSigningKey"/>.
-/// </summary>
+/// <summary>Configuration section "Auth": where tokens come from and which audience this API answers to.</summary>
 public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
+    /// <summary>The identity service's issuer URL (its discovery document is under it).</summary>
     public string? Authority { get; set; }
-    /// <summary>The audience our tokens are issued for; required with <see cref="Authority"/> (no default outside Development).</summary>
+    /// <summary>Where to read the discovery document when it differs from the authority's (e.g. the provider's in-cluster address).</summary>
+    public string? MetadataAddress { get; set; }
+    /// <summary>This API's audience (<see cref="PlatformAudiences"/>); each service's appsettings names its own.</summary>
     public string? Audience { get; set; }
-    public string? DevSigningKey { get; set; }
+    /// <summary>More accepted audiences: the gateway, in front of every API, accepts them all.</summary>
+    public List<string> Audiences { get; set; } = [];
+    /// <summary>
+    /// Tolerated clock difference with the provider. Small (JWT bearer's default is 5 minutes): an expired
+    /// token — a removed reviewer's — is refused within its lifetime plus this.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IReadOnlyList<string> AcceptedAudiences() =>
+        [.. Audiences.Append(Audience).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct()];
 }

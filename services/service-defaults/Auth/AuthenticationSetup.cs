@@ -1,63 +1,54 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.IdentityModel.Tokens;
 
 namespace SemaineIndustrie.ServiceDefaults.Auth;
 
 public static class AuthenticationSetup
 {
     /// <summary>
-    /// JWT bearer everywhere. With Auth:Authority set, tokens come from that OpenID Connect issuer.
-    /// Without it, only a Development host accepts the local development issuer's tokens; any other
-    /// environment refuses to start, so the development issuer cannot be switched on by accident.
+    /// JWT bearer tokens from the platform's OpenID Connect provider (the identity service), found through
+    /// <c>Auth:Authority</c>'s discovery document: signing keys come from its JWKS, never from a shared secret.
+    /// Every environment needs the authority and this API's audience; plain-HTTP discovery is allowed only
+    /// in Development (local runs and tests).
     /// </summary>
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var useDevIssuer = string.IsNullOrWhiteSpace(options.Authority);
-        if (useDevIssuer && !builder.Environment.IsDevelopment())
+        if (string.IsNullOrWhiteSpace(options.Authority))
         {
             throw new InvalidOperationException(
-                $"Auth:Authority is required in the '{builder.Environment.EnvironmentName}' environment; " +
-                "the development token issuer exists only in Development.");
+                $"Auth:Authority is required (environment '{builder.Environment.EnvironmentName}'): the issuer URL of the " +
+                "identity service, e.g. http://127.0.0.1:8080/ locally (deploy/run.sh sets it).");
         }
-
-        if (!useDevIssuer && string.IsNullOrWhiteSpace(options.Audience))
+        var audiences = options.AcceptedAudiences();
+        if (audiences.Count == 0)
         {
             throw new InvalidOperationException(
                 $"Auth:Audience is required with Auth:Authority (environment '{builder.Environment.EnvironmentName}'): " +
                 "tokens issued for another API must not be accepted here.");
         }
 
-        if (useDevIssuer)
-        {
-            builder.Services.AddSingleton(new DevTokenIssuer(options.DevSigningKey ?? DevTokenIssuer.DefaultDevelopmentKey));
-        }
-
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
-                jwt.Audience = options.Audience ?? DevTokenIssuer.Audience;
+                jwt.Authority = options.Authority;
+                if (!string.IsNullOrWhiteSpace(options.MetadataAddress)) jwt.MetadataAddress = options.MetadataAddress;
+                jwt.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+                jwt.TokenValidationParameters.ValidAudiences = audiences;
+                jwt.TokenValidationParameters.ValidTypes = ["at+jwt", "JWT"];
+                jwt.TokenValidationParameters.ClockSkew = options.ClockSkew;
                 jwt.TokenValidationParameters.NameClaimType = PlatformClaims.Subject;
                 jwt.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
-                if (useDevIssuer)
-                {
-                    jwt.TokenValidationParameters.ValidIssuer = DevTokenIssuer.Issuer;
-                    jwt.TokenValidationParameters.ValidAudience = DevTokenIssuer.Audience;
-                    jwt.TokenValidationParameters.IssuerSigningKey =
-                        new DevTokenIssuer(options.DevSigningKey ?? DevTokenIssuer.DefaultDevelopmentKey).Key;
-                    jwt.RequireHttpsMetadata = false;
-                }
-                else
-                {
-                    jwt.Authority = options.Authority;
-                }
             });
+        return builder;
+    }
 
+    /// <summary>The platform's policies, on whichever scheme authenticates the caller.</summary>
+    public static IHostApplicationBuilder AddPlatformAuthorization(this IHostApplicationBuilder builder)
+    {
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(PlatformClaims.OrganiserPolicy, p => p.RequireAuthenticatedUser().RequireRole(PlatformClaims.OrganiserRole)
                 .RequireClaim(PlatformClaims.Organisation)) // an organiser acts for an organisation, never for themself alone

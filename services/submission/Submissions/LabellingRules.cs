@@ -168,7 +168,7 @@ public static class LabellingRules
             bodyName = Text("organisingBody.name", r.OrganisingBody.Name, 2, 150);
             if (r.OrganisingBody.Kind is null) Add("organisingBody.kind", "Required.");
             siret = r.OrganisingBody.Siret?.Replace(" ", "");
-            if (!string.IsNullOrEmpty(siret) && !IsSiret(siret)) Add("organisingBody.siret", "14 digits with a valid check digit.");
+            if (!string.IsNullOrEmpty(siret) && !Territory.Siret.IsValid(siret)) Add("organisingBody.siret", "14 digits with a valid check digit.");
             if (string.IsNullOrEmpty(siret)) siret = null;
         }
 
@@ -246,27 +246,4 @@ public static class LabellingRules
 
     private static List<string> Distinct(IReadOnlyList<string>? codes) =>
         (codes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
-
-    /// <summary>
-    /// SIRET: 14 digits with a Luhn check digit; La Poste's many establishments (SIREN 356000000) may
-    /// instead have a digit sum divisible by 5.
-    /// </summary>
-    public static bool IsSiret(string siret)
-    {
-        if (siret.Length != 14 || !siret.All(char.IsAsciiDigit)) return false;
-        if (Luhn(siret)) return true;
-        return siret.StartsWith("356000000", StringComparison.Ordinal) && siret.Sum(c => c - '0') % 5 == 0;
-    }
-
-    private static bool Luhn(string digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var d = digits[digits.Length - 1 - i] - '0';
-            if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            sum += d;
-        }
-        return sum % 10 == 0;
-    }
 }

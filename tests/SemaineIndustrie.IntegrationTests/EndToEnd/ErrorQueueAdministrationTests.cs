@@ -15,11 +15,16 @@ public sealed class ErrorQueueAdministrationTests(Platform platform)
     {
         using var admin = await platform.ClientAsync(new DevTokenRequest("admin", "ops"), platform.Publication);
         using var reviewer = await platform.ClientAsync(new DevTokenRequest("reviewer", Region: "76"), platform.Publication);
+        using var reviewerOnReview = await platform.ClientAsync(new DevTokenRequest("reviewer", Region: "76"), platform.Review);
         using var anonymous = await platform.ClientAsync(baseAddress: platform.Publication);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/admin/messaging/error-queues")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/admin/messaging/error-queues")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsync("/admin/messaging/error-queues/publication-label/redrive", null)).StatusCode);
+        // A reviewer's token is not issued for the publication API at all (audience), and on the review API,
+        // which it is for, the reviewer is not an admin.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await reviewer.GetAsync("/admin/messaging/error-queues")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await reviewer.PostAsync("/admin/messaging/error-queues/publication-label/redrive", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewerOnReview.GetAsync("/admin/messaging/error-queues")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewerOnReview.PostAsync("/admin/messaging/error-queues/review-open-case/redrive", null)).StatusCode);
 
         var queues = (await admin.GetFromJsonAsync<JsonElement[]>("/admin/messaging/error-queues"))!;
         Assert.Equal(

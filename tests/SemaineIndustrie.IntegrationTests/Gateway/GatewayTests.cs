@@ -211,13 +211,12 @@ public sealed class GatewayTests(Platform platform)
     }
 
     [Fact]
-    public async Task The_development_issuer_does_not_exist_in_production()
+    public async Task The_development_token_helper_does_not_exist_in_production()
     {
         var production = new ServiceHost<GatewayMarker>(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Auth:Authority"] = "https://auth.example.gouv.fr/realms/semaine",
-            ["Auth:Audience"] = "semaine-industrie-api",
+            ["Auth:Authority"] = "https://connexion.semaine-industrie.gouv.fr/",
             ["ReverseProxy:Clusters:web:Destinations:primary:Address"] = platform.Web.ToString(), // pages come from the web front-end
         }, environment: "Production");
         await using (production)

@@ -27,6 +27,7 @@ public sealed class GeocodingServiceTests : IAsyncLifetime
             ["ConnectionStrings:RabbitMq"] = infra.RabbitMq.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Geocoding:Ban:BaseUrl"] = ban.Address.ToString(),
+            ["Auth:Authority"] = "http://127.0.0.1:9/", // nothing here authenticates: no token is ever validated
         });
         geocoding.Start();
     }

@@ -326,7 +326,7 @@ public sealed class HardeningTests(Platform platform)
             Assert.Equal(JsonValueKind.Array, (await response.Content.ReadFromJsonAsync<JsonElement>()).ValueKind);
             Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync("/admin/messaging/outbox/parked/999999/replay", null)).StatusCode);
         }
-        using var reviewer = await platform.ClientAsync(new DevTokenRequest("reviewer", "r", Region: "76"), platform.Submission);
+        using var reviewer = await platform.ClientAsync(new DevTokenRequest("reviewer", "r", Region: "76"), platform.Review);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/admin/messaging/outbox/parked")).StatusCode);
     }
 }

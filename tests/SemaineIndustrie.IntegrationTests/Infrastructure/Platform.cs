@@ -9,9 +9,10 @@ using Xunit;
 namespace SemaineIndustrie.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The whole platform in the test process: the four services and the gateway, each on its own Kestrel
-/// socket, against this class's own databases and RabbitMQ virtual host. Consumers start before
-/// anything can publish (every service consumes, and all are up before the first request).
+/// The whole platform in the test process: the identity service, the four services, the web front-end and
+/// the gateway, each on its own Kestrel socket, against this class's own databases and RabbitMQ virtual
+/// host and the shared SMTP server. Identity starts first: every other service validates its tokens
+/// through its discovery document. Consumers start before anything can publish.
 /// </summary>
 public sealed class Platform : IAsyncLifetime
 {
@@ -19,6 +20,7 @@ public sealed class Platform : IAsyncLifetime
     private readonly Dictionary<Type, IServiceProvider> services = [];
 
     public IsolatedInfrastructure Infra { get; } = new();
+    public Uri Identity { get; private set; } = null!;
     public Uri Submission { get; private set; } = null!;
     public Uri Review { get; private set; } = null!;
     public Uri Geocoding { get; private set; } = null!;
@@ -29,14 +31,15 @@ public sealed class Platform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Infra.InitializeAsync();
+        // The pages read the APIs through the gateway, the gateway routes pages to the web front-end, and mails
+        // link to the identity pages through the gateway: its port is chosen first so that all know it.
+        var gatewayPort = ServiceHost<GatewayMarker>.FreePort();
+        Identity = await StartIdentityAsync(new Uri($"http://127.0.0.1:{gatewayPort}/"));
         Publication = await StartServiceAsync<SemaineIndustrie.Publication.ServiceMarker>("publication");
         Review = await StartServiceAsync<SemaineIndustrie.LabellingReview.ServiceMarker>("review");
         Geocoding = await StartServiceAsync<SemaineIndustrie.Geocoding.ServiceMarker>("geocoding");
         Submission = await StartServiceAsync<SemaineIndustrie.Submission.ServiceMarker>("submission");
 
-        // The pages read the APIs through the gateway, and the gateway routes pages to the web front-end:
-        // the gateway's port is chosen first so that both know each other.
-        var gatewayPort = ServiceHost<GatewayMarker>.FreePort();
         var web = new ServiceHost<SemaineIndustrie.Web.SharedResource>(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
@@ -60,6 +63,9 @@ public sealed class Platform : IAsyncLifetime
             ["Gateway:OrganiserWritePermits"] = "100000",
             ["Gateway:StaffPermits"] = "100000",
             ["Gateway:CatalogueCacheDuration"] = "00:00:01",
+            ["Auth:Authority"] = Identity.ToString(),
+            ["Auth:ClockSkew"] = "00:00:01",
+            ["ReverseProxy:Clusters:identity:Destinations:primary:Address"] = Identity.ToString(),
             ["ReverseProxy:Clusters:submission:Destinations:primary:Address"] = Submission.ToString(),
             ["ReverseProxy:Clusters:review:Destinations:primary:Address"] = Review.ToString(),
             ["ReverseProxy:Clusters:geocoding:Destinations:primary:Address"] = Geocoding.ToString(),
@@ -80,10 +86,47 @@ public sealed class Platform : IAsyncLifetime
             ["ConnectionStrings:RabbitMq"] = Infra.RabbitMq.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Clock:Start"] = Samples.ClockStart,
+            ["Auth:Authority"] = Identity.ToString(),
+            ["Auth:ClockSkew"] = "00:00:01",
         });
         hosts.Add(host);
         var address = host.Start();
         services[typeof(TMarker)] = host.Services;
+        return address;
+    }
+
+    /// <summary>
+    /// The OpenID Connect provider, with keys given in configuration as production has them, its issuer
+    /// fixed before it starts (tokens obtained through the gateway carry the same <c>iss</c>), mail to
+    /// the shared smtp4dev, the seeded local accounts, and a confidential web client for the code flow.
+    /// </summary>
+    private async Task<Uri> StartIdentityAsync(Uri publicBaseUrl)
+    {
+        var port = ServiceHost<SemaineIndustrie.Identity.ServiceMarker>.FreePort();
+        var issuer = $"http://127.0.0.1:{port}/";
+        var settings = InfrastructureSettings.Instance;
+        var host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = await Infra.DatabaseAsync("identity"),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Identity:Issuer"] = issuer,
+            ["Identity:PublicBaseUrl"] = publicBaseUrl.ToString(),
+            ["Identity:Keys:Signing:0"] = TestKeys.Signing,
+            ["Identity:Keys:Encryption:0"] = TestKeys.Encryption,
+            ["Identity:CredentialPermitsPerMinute"] = "100000",
+            // Short enough for the revocation test to watch a token die; the code-flow tests finish well within it.
+            ["Identity:AccessTokenLifetime"] = TestKeys.AccessTokenLifetime.ToString(),
+            ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
+            ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
+            ["Identity:WebClients:0:DisplayName"] = "Test front-end",
+            ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
+            ["Mail:Host"] = settings.SmtpHost,
+            ["Mail:Port"] = settings.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Security"] = "None",
+        }, port: port);
+        hosts.Add(host);
+        var address = host.Start();
+        services[typeof(SemaineIndustrie.Identity.ServiceMarker)] = host.Services;
         return address;
     }
 
@@ -99,12 +142,15 @@ public sealed class Platform : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<TDb>());
     }
 
-    /// <summary>A client of the gateway, anonymous or carrying a token from the development issuer (POST /dev/tokens).</summary>
+    /// <summary>
+    /// A client of the gateway, anonymous or carrying an access token from the identity service's
+    /// Development helper (POST /dev/tokens: its real signing key and issuer).
+    /// </summary>
     public async Task<HttpClient> ClientAsync(DevTokenRequest? identity = null, Uri? baseAddress = null)
     {
         var client = new HttpClient { BaseAddress = baseAddress ?? Gateway };
         if (identity is null) return client;
-        using var anonymous = new HttpClient { BaseAddress = Gateway };
+        using var anonymous = new HttpClient { BaseAddress = Identity };
         var response = await anonymous.PostAsJsonAsync("/dev/tokens", identity);
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;

@@ -28,6 +28,7 @@ public sealed class PublicationAlone : IAsyncLifetime
             ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync("publication"),
             ["ConnectionStrings:RabbitMq"] = infra.RabbitMq.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Auth:Authority"] = "http://127.0.0.1:9/", // nothing here authenticates: no token is ever validated
         });
         Client = new HttpClient { BaseAddress = host.Start() };
     }

@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace SemaineIndustrie.Identity.Accounts;
+
+/// <summary>
+/// Rate limits where credentials are tried: sign-in, registration, password reset, invitations accepted
+/// and the token endpoint. Per client network (IPv4 address, IPv6 /64) after the gateway's forwarded
+/// headers; lockout after repeated failures protects each account on top of this.
+/// </summary>
+public static class CredentialLimits
+{
+    public const string Policy = "credentials";
+
+    public static IHostApplicationBuilder AddCredentialLimits(this IHostApplicationBuilder builder)
+    {
+        var permits = builder.Configuration.GetValue("Identity:CredentialPermitsPerMinute", 30);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(Policy, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(Network(context), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+        return builder;
+    }
+
+    private static string Network(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new System.Net.IPAddress(bytes) + "/64";
+        }
+        return address.ToString();
+    }
+}

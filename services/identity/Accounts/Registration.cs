@@ -1,0 +1,131 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.Identity.Auditing;
+using SemaineIndustrie.Identity.Mail;
+using SemaineIndustrie.Identity.Tokens;
+using SemaineIndustrie.ServiceDefaults.Web;
+
+namespace SemaineIndustrie.Identity.Accounts;
+
+/// <summary>
+/// Self-registration of organisers, e-mail verification and password reset. Every answer that an
+/// outsider sees is the same for known and unknown addresses; what differs goes into the mail, which
+/// only the mailbox's owner reads.
+/// </summary>
+public sealed class Registration(UserManager<PlatformUser> users, PlatformIdentityDbContext db, MailSender mail, PublicLinks links,
+    TimeProvider clock, IOptions<PlatformIdentityOptions> options, ILogger<Registration> logger)
+{
+    /// <returns>Field errors (name, email, password), empty when the mail is on its way.</returns>
+    public async Task<Dictionary<string, string>> RegisterAsync(string? name, string? email, string? password, CancellationToken ct)
+    {
+        var errors = CheckProfile(name, email);
+        if (await CheckPasswordAsync(password) is { } weak) errors["password"] = weak;
+        if (errors.Count > 0) return errors;
+        email = email!.Trim();
+
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            await mail.SendAsync(AccountMails.AlreadyRegistered(email, links.To("compte/connexion"), await ResetLinkAsync(existing)), ct);
+            return errors;
+        }
+
+        var user = new PlatformUser { UserName = email, Email = email, DisplayName = name!.Trim(), CreatedAt = clock.GetUtcNow() };
+        var created = await users.CreateAsync(user, password!);
+        if (!created.Succeeded)
+        {
+            // A concurrent registration of the same address lands here: answer as for a known address.
+            logger.LogInformation("Registration refused by Identity: {Codes}", string.Join(",", created.Errors.Select(e => e.Code)));
+            if (created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")) return errors;
+            errors["password"] = string.Join(" ", created.Errors.Select(e => e.Description));
+            return errors;
+        }
+        db.Record(clock.GetUtcNow(), user.Id, "account.registered", targetUser: user.Id);
+        await db.SaveChangesAsync(ct);
+        await SendVerificationAsync(user, ct);
+        return errors;
+    }
+
+    public async Task SendVerificationAsync(PlatformUser user, CancellationToken ct)
+    {
+        var (secret, hash) = SecretLinks.New();
+        db.EmailVerifications.Add(new EmailVerification { TokenHash = hash, UserId = user.Id, ExpiresAt = clock.GetUtcNow() + options.Value.EmailLinkLifetime });
+        await db.SaveChangesAsync(ct);
+        await mail.SendAsync(AccountMails.Verification(user.Email!, user.DisplayName, links.To("compte/verifier", ("t", secret))), ct);
+    }
+
+    /// <summary>Confirms the address of a single-use, unexpired link; false otherwise (used, expired, unknown).</summary>
+    public async Task<bool> VerifyAsync(string? secret, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(secret) || secret.Length > 100) return false;
+        var hash = SecretLinks.Hash(secret);
+        var now = clock.GetUtcNow();
+        // One UPDATE decides who uses the link: a second click (or a concurrent one) finds it used.
+        var used = await db.EmailVerifications.Where(v => v.TokenHash == hash && v.UsedAt == null && v.ExpiresAt > now)
+            .ExecuteUpdateAsync(v => v.SetProperty(x => x.UsedAt, now), ct);
+        if (used == 0) return false;
+        var userId = await db.EmailVerifications.Where(v => v.TokenHash == hash).Select(v => v.UserId).SingleAsync(ct);
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return false;
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        db.Record(now, user.Id, "account.email-verified", targetUser: user.Id);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Mails a reset link when the address has an account; says nothing either way.</summary>
+    public async Task ForgotPasswordAsync(string? email, CancellationToken ct)
+    {
+        if (CheckProfile("x", email).Count > 0) return;
+        var user = await users.FindByEmailAsync(email!.Trim());
+        if (user is null) return;
+        await mail.SendAsync(AccountMails.PasswordReset(user.Email!, await ResetLinkAsync(user)), ct);
+    }
+
+    /// <summary>ASP.NET Core Identity's reset token is bound to the security stamp, which the reset changes: single use.</summary>
+    public async Task<Dictionary<string, string>> ResetPasswordAsync(string? userId, string? token, string? password)
+    {
+        var errors = new Dictionary<string, string>();
+        if (await CheckPasswordAsync(password) is { } weak) { errors["password"] = weak; return errors; }
+        var user = userId is { Length: <= 100 } ? await users.FindByIdAsync(userId) : null;
+        var result = user is null || token is null ? null : await users.ResetPasswordAsync(user, token, password!);
+        if (result is not { Succeeded: true })
+        {
+            errors["link"] = "Ce lien n'est plus valable. Demandez-en un nouveau.";
+            return errors;
+        }
+        user!.EmailConfirmed = true; // the link reached the mailbox
+        await users.UpdateAsync(user);
+        await users.ResetAccessFailedCountAsync(user);
+        return errors;
+    }
+
+    public static Dictionary<string, string> CheckProfile(string? name, string? email)
+    {
+        var errors = new Dictionary<string, string>();
+        var n = name?.Trim();
+        if (string.IsNullOrEmpty(n) || n.Length > 200 || TextRules.Check(n, multiLine: false) is not null)
+            errors["name"] = "Indiquez votre nom (200 caractères au plus, sur une ligne).";
+        var e = email?.Trim();
+        if (string.IsNullOrEmpty(e) || e.Length > 256 || !MailAddress.TryCreate(e, out var parsed) || parsed.Address != e)
+            errors["email"] = "Indiquez une adresse électronique valide, par exemple nom@domaine.fr.";
+        return errors;
+    }
+
+    public async Task<string?> CheckPasswordAsync(string? password)
+    {
+        if (string.IsNullOrEmpty(password)) return "Choisissez un mot de passe d'au moins 12 caractères.";
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new PlatformUser(), password);
+            if (!result.Succeeded) return "Au moins 12 caractères, dont au moins 4 différents.";
+        }
+        return null;
+    }
+
+    private async Task<Uri> ResetLinkAsync(PlatformUser user) =>
+        links.To("compte/reinitialiser", ("u", user.Id), ("t", await users.GeneratePasswordResetTokenAsync(user)));
+}

@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Identity.Accounts;
+using SemaineIndustrie.Identity.Auditing;
+using SemaineIndustrie.Identity.Committees;
+using SemaineIndustrie.Identity.Tokens;
+using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Web;
+
+namespace SemaineIndustrie.Identity.Organisations;
+
+/// <summary>
+/// An organiser creates their organisation, invites colleagues and manages its API clients. The new
+/// <c>org</c> claim reaches the APIs with the next token (sign in again, or refresh).
+/// </summary>
+public static class OrganisationsApi
+{
+    public sealed record OrganisationRequest(string? Name, OrganisationKind? Kind, string? Siret);
+    public sealed record OrganisationView(Guid Id, string Org, string Name, OrganisationKind Kind, string? Siret, bool IsManager);
+    public sealed record ColleagueRequest(string? Email);
+    public sealed record ClientRequest(string? Name);
+
+    public static WebApplication MapOrganisationsApi(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/identity/organisations").RequireAuthorization(OpenIdConnectServer.AccountPolicy).WithTags("Organisations");
+        group.MapPost("/", Create);
+        group.MapGet("/mine", Mine);
+        group.MapPost("/mine/invitations", InviteColleague);
+        group.MapGet("/mine/clients", Clients);
+        group.MapPost("/mine/clients", CreateClient);
+        group.MapDelete("/mine/clients/{clientId}", RevokeClient);
+        return app;
+    }
+
+    private static async Task<IResult> Create(OrganisationRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200 || TextRules.Check(name, multiLine: false) is not null) errors["name"] = ["1 to 200 characters on one line."];
+        if (request.Kind is null) errors["kind"] = ["One of: " + string.Join(", ", Enum.GetNames<OrganisationKind>()) + "."];
+        var siret = request.Siret is { } s ? Territory.Siret.Normalise(s) : null;
+        if (!string.IsNullOrEmpty(siret) && !Territory.Siret.IsValid(siret)) errors["siret"] = ["14 digits with a valid check digit."];
+        if (errors.Count > 0) return Problems.Unprocessable("Invalid organisation", errors);
+
+        var user = caller.SubjectId();
+        var standing = await Standing.OfAsync(db, user, ct);
+        if (standing.Role != PlatformClaims.OrganiserRole) return Problems.Conflict("Not an organiser", "Reviewers and admins do not create organisations.");
+        if (standing.Organisation is not null) return Problems.Conflict("Already a member", "This account already belongs to an organisation.");
+        if (!string.IsNullOrEmpty(siret) && await db.Organisations.AnyAsync(o => o.Siret == siret, ct))
+            return Problems.Conflict("SIRET already registered", "An organisation with this SIRET exists: ask one of its members for an invitation.");
+
+        var now = clock.GetUtcNow();
+        var organisation = new Organisation { Id = Guid.NewGuid(), Name = name!, Kind = request.Kind!.Value, Siret = string.IsNullOrEmpty(siret) ? null : siret, CreatedAt = now, CreatedBy = user };
+        db.Organisations.Add(organisation);
+        db.Members.Add(new OrganisationMember { UserId = user, OrganisationId = organisation.Id, IsManager = true, Since = now });
+        db.Record(now, user, "organisation.created", targetUser: user, organisation: organisation.Id, details: new { organisation.Name, organisation.Siret });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created("/api/identity/organisations/mine", View(organisation, isManager: true));
+    }
+
+    private static async Task<IResult> Mine(ClaimsPrincipal caller, PlatformIdentityDbContext db, CancellationToken ct)
+    {
+        var found = await Membership(db, caller.SubjectId(), ct);
+        return found is { } m ? TypedResults.Ok(View(m.Organisation, m.Member.IsManager)) : NoOrganisation();
+    }
+
+    private static async Task<IResult> InviteColleague(ColleagueRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db, Invitations invitations, CancellationToken ct)
+    {
+        var errors = CommitteesApi.CheckEmail(request.Email);
+        if (errors.Count > 0) return Problems.Unprocessable("Invalid invitation", errors);
+        if (await Membership(db, caller.SubjectId(), ct) is not { } m) return NoOrganisation();
+        await invitations.SendAsync(caller.SubjectId(), request.Email!, InvitationPurpose.Colleague, m.Organisation.Id, null, [], m.Organisation.Name, ct);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<IResult> Clients(ClaimsPrincipal caller, PlatformIdentityDbContext db, IntegrationClients clients, CancellationToken ct) =>
+        await Membership(db, caller.SubjectId(), ct) is { } m
+            ? TypedResults.Ok(await clients.ListAsync(m.Organisation.ClaimValue, ct))
+            : NoOrganisation();
+
+    /// <summary>The secret is in this answer and nowhere else, ever.</summary>
+    private static async Task<IResult> CreateClient(ClientRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
+        IntegrationClients clients, TimeProvider clock, CancellationToken ct)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100 || TextRules.Check(name, multiLine: false) is not null)
+            return Problems.Field(StatusCodes.Status422UnprocessableEntity, "Invalid client", "name", "1 to 100 characters on one line.");
+        var user = caller.SubjectId();
+        if (await Membership(db, user, ct) is not { } m) return NoOrganisation();
+        if (!m.Member.IsManager) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Managers only",
+            detail: "Only the organisation's managers create API clients.");
+        var now = clock.GetUtcNow();
+        var created = await clients.CreateAsync(m.Organisation.ClaimValue, name, user, now, ct);
+        db.Record(now, user, "organisation.client.created", organisation: m.Organisation.Id, details: new { created.ClientId, created.DisplayName });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/identity/organisations/mine/clients/{created.ClientId}", created);
+    }
+
+    private static async Task<IResult> RevokeClient(string clientId, ClaimsPrincipal caller, PlatformIdentityDbContext db,
+        IntegrationClients clients, TimeProvider clock, CancellationToken ct)
+    {
+        var user = caller.SubjectId();
+        if (await Membership(db, user, ct) is not { } m) return NoOrganisation();
+        if (!m.Member.IsManager) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Managers only");
+        if (!await clients.RevokeAsync(m.Organisation.ClaimValue, clientId, ct)) return Problems.NotFound("No such client", "Your organisation has no client with this id.");
+        db.Record(clock.GetUtcNow(), user, "organisation.client.revoked", organisation: m.Organisation.Id, details: new { clientId });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<(Organisation Organisation, OrganisationMember Member)?> Membership(PlatformIdentityDbContext db, string user, CancellationToken ct)
+    {
+        var found = await (from member in db.Members.AsNoTracking()
+                           join organisation in db.Organisations.AsNoTracking() on member.OrganisationId equals organisation.Id
+                           where member.UserId == user
+                           select new { organisation, member }).SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.organisation, found.member);
+    }
+
+    private static OrganisationView View(Organisation o, bool isManager) => new(o.Id, o.ClaimValue, o.Name, o.Kind, o.Siret, isManager);
+
+    private static IResult NoOrganisation() => Problems.NotFound("No organisation", "This account belongs to no organisation yet: create one or accept an invitation.");
+}

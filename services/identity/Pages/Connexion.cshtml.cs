@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using SemaineIndustrie.Identity.Accounts;
+
+namespace SemaineIndustrie.Identity.Pages;
+
+/// <summary>
+/// Sign-in. One answer for every failure (unknown address, wrong password, unconfirmed address, locked
+/// account) so the page does not tell whether an address has an account; unknown addresses still pay a
+/// password hash, so timing does not tell either.
+/// </summary>
+[EnableRateLimiting(CredentialLimits.Policy)]
+public sealed class ConnexionModel(SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, IPasswordHasher<PlatformUser> hasher) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    public bool Failed { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = string.IsNullOrWhiteSpace(Email) || Email.Length > 256 ? null : await users.FindByEmailAsync(Email.Trim());
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(new PlatformUser(), DummyHash.Value, Password ?? "");
+            Failed = true;
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            Failed = true;
+            return Page();
+        }
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/compte");
+    }
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Guid.NewGuid().ToString()));
+}

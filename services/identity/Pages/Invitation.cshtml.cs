@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using SemaineIndustrie.Identity.Accounts;
+using SemaineIndustrie.Identity.Committees;
+
+namespace SemaineIndustrie.Identity.Pages;
+
+/// <summary>
+/// Accepting an invitation: a new person chooses a name and password (the link proved the mailbox, so the
+/// address is confirmed); someone with an account proves it with their password. Then the invitation applies.
+/// </summary>
+[EnableRateLimiting(CredentialLimits.Policy)]
+public sealed class InvitationModel(Invitations invitations, Registration registration, UserManager<PlatformUser> users,
+    SignInManager<PlatformUser> signIn, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? T { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    public Committees.Invitation? Invitation { get; private set; }
+    public bool HasAccount { get; private set; }
+    public Dictionary<string, string> Errors { get; private set; } = [];
+
+    public string What => Invitation!.Purpose switch
+    {
+        InvitationPurpose.Reviewer => "instruire les demandes de label, " + Invitations.Describe(Invitation.Region!, Invitation.Departements) + ".",
+        InvitationPurpose.Admin => Invitation.Region is null ? "administrer tous les comités (national)." : "administrer les comités de la " + Invitations.Describe(Invitation.Region, []) + ".",
+        _ => "rejoindre une organisation.",
+    };
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Page();
+        var user = await users.FindByEmailAsync(Invitation!.Email);
+        if (user is null)
+        {
+            Errors = Registration.CheckProfile(Name, Invitation.Email);
+            if (await registration.CheckPasswordAsync(Password) is { } weak) Errors["password"] = weak;
+            if (Errors.Count > 0) return Page();
+            user = new PlatformUser { UserName = Invitation.Email, Email = Invitation.Email, EmailConfirmed = true, DisplayName = Name!.Trim(), CreatedAt = clock.GetUtcNow() };
+            var created = await users.CreateAsync(user, Password!);
+            if (!created.Succeeded) { Errors["password"] = string.Join(" ", created.Errors.Select(e => e.Description)); return Page(); }
+        }
+        else
+        {
+            var check = await signIn.CheckPasswordSignInAsync(user, Password ?? "", lockoutOnFailure: true);
+            if (!check.Succeeded) { Errors["password"] = "Mot de passe incorrect, ou compte bloqué pour 15 minutes après plusieurs échecs."; return Page(); }
+            if (!user.EmailConfirmed) { user.EmailConfirmed = true; await users.UpdateAsync(user); }
+        }
+        await invitations.AcceptAsync(Invitation, user, ct);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect("/compte");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Invitation = await invitations.FindOpenAsync(T, ct);
+        if (Invitation is null) return false;
+        HasAccount = await users.FindByEmailAsync(Invitation.Email) is not null;
+        return true;
+    }
+}

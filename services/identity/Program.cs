@@ -1,0 +1,12 @@
+using SemaineIndustrie.Identity;
+using SemaineIndustrie.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("identity", platformTokens: false);
+builder.AddIdentityService();
+
+var app = builder.Build();
+app.UseServiceDefaults(beforeAuthentication: web => web.UseRateLimiter());
+app.MapDefaultEndpoints();
+app.MapIdentityService();
+app.Run();
