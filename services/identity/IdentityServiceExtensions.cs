@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using SemaineIndustrie.Identity.Accounts;
 using SemaineIndustrie.Identity.Committees;
 using SemaineIndustrie.Identity.Development;
+using SemaineIndustrie.Identity.External;
 using SemaineIndustrie.Identity.Mail;
 using SemaineIndustrie.Identity.Organisations;
 using SemaineIndustrie.Identity.Tokens;
@@ -90,6 +91,7 @@ public static class IdentityServiceExtensions
         app.MapStaticAssets();
         app.MapRazorPages();
         app.MapConnectEndpoints();
+        app.MapExternalSignIn();
         app.MapMeApi();
         app.MapOrganisationsApi();
         app.MapCommitteesApi();

@@ -12,8 +12,21 @@ namespace SemaineIndustrie.Identity.Pages;
 /// password hash, so timing does not tell either.
 /// </summary>
 [EnableRateLimiting(CredentialLimits.Policy)]
-public sealed class ConnexionModel(SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, IPasswordHasher<PlatformUser> hasher) : PageModel
+public sealed class ConnexionModel(SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, IPasswordHasher<PlatformUser> hasher,
+    Microsoft.Extensions.Options.IOptions<List<External.ExternalProviderOptions>> providers) : PageModel
 {
+    public IReadOnlyList<External.ExternalProviderOptions> Providers => providers.Value;
+    [BindProperty(SupportsGet = true, Name = "externe")] public string? External { get; set; }
+
+    public string? ExternalError => External switch
+    {
+        null => null,
+        "incomplet" => "Le fournisseur d'identité n'a pas transmis d'adresse électronique vérifiée : la connexion est impossible par ce moyen.",
+        "conflit" => "Cette adresse est déjà liée à une autre identité du fournisseur. Contactez l'assistance.",
+        "bloque" => "Ce compte est temporairement bloqué.",
+        _ => "La connexion par le fournisseur d'identité a échoué. Réessayez.",
+    };
+
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using SemaineIndustrie.Identity.Accounts;
@@ -82,7 +83,7 @@ public static class ConnectEndpoints
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static async Task<IResult> UserInfo(HttpContext context, UserManager<PlatformUser> users)
+    private static async Task<IResult> UserInfo(HttpContext context, UserManager<PlatformUser> users, PlatformIdentityDbContext db)
     {
         var principal = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         var user = principal?.GetClaim(Claims.Subject) is { } id ? await users.FindByIdAsync(id) : null;
@@ -90,6 +91,11 @@ public static class ConnectEndpoints
         var claims = new Dictionary<string, object?> { [Claims.Subject] = user.Id };
         if (principal.HasScope(Scopes.Profile)) { claims[Claims.Name] = user.DisplayName; claims[Claims.Locale] = user.PreferredLanguage; }
         if (principal.HasScope(Scopes.Email)) { claims[Claims.Email] = user.Email; claims[Claims.EmailVerified] = user.EmailConfirmed; }
+        if (principal.HasScope(PlatformScopes.Siret))
+        {
+            claims[PlatformScopes.Siret] = await (from m in db.Members join o in db.Organisations on m.OrganisationId equals o.Id
+                                                  where m.UserId == user.Id select o.Siret).SingleOrDefaultAsync(context.RequestAborted);
+        }
         return Results.Ok(claims);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
+using SemaineIndustrie.Identity.External;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SemaineIndustrie.Identity.Tokens;
@@ -18,6 +19,7 @@ public static class OpenIdConnectServer
         if (options.Issuer is null && !development)
             throw new InvalidOperationException("Identity:Issuer is required outside Development (the URL clients and services know the provider by).");
         var (signing, encryption) = KeyRing.Load(options.Keys, development);
+        builder.AddExternalSignIn(options, signing, encryption);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<PlatformIdentityDbContext>())
@@ -33,7 +35,7 @@ public static class OpenIdConnectServer
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess,
-                    PlatformScopes.Submissions, PlatformScopes.Review, PlatformScopes.Account, PlatformScopes.Operations);
+                    PlatformScopes.Submissions, PlatformScopes.Review, PlatformScopes.Account, PlatformScopes.Operations, PlatformScopes.Siret);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(options.RefreshTokenLifetime)
                     .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));

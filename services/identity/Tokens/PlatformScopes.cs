@@ -12,6 +12,8 @@ public static class PlatformScopes
     public const string Review = "review";
     public const string Account = "account";
     public const string Operations = "operations";
+    /// <summary>The organisation's SIRET at the userinfo endpoint (as ProConnect's pivot identity has it), for platforms that federate with us.</summary>
+    public const string Siret = "siret";
 
     public static readonly IReadOnlyDictionary<string, string[]> Resources = new Dictionary<string, string[]>
     {

@@ -20,7 +20,7 @@ public static class TokenPrincipals
         AddStanding(identity, standing);
 
         var allowed = PlatformScopes.AllowedFor(standing.Role);
-        var scopes = requestedScopes.Where(s => allowed.Contains(s) || s is Scopes.OpenId or Scopes.Profile or Scopes.Email or Scopes.OfflineAccess).ToList();
+        var scopes = requestedScopes.Where(s => allowed.Contains(s) || s is Scopes.OpenId or Scopes.Profile or Scopes.Email or Scopes.OfflineAccess or PlatformScopes.Siret).ToList();
         return Finish(identity, scopes);
     }
 

@@ -31,6 +31,7 @@ public sealed class WebClientRegistration(IServiceProvider services, IOptions<Pl
                     Permissions.Scopes.Profile, Permissions.Scopes.Email,
                     Permissions.Prefixes.Scope + PlatformScopes.Submissions, Permissions.Prefixes.Scope + PlatformScopes.Review,
                     Permissions.Prefixes.Scope + PlatformScopes.Account, Permissions.Prefixes.Scope + PlatformScopes.Operations,
+                    Permissions.Prefixes.Scope + PlatformScopes.Siret,
                 },
                 Requirements = { Requirements.Features.ProofKeyForCodeExchange },
             };

@@ -95,6 +95,19 @@ public sealed partial class Person(Uri gateway) : IDisposable
             body.GetProperty("expires_in").GetInt32());
     }
 
+    /// <summary>Follows redirects by hand (across hosts: the provider and the platform), up to the first non-redirect or a stop address.</summary>
+    public async Task<(HttpResponseMessage Response, Uri Address)> FollowAsync(Uri address, Func<Uri, bool>? stopAt = null)
+    {
+        for (var hops = 0; hops < 10; hops++)
+        {
+            var response = await http.GetAsync(address);
+            if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther)) return (response, address);
+            address = new Uri(address, response.Headers.Location!);
+            if (stopAt?.Invoke(address) == true) return (response, address);
+        }
+        throw new InvalidOperationException("too many redirects");
+    }
+
     /// <summary>A client of the gateway carrying <paramref name="accessToken"/>.</summary>
     public static HttpClient Bearer(Uri baseAddress, string accessToken)
     {
