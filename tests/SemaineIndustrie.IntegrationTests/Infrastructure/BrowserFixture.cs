@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -37,6 +38,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>axe-core on the page as it is now: no serious or critical violation.</summary>
+    public static async Task AccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Xunit.Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
     public Task ScreenshotAsync(IPage page, string name) =>

@@ -64,12 +64,7 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
         }
     }
 
-    private static async Task AccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
-    }
+    private static Task AccessibleAsync(IPage page) => BrowserFixture.AccessibleAsync(page);
 
     private static Task MapReadyAsync(IPage page) => page.Locator("#map[data-ready='true']").WaitForAsync(new() { Timeout = 15_000 });
 
