@@ -25,11 +25,20 @@ public sealed class MailSender(IOptions<MailOptions> options, ILogger<MailSender
             new TextPart(TextFormat.Html) { Text = mail.Html },
         };
 
-        using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), ct);
-        if (!string.IsNullOrEmpty(settings.UserName)) await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
-        await smtp.SendAsync(message, ct);
-        await smtp.DisconnectAsync(quit: true, ct);
+        using var smtp = new SmtpClient { Timeout = 15_000 };
+        try
+        {
+            await smtp.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), ct);
+            if (!string.IsNullOrEmpty(settings.UserName)) await smtp.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
+            await smtp.SendAsync(message, ct);
+            await smtp.DisconnectAsync(quit: true, ct);
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or TimeoutException)
+        {
+            logger.LogError(ex, "SMTP relay {Host}:{Port} unavailable", settings.Host, settings.Port);
+            throw new ServiceDefaults.Web.DependencyUnavailableException(
+                "The mail could not be sent (the mail relay is unavailable); what was recorded stays, try again in a minute.", ex);
+        }
         logger.LogInformation("Account mail '{Subject}' sent", mail.Subject); // never the address nor the link: they are personal data and secrets
     }
 }

@@ -17,9 +17,20 @@ public sealed class InscriptionModel(Registration registration) : PageModel
 
     public void OnGet() { }
 
+    public bool MailDown { get; private set; }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Errors = await registration.RegisterAsync(Name, Email, Password, ct);
+        try
+        {
+            Errors = await registration.RegisterAsync(Name, Email, Password, ct);
+        }
+        catch (ServiceDefaults.Web.DependencyUnavailableException)
+        {
+            MailDown = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
         Sent = Errors.Count == 0;
         return Page();
     }

@@ -15,7 +15,15 @@ public sealed class MotDePasseOublieModel(Registration registration) : PageModel
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        await registration.ForgotPasswordAsync(Email, ct);
+        try
+        {
+            await registration.ForgotPasswordAsync(Email, ct);
+        }
+        catch (ServiceDefaults.Web.DependencyUnavailableException)
+        {
+            // Only known addresses are mailed: saying "the mail is down" would tell that this one has an account.
+            // The failure is logged; the person retries when no mail comes.
+        }
         Sent = true;
     }
 }

@@ -25,6 +25,12 @@ public static partial class ProblemDetailsAndJson
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             if (context.Exception is { } exception) DescribeUnreadableBody(context.ProblemDetails, exception);
+            if (context.Exception is DependencyUnavailableException unavailable)
+            {
+                context.ProblemDetails.Title = "Temporarily unavailable";
+                context.ProblemDetails.Detail = unavailable.Message;
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+            }
         });
         // Unreadable bodies become BadHttpRequestException in every environment (minimal APIs only throw
         // it in Development by default, and elsewhere answer a bare 400 that names no field).
@@ -34,6 +40,7 @@ public static partial class ProblemDetailsAndJson
         {
             BadHttpRequestException { InnerException: UnacceptableTextException } => StatusCodes.Status422UnprocessableEntity,
             BadHttpRequestException bad => bad.StatusCode,
+            DependencyUnavailableException => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status500InternalServerError,
         });
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));

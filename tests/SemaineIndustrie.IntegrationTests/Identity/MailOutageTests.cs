@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SemaineIndustrie.Identity;
+using SemaineIndustrie.Identity.Development;
+using SemaineIndustrie.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace SemaineIndustrie.IntegrationTests.Identity;
+
+/// <summary>The SMTP relay unreachable: a clear 503 (page message or problem+json), never a 500, and the person can retry.</summary>
+public sealed class MailOutageTests : IAsyncLifetime
+{
+    private readonly IsolatedInfrastructure infra = new();
+    private ServiceHost<ServiceMarker> identity = null!;
+    private Uri address = null!;
+
+    public async Task InitializeAsync()
+    {
+        await infra.InitializeAsync();
+        identity = new ServiceHost<ServiceMarker>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync("identity"),
+            ["Logging:LogLevel:Default"] = "None",
+            ["Identity:Keys:Signing:0"] = TestKeys.Signing,
+            ["Identity:Keys:Encryption:0"] = TestKeys.Encryption,
+            ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
+            ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
+            ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
+            ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = ServiceHost<ServiceMarker>.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Mail:Security"] = "None",
+        });
+        address = identity.Start();
+    }
+
+    [Fact]
+    public async Task Registration_and_invitations_answer_503_with_a_message_and_forgot_password_still_tells_nothing()
+    {
+        using var person = new Person(address);
+        var register = await person.SubmitAsync("/compte/inscription", new Dictionary<string, string>
+            { ["Name"] = "Camille", ["Email"] = $"panne-{Guid.NewGuid():N}@organisateurs.test", ["Password"] = "une phrase de passe longue" });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, register.StatusCode);
+        Assert.Contains("messagerie est momentanément indisponible", await register.Content.ReadAsStringAsync());
+
+        var reset = await person.SubmitAsync("/compte/mot-de-passe-oublie", new Dictionary<string, string> { ["Email"] = DevelopmentAccounts.Organiser });
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Contains("Si un compte existe", await reset.Content.ReadAsStringAsync());
+
+        var tokens = await person.AuthorizeAsync("openid account", DevelopmentAccounts.NationalAdmin, DevelopmentAccounts.Password);
+        using var api = Person.Bearer(address, tokens.AccessToken);
+        var invite = await api.PostAsJsonAsync("/api/identity/committees/invitations", new { email = "x@direccte.test", region = "76" });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, invite.StatusCode);
+        Assert.Equal("application/problem+json", invite.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("mail relay is unavailable", (await invite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await identity.DisposeAsync();
+        await infra.DisposeAsync();
+    }
+}
