@@ -82,6 +82,8 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<IntegrationClients>();
         builder.Services.AddHostedService<WebClientRegistration>();
+        builder.Services.AddSingleton<IdentityHousekeeping>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IdentityHousekeeping>());
         builder.Services.AddHostedService<DevelopmentAccounts>();
         return builder;
     }
