@@ -2,7 +2,7 @@
 # Benchmarks, measured side by side in one run (see bench/README.md):
 #   bench/run.sh                  5,000 submissions, 16 concurrent organisers
 #   bench/run.sh 1000 8           fewer submissions / organisers
-# Starts its own platform (Release build) on ports 9080-9090 with fresh databases (si_bench_*) and a
+# Starts its own platform (Release build) on ports 9080-9090 (identity 9086) with fresh databases (si_bench_*) and a
 # RabbitMQ virtual host "bench", on the project-local servers (deploy/infra.sh). Prints a table; writes
 # bench/results/<timestamp>.json. Stops what it started.
 set -euo pipefail
@@ -24,7 +24,7 @@ fi
 
 # Fresh databases and virtual host.
 PSQL_CS="${SI_POSTGRES};Database=postgres"
-for db in submission review geocoding publication baseline; do
+for db in submission review geocoding publication identity baseline; do
   PGPASSWORD=si_dev_password psql -h 127.0.0.1 -p "${SI_PG_PORT:-54329}" -U si_admin -d postgres -qc "DROP DATABASE IF EXISTS si_bench_$db WITH (FORCE)" -c "CREATE DATABASE si_bench_$db" >/dev/null 2>&1
 done
 MGMT="${SI_RABBITMQ_MANAGEMENT%/}"
@@ -53,12 +53,16 @@ start() { # name dir assembly port [db] [extra env…]
   (
     cd "$ROOT/$dir/bin/Release/net10.0"
     export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning Clock__Start=
+    export Auth__Authority=http://127.0.0.1:9086/ # the identity service signs the bench's tokens too
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_bench_$db;Maximum Pool Size=60" ConnectionStrings__RabbitMq="$AMQP"
     for kv in "$@"; do export "$kv"; done
     exec dotnet "$assembly.dll"
   ) >"$LOGS/$name.log" 2>&1 &
   pids+=($!); names+=("$name=$!")
 }
+SMTP=${SI_SMTP:-127.0.0.1:56725}
+start identity services/identity SemaineIndustrie.Identity 9086 identity Identity__Issuer=http://127.0.0.1:9086/ \
+  "Identity__Keys__DevelopmentFolder=$ROOT/.local/identity-keys" Mail__Host=${SMTP%:*} Mail__Port=${SMTP##*:} Mail__Security=None
 start publication services/publication SemaineIndustrie.Publication 9084 publication
 start review services/labelling-review SemaineIndustrie.LabellingReview 9082 review
 start geocoding services/geocoding SemaineIndustrie.Geocoding 9083 geocoding
@@ -68,11 +72,12 @@ GATEWAY_ENV=(Gateway__PublicPermits=100000000 Gateway__OrganiserWritePermits=100
   ReverseProxy__Clusters__review__Destinations__primary__Address=http://127.0.0.1:9082/
   ReverseProxy__Clusters__geocoding__Destinations__primary__Address=http://127.0.0.1:9083/
   ReverseProxy__Clusters__publication__Destinations__primary__Address=http://127.0.0.1:9084/
-  ReverseProxy__Clusters__web__Destinations__primary__Address=http://127.0.0.1:9085/)
+  ReverseProxy__Clusters__web__Destinations__primary__Address=http://127.0.0.1:9085/
+  ReverseProxy__Clusters__identity__Destinations__primary__Address=http://127.0.0.1:9086/)
 start web web/SemaineIndustrie.Web SemaineIndustrie.Web 9085 "" Web__ApiBaseUrl=http://127.0.0.1:9080/
 start gateway gateway SemaineIndustrie.Gateway 9080 "" "${GATEWAY_ENV[@]}"
 start gateway-nocache gateway SemaineIndustrie.Gateway 9090 "" "${GATEWAY_ENV[@]}" Gateway__CatalogueCacheEnabled=false
-for port in 9084 9082 9083 9081 9085 9080 9090; do
+for port in 9086 9084 9082 9083 9081 9085 9080 9090; do
   deadline=$((SECONDS + 120))
   until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     [[ $SECONDS -lt $deadline ]] || { echo "[bench] :$port not ready; see $LOGS" >&2; exit 1; }
