@@ -9,6 +9,7 @@ using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.Publication.Catalogue;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.Submission;
+using SemaineIndustrie.Identity.Development;
 using Xunit;
 
 namespace SemaineIndustrie.IntegrationTests.Hardening;
@@ -247,6 +248,39 @@ public sealed class HostileInputSuite(Platform platform)
         Assert.Empty(after.GetProperty("notes").EnumerateArray());
         Assert.Equal(auditBefore, (await admin.GetFromJsonAsync<JsonElement[]>($"/api/review/cases/{caseId}/audit"))!.Length);
         Assert.Equal(locationBefore, await admin.GetStringAsync($"/api/geocoding/venues/{submissionId}"));
+    }
+
+    [Fact]
+    public async Task Identity_writes_refuse_hostile_values_and_store_nothing()
+    {
+        using var admin = await platform.ClientAsync(new DevTokenRequest(Email: DevelopmentAccounts.NationalAdmin), platform.Gateway);
+        using var organiser = await platform.ClientAsync(new DevTokenRequest(Email: DevelopmentAccounts.Organiser), platform.Gateway);
+        Task<(int, int, int)> Stored() => platform.QueryAsync<SemaineIndustrie.Identity.ServiceMarker, SemaineIndustrie.Identity.PlatformIdentityDbContext, (int, int, int)>(async db =>
+            (await db.Organisations.CountAsync(), await db.Invitations.CountAsync(), await db.Audit.CountAsync()));
+        var before = await Stored();
+
+        var writes = new (HttpClient Caller, HttpMethod Method, string Path, JsonObject Valid, string[] Fields)[]
+        {
+            (organiser, HttpMethod.Post, "/api/identity/organisations", new JsonObject { ["name"] = "Atelier", ["kind"] = "company", ["siret"] = "73282932000074" }, ["name", "kind", "siret"]),
+            (organiser, HttpMethod.Post, "/api/identity/organisations/mine/invitations", new JsonObject { ["email"] = "a@b.test" }, ["email"]),
+            (organiser, HttpMethod.Post, "/api/identity/organisations/mine/clients", new JsonObject { ["name"] = "SI" }, ["name"]),
+            (admin, HttpMethod.Post, "/api/identity/committees/invitations", new JsonObject { ["email"] = "a@b.test", ["region"] = "76", ["departements"] = new JsonArray("32") }, ["email", "region", "departements[0]"]),
+            (admin, HttpMethod.Post, "/api/identity/admins/invitations", new JsonObject { ["email"] = "a@b.test", ["region"] = "76" }, ["email", "region"]),
+        };
+        foreach (var (caller, method, path, valid, fields) in writes)
+        {
+            foreach (var field in fields)
+            {
+                foreach (var (name, json) in HostileValues)
+                {
+                    using var request = new HttpRequestMessage(method, path) { Content = Raw(With(valid, field, json)) };
+                    await CheckAsync($"{path} {field} = {name}", await caller.SendAsync(request), field);
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} failure(s):\n" + string.Join("\n", failures.Take(40)));
+        Assert.Equal(before, await Stored());
     }
 
     public static readonly string[] HostileQueryValues =
