@@ -11,6 +11,7 @@ cd "$ROOT"
 
 GATEWAY_PORT="${SI_GATEWAY_PORT:-8080}"
 ISSUER="http://127.0.0.1:$GATEWAY_PORT/"
+WEB_CLIENT_SECRET="${SI_WEB_CLIENT_SECRET:-web-client-secret-for-local-runs}"
 LOGS="$ROOT/.local/logs"
 mkdir -p "$LOGS"
 
@@ -55,6 +56,10 @@ start() {
     export Auth__Authority="$ISSUER"
     export Identity__Issuer="$ISSUER" Identity__Keys__DevelopmentFolder="$ROOT/.local/identity-keys"
     export Mail__Host="${SI_SMTP%:*}" Mail__Port="${SI_SMTP##*:}" Mail__Security=None # smtp4dev speaks plain SMTP on loopback
+    # The web front-end signs people in as a confidential client of the identity service (a local secret).
+    export Identity__WebClients__0__ClientId=web Identity__WebClients__0__ClientSecret="$WEB_CLIENT_SECRET" Identity__WebClients__0__DisplayName="Semaine de l'Industrie"
+    export Identity__WebClients__0__RedirectUris__0="${ISSUER}session/retour" Identity__WebClients__0__PostLogoutRedirectUris__0="${ISSUER}session/fin"
+    export Web__SignIn__Authority="$ISSUER" Web__SignIn__ClientId=web Web__SignIn__ClientSecret="$WEB_CLIENT_SECRET"
     export Catalogue__PublicBaseUrl="${SI_PUBLIC_BASE_URL:-http://127.0.0.1:$GATEWAY_PORT}" # JSON-LD @id (publication)
     export Web__ApiBaseUrl="http://127.0.0.1:$GATEWAY_PORT/"                                 # the pages read the APIs through the gateway (web)
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_$db" ConnectionStrings__RabbitMq="$SI_RABBITMQ"

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.Web.Catalogue;
+using SemaineIndustrie.Web.Session;
 
 namespace SemaineIndustrie.Web;
 
@@ -23,6 +24,12 @@ public static class WebFrontEndExtensions
             http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(10);
         }).AddHttpMessageHandler<ForwardClientAddress>();
+        builder.Services.AddHttpClient(Pages.MonEspaceModel.ApiClient, (services, http) =>
+        {
+            http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;
+            http.Timeout = TimeSpan.FromSeconds(10);
+        }).AddHttpMessageHandler<ForwardClientAddress>();
+        builder.AddWebSignIn();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         // French text as text, not as &#xE9; entities (Razor still encodes what must be encoded).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -58,7 +65,8 @@ public static class WebFrontEndExtensions
 
     public static WebApplication MapWebFrontEnd(this WebApplication app)
     {
-        app.MapRazorPages().AllowAnonymous();
+        app.MapRazorPages(); // pages are public unless marked [Authorize] (the signed-in space)
+        app.MapWebSignIn();
         app.MapFallbackToPage("/Introuvable").AllowAnonymous();
         // The language switch: remembered in a cookie, then back to the page (local addresses only).
         app.MapGet("/langue/{culture}", (string culture, string? retour, HttpContext http) =>

@@ -6,12 +6,17 @@ namespace SemaineIndustrie.ServiceDefaults.Web;
 
 /// <summary>
 /// Every query parameter of every service (and of the gateway, so bad ones stop at the edge) is a single
-/// line of acceptable text (<see cref="TextRules"/>) of at most <see cref="MaxLength"/> characters;
+/// line of acceptable text (<see cref="TextRules"/>) of at most <see cref="MaxLength"/> characters —
+/// <see cref="MaxProtocolLength"/> for the OpenID Connect parameters that carry a token or a protected state;
 /// otherwise the request is answered 400 problem+json naming the parameter, before any endpoint runs.
 /// </summary>
 public static class QueryStringRules
 {
     public const int MaxLength = 1000;
+    public const int MaxProtocolLength = 8000;
+
+    /// <summary>Sign-in and sign-out parameters whose values are tokens or data-protected state (a signed ID token is ~1.5 KB).</summary>
+    private static readonly HashSet<string> ProtocolParameters = new(StringComparer.OrdinalIgnoreCase) { "id_token_hint", "state", "code", "ReturnUrl", "request" };
 
     public static WebApplication UseQueryStringRules(this WebApplication app)
     {
@@ -46,7 +51,8 @@ public static class QueryStringRules
             {
                 if (value is null) continue;
                 if (TextRules.Check(value, multiLine: false) is { } reason) return (key, reason);
-                if (value.Length > MaxLength) return (key, $"At most {MaxLength} characters.");
+                var limit = ProtocolParameters.Contains(key) ? MaxProtocolLength : MaxLength;
+                if (value.Length > limit) return (key, $"At most {limit} characters.");
             }
         }
         return null;

@@ -44,6 +44,9 @@ public sealed class Platform : IAsyncLifetime
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Web:ApiBaseUrl"] = $"http://127.0.0.1:{gatewayPort}/",
+            ["Web:SignIn:Authority"] = Identity.ToString(),
+            ["Web:SignIn:ClientId"] = TestWebClient.WebFrontEndId,
+            ["Web:SignIn:ClientSecret"] = TestWebClient.Secret,
         });
         hosts.Add(web);
         Web = web.Start();
@@ -120,6 +123,10 @@ public sealed class Platform : IAsyncLifetime
             ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
             ["Identity:WebClients:0:DisplayName"] = "Test front-end",
             ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
+            ["Identity:WebClients:1:ClientId"] = TestWebClient.WebFrontEndId,
+            ["Identity:WebClients:1:ClientSecret"] = TestWebClient.Secret,
+            ["Identity:WebClients:1:RedirectUris:0"] = publicBaseUrl + "session/retour",
+            ["Identity:WebClients:1:PostLogoutRedirectUris:0"] = publicBaseUrl + "session/fin",
             ["Mail:Host"] = settings.SmtpHost,
             ["Mail:Port"] = settings.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Security"] = "None",

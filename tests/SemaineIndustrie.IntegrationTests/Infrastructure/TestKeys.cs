@@ -16,4 +16,6 @@ public static class TestWebClient
     public const string Id = "test-web";
     public const string Secret = "test-web-secret-not-for-production";
     public const string RedirectUri = "https://web.test/signin-oidc";
+    /// <summary>The web front-end (web/SemaineIndustrie.Web) as the platform's Platform fixture registers it.</summary>
+    public const string WebFrontEndId = "web";
 }
