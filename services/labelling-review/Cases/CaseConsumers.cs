@@ -89,6 +89,11 @@ internal static class CaseIntake
 
     private static async Task<List<ReviewCase>> LikelyDuplicatesAsync(ReviewDbContext db, ReviewCase reviewCase, CancellationToken ct)
     {
+        // Two versions of one organiser for the same commune and day consumed at once would each miss the
+        // other (neither is committed yet): a transaction-scoped advisory lock on that key makes the second
+        // wait for the first's commit, then see it. Held until this consumer's transaction ends.
+        var key = $"duplicates:{reviewCase.OrganiserId}:{reviewCase.CommuneInsee}:{reviewCase.EventDay:yyyy-MM-dd}";
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
         var sameDayHere = await db.Cases
             .Where(c => c.OrganiserId == reviewCase.OrganiserId && c.CommuneInsee == reviewCase.CommuneInsee && c.EventDay == reviewCase.EventDay
                         && c.SubmissionId != reviewCase.SubmissionId && c.Status != CaseStatus.Withdrawn)

@@ -232,6 +232,22 @@ public sealed class ReviewApiTests(Platform platform)
     }
 
     [Fact]
+    public async Task Similar_submissions_arriving_together_are_still_flagged_as_likely_duplicates_of_each_other()
+    {
+        using var gers = await Reviewer("copil-32-race", "76", "32");
+        var pairs = Enumerable.Range(0, 8).Select(i => "org-race-" + Guid.NewGuid().ToString("N")[..6]).ToList();
+        var submitted = await Task.WhenAll(pairs.SelectMany(org => new[]
+        {
+            SubmitAsync("32000", "Auch", "Portes ouvertes de la chaudronnerie", org, "2018-03-28"),
+            SubmitAsync("32000", "Auch", "Chaudronnerie : portes ouvertes", org, "2018-03-28"),
+        }));
+        foreach (var (_, id) in submitted)
+        {
+            await CaseOfAsync(gers, id, c => c.PossibleDuplicate); // each one of a pair sees the other, however close they came
+        }
+    }
+
+    [Fact]
     public async Task Queues_count_what_waits_and_what_is_late_with_decision_times()
     {
         // Haute-Saône (70) is used by this test only: its counts are exact.
