@@ -15,17 +15,11 @@ public sealed class CredentialLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await infra.InitializeAsync();
-        var smtp = InfrastructureSettings.Instance;
-        identity = new ServiceHost<ServiceMarker>(new Dictionary<string, string?>
+        identity = new ServiceHost<ServiceMarker>(IdentityHostSettings.For(await infra.DatabaseAsync("identity"), new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync("identity"),
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Identity:Keys:Signing:0"] = TestKeys.Signing,
-            ["Identity:Keys:Encryption:0"] = TestKeys.Encryption,
             ["Identity:SeedDevelopmentAccounts"] = "false",
             ["Identity:CredentialPermitsPerMinute"] = "3",
-            ["Mail:Host"] = smtp.SmtpHost, ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Mail:Security"] = "None",
-        });
+        }));
         address = identity.Start();
     }
 

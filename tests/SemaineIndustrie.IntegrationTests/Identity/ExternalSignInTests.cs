@@ -33,12 +33,9 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
         var platformPort = ServiceHost<ServiceMarker>.FreePort();
         Provider = new Uri($"http://localhost:{providerPort}/");
         Platform = new Uri($"http://127.0.0.1:{platformPort}/");
-        var smtp = InfrastructureSettings.Instance;
 
-        var provider = new ServiceHost<ServiceMarker>(new Dictionary<string, string?>
+        var provider = new ServiceHost<ServiceMarker>(IdentityHostSettings.For(await infra.DatabaseAsync("identity_provider"), new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync("identity_provider"),
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Identity:Issuer"] = Provider.ToString(),
             ["Identity:Keys:Signing:0"] = SemaineIndustrie.Identity.Tokens.KeyRing.NewPem(),
             ["Identity:Keys:Encryption:0"] = SemaineIndustrie.Identity.Tokens.KeyRing.NewPem(),
@@ -46,19 +43,14 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
             ["Identity:WebClients:0:ClientId"] = "semaine-industrie",
             ["Identity:WebClients:0:ClientSecret"] = "secret-of-the-platform-at-the-provider",
             ["Identity:WebClients:0:RedirectUris:0"] = Platform + "compte/externe/retour",
-            ["Mail:Host"] = smtp.SmtpHost, ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Mail:Security"] = "None",
-        }, port: providerPort);
+        }), port: providerPort);
         hosts.Add(provider);
         provider.Start();
         providerServices = provider.Services;
 
-        var platform = new ServiceHost<ServiceMarker>(new Dictionary<string, string?>
+        var platform = new ServiceHost<ServiceMarker>(IdentityHostSettings.For(await infra.DatabaseAsync("identity_platform"), new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync("identity_platform"),
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Identity:Issuer"] = Platform.ToString(),
-            ["Identity:Keys:Signing:0"] = TestKeys.Signing,
-            ["Identity:Keys:Encryption:0"] = TestKeys.Encryption,
             ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
             ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
             ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
@@ -70,8 +62,7 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
             // Our provider speaks standard OpenID Connect scopes; ProConnect's are given_name, usual_name, uid, siret.
             ["Identity:External:0:Scopes:0"] = "openid", ["Identity:External:0:Scopes:1"] = "profile",
             ["Identity:External:0:Scopes:2"] = "email", ["Identity:External:0:Scopes:3"] = "siret",
-            ["Mail:Host"] = smtp.SmtpHost, ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Mail:Security"] = "None",
-        }, port: platformPort);
+        }), port: platformPort);
         hosts.Add(platform);
         platform.Start();
         PlatformServices = platform.Services;

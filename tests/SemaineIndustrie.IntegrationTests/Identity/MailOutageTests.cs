@@ -18,17 +18,14 @@ public sealed class MailOutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await infra.InitializeAsync();
-        identity = new ServiceHost<ServiceMarker>(new Dictionary<string, string?>
+        identity = new ServiceHost<ServiceMarker>(IdentityHostSettings.For(await infra.DatabaseAsync("identity"), new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync("identity"),
             ["Logging:LogLevel:Default"] = "None",
-            ["Identity:Keys:Signing:0"] = TestKeys.Signing,
-            ["Identity:Keys:Encryption:0"] = TestKeys.Encryption,
             ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
             ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
             ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
-            ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = ServiceHost<ServiceMarker>.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), ["Mail:Security"] = "None",
-        });
+            ["Mail:Port"] = ServiceHost<ServiceMarker>.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), // nobody listens there
+        }));
         address = identity.Start();
     }
 

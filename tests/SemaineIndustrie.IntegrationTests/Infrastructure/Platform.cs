@@ -107,15 +107,10 @@ public sealed class Platform : IAsyncLifetime
     {
         var port = ServiceHost<SemaineIndustrie.Identity.ServiceMarker>.FreePort();
         var issuer = $"http://127.0.0.1:{port}/";
-        var settings = InfrastructureSettings.Instance;
-        var host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(new Dictionary<string, string?>
+        var host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(IdentityHostSettings.For(await Infra.DatabaseAsync("identity"), new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = await Infra.DatabaseAsync("identity"),
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Identity:Issuer"] = issuer,
             ["Identity:PublicBaseUrl"] = publicBaseUrl.ToString(),
-            ["Identity:Keys:Signing:0"] = TestKeys.Signing,
-            ["Identity:Keys:Encryption:0"] = TestKeys.Encryption,
             ["Identity:CredentialPermitsPerMinute"] = "100000",
             // Short enough for the revocation test to watch a token die; the code-flow tests finish well within it.
             ["Identity:AccessTokenLifetime"] = TestKeys.AccessTokenLifetime.ToString(),
@@ -127,10 +122,7 @@ public sealed class Platform : IAsyncLifetime
             ["Identity:WebClients:1:ClientSecret"] = TestWebClient.Secret,
             ["Identity:WebClients:1:RedirectUris:0"] = publicBaseUrl + "session/retour",
             ["Identity:WebClients:1:PostLogoutRedirectUris:0"] = publicBaseUrl + "session/fin",
-            ["Mail:Host"] = settings.SmtpHost,
-            ["Mail:Port"] = settings.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:Security"] = "None",
-        }, port: port);
+        }), port: port);
         hosts.Add(host);
         var address = host.Start();
         services[typeof(SemaineIndustrie.Identity.ServiceMarker)] = host.Services;

@@ -19,3 +19,27 @@ public static class TestWebClient
     /// <summary>The web front-end (web/SemaineIndustrie.Web) as the platform's Platform fixture registers it.</summary>
     public const string WebFrontEndId = "web";
 }
+
+/// <summary>
+/// The settings every identity host in tests shares — its database, keys given in configuration (as
+/// production gives them), mail to the shared smtp4dev — plus the ones a test adds or overrides.
+/// </summary>
+public static class IdentityHostSettings
+{
+    public static Dictionary<string, string?> For(string connectionString, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var smtp = InfrastructureSettings.Instance;
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = connectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Identity:Keys:Signing:0"] = TestKeys.Signing,
+            ["Identity:Keys:Encryption:0"] = TestKeys.Encryption,
+            ["Mail:Host"] = smtp.SmtpHost,
+            ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Security"] = "None",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
+        return settings;
+    }
+}
