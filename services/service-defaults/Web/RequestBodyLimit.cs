@@ -9,17 +9,22 @@ namespace SemaineIndustrie.ServiceDefaults.Web;
 /// <summary>
 /// The largest request body a service (or the gateway) reads, from Http:MaxRequestBodyBytes (default
 /// 1 MiB): a declared larger body is answered 413 problem+json at once, a chunked one fails with 413 as
-/// soon as it crosses the limit. Our APIs take small JSON documents only.
+/// soon as it crosses the limit. Our APIs take small JSON documents only; an endpoint that takes more
+/// (the submission batch) is named with its own limit in Http:PathLimits ([{ "Path", "MaxBytes" }]).
 /// </summary>
 public static class RequestBodyLimit
 {
     public const long DefaultBytes = 1024 * 1024;
 
+    public sealed record PathLimit(string Path, long MaxBytes);
+
     public static WebApplication UseRequestBodyLimit(this WebApplication app)
     {
-        var limit = app.Configuration.GetValue("Http:MaxRequestBodyBytes", DefaultBytes);
+        var standard = app.Configuration.GetValue("Http:MaxRequestBodyBytes", DefaultBytes);
+        var paths = app.Configuration.GetSection("Http:PathLimits").Get<List<PathLimit>>() ?? [];
         app.Use(async (context, next) =>
         {
+            var limit = paths.FirstOrDefault(p => context.Request.Path.Equals(p.Path, StringComparison.OrdinalIgnoreCase))?.MaxBytes ?? standard;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit)
             {

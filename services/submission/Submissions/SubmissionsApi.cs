@@ -22,12 +22,13 @@ namespace SemaineIndustrie.Submission.Submissions;
 /// </summary>
 public static class SubmissionsApi
 {
-    public const int DefaultPageSize = 20, MaxPageSize = 100, MaxIdempotencyKeyLength = 200;
+    public const int DefaultPageSize = 20, MaxPageSize = 100;
 
     public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/submissions").RequireAuthorization(PlatformClaims.OrganiserPolicy).WithTags("Submissions");
         group.MapPost("/", Create);
+        group.MapPost("/batch", BatchSubmissionsApi.Submit);
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
         group.MapPut("/{id:guid}", Revise);
@@ -43,13 +44,12 @@ public static class SubmissionsApi
         string? requestHash = null;
         if (idempotencyKey is not null)
         {
-            if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c < 0x21 || c > 0x7e))
+            if (SubmissionIntake.CheckKey(idempotencyKey) is { } keyProblem)
             {
-                return Problems.Field(StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", "Idempotency-Key",
-                    $"1 to {MaxIdempotencyKeyLength} visible ASCII characters.");
+                return Problems.Field(StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", "Idempotency-Key", keyProblem);
             }
-            requestHash = Hash(request);
-            if (await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.OrganiserId == organiser && k.Key == idempotencyKey, ct) is { } used)
+            requestHash = SubmissionIntake.Hash(request);
+            if (await SubmissionIntake.UsedKeyAsync(db, organiser, idempotencyKey, ct) is { } used)
             {
                 return await Replay(used, requestHash, db, http, ct);
             }
@@ -59,20 +59,12 @@ public static class SubmissionsApi
         var validation = LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now);
         if (validation.Valid is not { } valid) return Rejected(validation);
 
-        var (submission, received) = EventSubmission.Submit(Guid.CreateVersion7(now), organiser, user.SubjectId(), valid.Event, now);
-        var version = SubmissionVersion.Of(submission.Id, submission.Version, valid, submission.CreatedBy, now);
-        db.Submissions.Add(submission);
-        db.Versions.Add(version);
-        if (idempotencyKey is not null)
-        {
-            db.IdempotencyKeys.Add(new IdempotencyKey { OrganiserId = organiser, Key = idempotencyKey, RequestHash = requestHash!, SubmissionId = submission.Id, CreatedAt = now });
-        }
-        db.AddToOutbox(received);
+        var (submission, version) = SubmissionIntake.Stage(db, valid, organiser, user.SubjectId(), idempotencyKey, requestHash, now);
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (idempotencyKey is not null && IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (idempotencyKey is not null && SubmissionIntake.IsUniqueViolation(ex))
         {
             // The same key raced us: answer as its first use did.
             db.ChangeTracker.Clear();
@@ -198,7 +190,7 @@ public static class SubmissionsApi
                 db.ChangeTracker.Clear();
                 continue;
             }
-            catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException update && IsUniqueViolation(update)))
+            catch (Exception ex) when (ex is DbUpdateConcurrencyException || (ex is DbUpdateException update && SubmissionIntake.IsUniqueViolation(update)))
             {
                 return Problems.PreconditionFailed("The submission has changed", "Someone changed this submission at the same time. Read it again, then retry.");
             }
@@ -234,7 +226,7 @@ public static class SubmissionsApi
     }
 
     /// <summary>422 with every field at fault, and the communes to choose from when the venue was ambiguous.</summary>
-    private static IResult Rejected(SubmissionValidation validation) =>
+    internal static IResult Rejected(SubmissionValidation validation) =>
         Problems.Invalid(StatusCodes.Status422UnprocessableEntity, "The submission cannot be accepted", validation.Errors, "Correct the fields listed in 'errors'.",
             validation.CommuneCandidates.Count == 0 ? null : new Dictionary<string, object?>
             {
@@ -242,8 +234,4 @@ public static class SubmissionsApi
                     .Select(c => new { insee = c.Code, name = c.Name, c.PostalCodes, departement = c.Departement, region = c.Region }),
             });
 
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
-
-    private static string Hash(SubmissionRequest request) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, ContractJson.Options))));
 }
