@@ -157,6 +157,37 @@ public sealed class HostileInputSuite(Platform platform)
     }
 
     [Fact]
+    public async Task Batch_items_with_hostile_values_are_refused_and_store_nothing()
+    {
+        const string org = "org-hostile-batch";
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "hostile", OrganisationId: org));
+        var before = await StoredAsync(org);
+        var cases = SubmissionTextFields.SelectMany(field => HostileValues.Select(v => (Field: field, v.Name, v.Json)))
+            .Concat(HostileValues.Select(v => (Field: "key", v.Name, v.Json)));
+        foreach (var chunk in cases.Chunk(8))
+        {
+            await Task.WhenAll(chunk.Select(async c =>
+            {
+                var item = c.Field == "key"
+                    ? $"{{\"key\":{c.Json},\"submission\":{Samples.Submission().ToJsonString()}}}"
+                    : $"{{\"key\":\"k-{Guid.NewGuid():N}\",\"submission\":{With(Samples.Submission(), c.Field, c.Json)}}}";
+                var response = await organiser.PostAsync("/api/submissions/batch", Raw($"{{\"items\":[{item}]}}"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    // Readable but not acceptable: refused for that item, with its fields.
+                    var result = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0];
+                    if (result.GetProperty("status").GetInt32() != 422 || result.GetProperty("errors").ValueKind != JsonValueKind.Object)
+                        failures.Add($"batch {c.Field} = {c.Name}: item {result}");
+                    return;
+                }
+                await CheckAsync($"batch {c.Field} = {c.Name}", response, "items");
+            }));
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} failure(s):\n" + string.Join("\n", failures.Take(40)));
+        Assert.Equal((0, before.Outbox), await StoredAsync(org));
+    }
+
+    [Fact]
     public async Task Revisions_refuse_hostile_values_and_keep_the_version()
     {
         using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "hostile", OrganisationId: "org-hostile-revise"));
