@@ -24,7 +24,8 @@ public static class WebFrontEndExtensions
             http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(10);
         }).AddHttpMessageHandler<ForwardClientAddress>();
-        builder.Services.AddHttpClient(Pages.MonEspaceModel.ApiClient, (services, http) =>
+        builder.Services.AddScoped<PlatformApi>();
+        builder.Services.AddHttpClient(PlatformApi.Client, (services, http) =>
         {
             http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(10);

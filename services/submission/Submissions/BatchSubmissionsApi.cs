@@ -23,14 +23,24 @@ public static class BatchSubmissionsApi
     public sealed record BatchRequest(List<BatchItem?>? Items);
     public sealed record BatchItemResult(string Key, int Status, Guid? Id, int? Version, bool Replayed, string? Title,
         IDictionary<string, string[]>? Errors, object? CommuneCandidates);
-    public sealed record BatchResponse(int Created, int Replayed, int Refused, IReadOnlyList<BatchItemResult> Results);
+    public sealed record BatchResponse(int Created, int Replayed, int Refused, IReadOnlyList<BatchItemResult> Results, bool DryRun = false);
 
+    /// <param name="dryRun">Check every item with the server's rules and answer as if sending, storing nothing
+    /// (items that would be created: status 201 without an id) — an import page shows what is wrong before anything is sent.</param>
     public static async Task<IResult> Submit(BatchRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct, bool dryRun = false)
     {
         var shape = CheckShape(request);
         if (shape.Count > 0) return Problems.Unprocessable("The batch cannot be read as a whole", shape);
         var items = request.Items!.Select(i => i!).ToList();
+        if (dryRun)
+        {
+            var checkedOnly = (await StageAsync(items, user, db, editions, clock.GetUtcNow(), ct))
+                .Select(r => r.Status == 201 && !r.Replayed ? r with { Id = null, Version = null } : r).ToList();
+            db.ChangeTracker.Clear(); // nothing staged is saved
+            return TypedResults.Ok(new BatchResponse(checkedOnly.Count(r => r.Status == 201 && !r.Replayed), checkedOnly.Count(r => r.Replayed),
+                checkedOnly.Count(r => r.Status != 201), checkedOnly, DryRun: true));
+        }
 
         // Two batches racing on the same key: the loser's commit fails on the key's uniqueness; its second
         // pass then finds the winner's keys and answers them as replays.

@@ -31,6 +31,12 @@ public sealed class BatchSubmissionTests(Platform platform)
         var batch = new JsonObject { ["items"] = new JsonArray(
             Item("ligne-2", "Portes ouvertes de la forge"), Item("ligne-3", "Atelier de soudure pour lycéens"), Item("ligne-4", "Visite du site", postalCode: "99999")) };
 
+        var dry = await (await federation.PostAsJsonAsync("/api/submissions/batch?dryRun=true", batch)).ReadAsync<BatchSubmissionsApi.BatchResponse>();
+        Assert.True(dry.DryRun);
+        Assert.Equal([201, 201, 422], dry.Results.Select(r => r.Status));
+        Assert.All(dry.Results, r => Assert.Null(r.Id));
+        Assert.Equal(0, await StoredAsync(org)); // checked, nothing stored
+
         var first = await federation.PostAsJsonAsync("/api/submissions/batch", batch);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var answer = await first.ReadAsync<BatchSubmissionsApi.BatchResponse>();

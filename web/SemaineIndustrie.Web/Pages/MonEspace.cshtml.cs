@@ -41,7 +41,7 @@ public sealed class MonEspaceModel(AccessTokens tokens, IHttpClientFactory clien
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access);
         try
         {
-            using var response = await clients.CreateClient(ApiClient).SendAsync(request, ct);
+            using var response = await clients.CreateClient(PlatformApi.Client).SendAsync(request, ct);
             if (response.StatusCode != HttpStatusCode.OK) { ApiUnavailable = true; return Page(); }
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
             Count = Role == "organiser"
@@ -55,5 +55,4 @@ public sealed class MonEspaceModel(AccessTokens tokens, IHttpClientFactory clien
         return Page();
     }
 
-    public const string ApiClient = "platform-api";
 }

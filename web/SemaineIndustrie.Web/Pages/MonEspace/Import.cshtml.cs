@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SemaineIndustrie.Web.Organiser;
+using SemaineIndustrie.Web.Session;
+
+namespace SemaineIndustrie.Web.Pages.MonEspace;
+
+/// <summary>
+/// Importing an organisation's events from a CSV file: the file is read, every line is checked by the
+/// submission API without storing anything (batch dry run), the page shows line by line what is wrong;
+/// then the valid lines are sent in one batch, each idempotent by its key (importing the same file twice
+/// creates nothing twice).
+/// </summary>
+[Authorize]
+[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
+public sealed class ImportModel(PlatformApi api) : PageModel
+{
+    public const int MaxFileBytes = 2 * 1024 * 1024;
+
+    public sealed record LineResult(int Number, string Key, string Title, string Outcome, IReadOnlyList<(string Column, string Message)> Errors);
+
+    [BindProperty] public string? Contenu { get; set; }
+    public string? FileError { get; private set; }
+    public List<LineResult> Lines { get; } = [];
+    public bool Checked { get; private set; }
+    public bool Sent { get; private set; }
+    public int Valid => Lines.Count(l => l.Errors.Count == 0);
+    public bool IsOrganiser => User.FindFirst("role")?.Value == "organiser" && User.FindFirst("org") is not null;
+
+    public void OnGet() { }
+
+    public IActionResult OnGetModele() =>
+        File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(CsvImport.Template())).ToArray(), "text/csv; charset=utf-8", "modele-import-evenements.csv");
+
+    public async Task<IActionResult> OnPostVerifierAsync(IFormFile? fichier, CancellationToken ct)
+    {
+        if (fichier is null || fichier.Length == 0) { FileError = "Choisissez un fichier CSV."; return Page(); }
+        if (fichier.Length > MaxFileBytes) { FileError = "Le fichier dépasse 2 Mo : découpez-le."; return Page(); }
+        using var reader = new StreamReader(fichier.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        Contenu = await reader.ReadToEndAsync(ct);
+        return await RunAsync(dryRun: true, ct);
+    }
+
+    public Task<IActionResult> OnPostEnvoyerAsync(CancellationToken ct) => RunAsync(dryRun: false, ct);
+
+    private async Task<IActionResult> RunAsync(bool dryRun, CancellationToken ct)
+    {
+        var (fileError, lines) = CsvImport.Read(Contenu ?? "");
+        if (fileError is not null) { FileError = fileError; return Page(); }
+        var sendable = lines.Where(l => l.Submission is not null).ToList();
+        var results = new Dictionary<string, JsonElement>();
+        if (sendable.Count > 0)
+        {
+            var batch = new JsonObject { ["items"] = new JsonArray(sendable.Select(l => (JsonNode)new JsonObject { ["key"] = l.Key, ["submission"] = l.Submission!.DeepClone() }).ToArray()) };
+            using var response = await api.SendAsync(HttpMethod.Post, "api/submissions/batch" + (dryRun ? "?dryRun=true" : ""), batch, ct);
+            if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fimport");
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                // The batch as a whole was refused (e.g. a key twice): say which lines.
+                FileError = "Le fichier ne peut pas être envoyé : " + string.Join(" ; ", body.TryGetProperty("errors", out var e)
+                    ? e.EnumerateObject().Select(p => Describe(p.Name, sendable) + " — " + string.Join(" ", p.Value.EnumerateArray().Select(m => m.GetString())))
+                    : [body.GetProperty("title").GetString() ?? "refusé"]);
+                return Page();
+            }
+            foreach (var result in body.GetProperty("results").EnumerateArray()) results[result.GetProperty("key").GetString()!] = result;
+        }
+
+        foreach (var line in lines)
+        {
+            var errors = line.Errors.Select(e => (e.Key, e.Value)).ToList();
+            var outcome = dryRun ? "à envoyer" : "non envoyée";
+            if (results.TryGetValue(line.Key, out var result))
+            {
+                var status = result.GetProperty("status").GetInt32();
+                var replayed = result.GetProperty("replayed").GetBoolean();
+                outcome = status == 201 ? (replayed ? "déjà envoyée" : dryRun ? "à envoyer" : "envoyée") : "à corriger";
+                if (result.TryGetProperty("errors", out var fieldErrors) && fieldErrors.ValueKind == JsonValueKind.Object)
+                {
+                    errors.AddRange(fieldErrors.EnumerateObject().SelectMany(p => p.Value.EnumerateArray().Select(m => (CsvImport.ColumnOf(p.Name), m.GetString() ?? ""))));
+                }
+            }
+            if (errors.Count > 0) outcome = "à corriger";
+            Lines.Add(new LineResult(line.Number, line.Key, line.Title, outcome, errors));
+        }
+        Checked = dryRun;
+        Sent = !dryRun;
+        return Page();
+    }
+
+    private static string Describe(string path, List<CsvImport.Line> sent)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(path, @"^items\[(\d+)\]");
+        return match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < sent.Count
+            ? $"ligne {sent[i].Number}" : path;
+    }
+}
