@@ -5,12 +5,16 @@ using Xunit;
 
 namespace SemaineIndustrie.IntegrationTests.Web;
 
-/// <summary>An organiser declares an event through the form in a real browser: the API's field errors beside each field, then the demand in their list.</summary>
+/// <summary>
+/// The journey in a real browser: an organiser declares an event through the form (the API's field errors
+/// beside each field), finds it in their list; the Gers committee finds the case in its queue, takes it and
+/// grants the label; the event page appears on the public site.
+/// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class OrganiserSpaceTests(Platform platform, BrowserFixture browser)
+public sealed class LabellingJourneyTests(Platform platform, BrowserFixture browser)
 {
     [Fact]
-    public async Task An_organiser_submits_through_the_form_sees_a_bad_postal_code_beside_its_field_and_finds_the_demand_in_the_list()
+    public async Task An_organiser_submits_through_the_form_the_Gers_committee_labels_it_in_the_workbench_and_the_event_reaches_the_map()
     {
         var title = "Journée découverte de la chaudronnerie " + Guid.NewGuid().ToString("N")[..6];
         var page = await browser.PageAsync(platform.Gateway);
@@ -56,7 +60,42 @@ public sealed class OrganiserSpaceTests(Platform platform, BrowserFixture browse
         var row = page.Locator("#demandes tr", new() { HasText = title });
         await Assertions.Expect(row).ToContainTextAsync("Auch");
         await Assertions.Expect(row).ToContainTextAsync("28/03/2018 09:00");
+        var submissionId = await row.GetAttributeAsync("data-id");
         await BrowserFixture.AccessibleAsync(page);
         await browser.ScreenshotAsync(page, "web-organiser-demands");
+
+        // The Gers committee finds it in its queue, takes it and grants the label; the event reaches the public map.
+        var reviewer = await browser.PageAsync(platform.Gateway);
+        await reviewer.GotoAsync("/session/connexion?retour=%2Fmon-espace%2Fdossiers%3Fdepartement%3D32");
+        await reviewer.GetByLabel("Adresse électronique").FillAsync(DevelopmentAccounts.GersReviewer);
+        await reviewer.GetByLabel("Mot de passe").FillAsync(DevelopmentAccounts.Password);
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = "Dossiers de votre comité" })).ToBeVisibleAsync();
+        var link = reviewer.GetByRole(AriaRole.Link, new() { Name = title });
+        await Eventually.Until(async () =>
+        {
+            if (await link.CountAsync() > 0) return true;
+            await reviewer.ReloadAsync();
+            return false;
+        }, "the case in the Gers queue");
+        await BrowserFixture.AccessibleAsync(reviewer);
+        await browser.ScreenshotAsync(reviewer, "web-reviewer-queue");
+        await link.ClickAsync();
+        await Assertions.Expect(reviewer.Locator("#verifications")).ToContainTextAsync("Gratuit pour le public");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Prendre le dossier" }).ClickAsync();
+        await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("Vous avez pris le dossier.");
+        await reviewer.Locator("label[for='decision-label']").ClickAsync();
+        await BrowserFixture.AccessibleAsync(reviewer);
+        await browser.ScreenshotAsync(reviewer, "web-reviewer-case");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
+        await Assertions.Expect(reviewer.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre décision est enregistrée.");
+        await Assertions.Expect(reviewer.Locator("#statut")).ToContainTextAsync("Labellisé");
+
+        using var anonymous = await platform.ClientAsync();
+        await Eventually.Until(async () => (await anonymous.GetAsync($"/api/catalogue/events/{submissionId}")).StatusCode == System.Net.HttpStatusCode.OK,
+            "the labelled event in the public catalogue");
+        var eventPage = await browser.PageAsync(platform.Gateway);
+        await eventPage.GotoAsync($"/evenements/{submissionId}");
+        await Assertions.Expect(eventPage.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
     }
 }
