@@ -10,12 +10,13 @@ public sealed class PlatformApi(AccessTokens tokens, IHttpClientFactory clients)
     public const string Client = "platform-api";
 
     /// <returns>Null when the session cannot provide a token (the person must sign in again).</returns>
-    public async Task<HttpResponseMessage?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
+    public async Task<HttpResponseMessage?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct, string? ifMatch = null)
     {
         var access = await tokens.GetAsync(ct);
         if (access is null) return null;
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return await clients.CreateClient(Client).SendAsync(request, ct);
     }
 }
