@@ -20,6 +20,7 @@ public sealed class DevelopmentAccounts(IServiceProvider services, IHostEnvironm
     public const string Organiser = "organisatrice@forges-gascogne.test";
     public const string GersReviewer = "copil.gers@direccte.test";
     public const string OccitanieReviewer = "direccte.occitanie@direccte.test";
+    public const string NouvelleAquitaineReviewer = "direccte.nouvelle-aquitaine@direccte.test";
     public const string RegionalAdmin = "admin.occitanie@direccte.test";
     public const string NationalAdmin = "admin@dge.test";
     public const string IntegrationClientId = "forges-gascogne-si";
@@ -44,6 +45,7 @@ public sealed class DevelopmentAccounts(IServiceProvider services, IHostEnvironm
             db.Members.Add(new OrganisationMember { UserId = organiser.Id, OrganisationId = Forges, IsManager = true, Since = now });
         await SeatAsync(db, await AccountAsync(users, GersReviewer, "Copil du Gers", now), "76", ["32"], now, ct);
         await SeatAsync(db, await AccountAsync(users, OccitanieReviewer, "DIRECCTE Occitanie", now), "76", [], now, ct);
+        await SeatAsync(db, await AccountAsync(users, NouvelleAquitaineReviewer, "DIRECCTE Nouvelle-Aquitaine", now), "75", [], now, ct);
         await GrantAsync(db, await AccountAsync(users, RegionalAdmin, "Administrateur Occitanie", now), "76", now, ct);
         await GrantAsync(db, await AccountAsync(users, NationalAdmin, "Administratrice DGE", now), null, now, ct);
         await db.SaveChangesAsync(ct);

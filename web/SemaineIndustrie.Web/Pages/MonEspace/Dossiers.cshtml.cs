@@ -23,9 +23,49 @@ public sealed class DossiersModel(PlatformApi api) : PageModel
     public List<Row> Rows { get; } = [];
     public List<(string Code, string Name)> Departements { get; } = [];
     public bool Unavailable { get; private set; }
+    public List<(string Title, bool Decided, string Detail)> BulkResults { get; } = [];
+
+    /// <summary>Several cases decided at once (the bulk API): one result per case, shown above the list.</summary>
+    public async Task<IActionResult> OnPostDeciderAsync(Guid[] cases, string? decision, string? motivation, CancellationToken ct)
+    {
+        if (cases.Length > 0)
+        {
+            if (await OnGetAsync(ct) is not PageResult) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
+            var titles = Rows.ToDictionary(r => r.Id, r => r.Title); // before the decisions move them out of this list
+            var body = new System.Text.Json.Nodes.JsonObject
+            {
+                ["decisions"] = new System.Text.Json.Nodes.JsonArray(cases.Select(id => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+                {
+                    ["caseId"] = id.ToString(), ["decision"] = decision, ["motivation"] = string.IsNullOrWhiteSpace(motivation) ? null : motivation,
+                }).ToArray()),
+            };
+            using var response = await api.SendAsync(HttpMethod.Post, "api/review/cases/decisions", body, ct);
+            if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var result = await OnGetAsync(ct); // the list as it is now
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                var errors = answer.TryGetProperty("errors", out var e) ? string.Join(" ", e.EnumerateObject().SelectMany(p => p.Value.EnumerateArray().Select(m => m.GetString()))) : "";
+                BulkResults.Add(("La sélection", false, (answer.TryGetProperty("title", out var t) ? t.GetString() : "Refusée") + " " + errors));
+                return result;
+            }
+            foreach (var item in (answer.ValueKind == JsonValueKind.Array ? answer : answer.GetProperty("results")).EnumerateArray())
+            {
+                var id = item.GetProperty("caseId").GetGuid();
+                var ok = item.GetProperty("status").GetInt32() == 200;
+                var detail = ok ? StatusLabel(item.GetProperty("outcome").GetString() ?? "")
+                    : item.TryGetProperty("problem", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() ?? "refusé" : "refusé";
+                BulkResults.Add((titles.GetValueOrDefault(id, id.ToString()), ok, detail));
+            }
+            return result;
+        }
+        return await OnGetAsync(ct);
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Rows.Clear();
+        Departements.Clear();
         var region = User.FindFirst("region")?.Value;
         var mine = User.FindAll("departement").Select(d => d.Value).ToList();
         Departements.AddRange((mine.Count > 0 ? mine : FrenchTerritory.Departements.Where(d => region is null || d.RegionCode == region).Select(d => d.Code))
