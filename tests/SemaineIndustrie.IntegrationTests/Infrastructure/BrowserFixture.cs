@@ -64,3 +64,13 @@ public sealed class BrowserCollection : ICollectionFixture<Platform>, ICollectio
 {
     public const string Name = "browser";
 }
+
+/// <summary>
+/// The signed-in pages (organiser space, workbench) on a platform of their own: they label and publish events,
+/// which must not change what the public pages' tests count on theirs.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SignedInPagesCollection : ICollectionFixture<Platform>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "signed-in pages";
+}

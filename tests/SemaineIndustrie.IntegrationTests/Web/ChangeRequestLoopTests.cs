@@ -9,7 +9,7 @@ using Xunit;
 namespace SemaineIndustrie.IntegrationTests.Web;
 
 /// <summary>The change-request loop in a real browser: the Gers committee asks for changes, the organiser reads the message and revises, the committee labels.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SignedInPagesCollection.Name)]
 public sealed class ChangeRequestLoopTests(Platform platform, BrowserFixture browser)
 {
     private async Task<IPage> SignedInAsync(string email, string returnTo)

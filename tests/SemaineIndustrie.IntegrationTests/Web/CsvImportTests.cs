@@ -10,7 +10,7 @@ namespace SemaineIndustrie.IntegrationTests.Web;
 /// submission API would refuse before anything is sent, sends the valid lines in one batch, and a second
 /// import of the same file creates nothing twice.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SignedInPagesCollection.Name)]
 public sealed class CsvImportTests(Platform platform, BrowserFixture browser)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace SemaineIndustrie.IntegrationTests.Web;
 /// beside each field), finds it in their list; the Gers committee finds the case in its queue, takes it and
 /// grants the label; the event page appears on the public site.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SignedInPagesCollection.Name)]
 public sealed class LabellingJourneyTests(Platform platform, BrowserFixture browser)
 {
     [Fact]

@@ -9,7 +9,7 @@ using Xunit;
 namespace SemaineIndustrie.IntegrationTests.Web;
 
 /// <summary>The reviewers' pages in a real browser: several cases decided at once, and a committee of another région that sees nothing of the Gers.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SignedInPagesCollection.Name)]
 public sealed class WorkbenchTests(Platform platform, BrowserFixture browser)
 {
     private async Task<IPage> SignedInAsync(string email, string returnTo)
