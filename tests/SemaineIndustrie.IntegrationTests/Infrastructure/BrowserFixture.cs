@@ -48,6 +48,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         Xunit.Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
+    /// <summary>A new browser context signed in on the web front-end (code flow through the identity pages), landing on <paramref name="returnTo"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(Uri gateway, string email, string returnTo, string password = SemaineIndustrie.Identity.Development.DevelopmentAccounts.Password)
+    {
+        var page = await PageAsync(gateway);
+        await page.GotoAsync("/session/connexion?retour=" + Uri.EscapeDataString(returnTo));
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        return page;
+    }
+
     public Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 

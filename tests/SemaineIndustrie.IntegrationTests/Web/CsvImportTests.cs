@@ -25,11 +25,7 @@ public sealed class CsvImportTests(Platform platform, BrowserFixture browser)
             Line($"{run}-2", "Visite de la fonderie " + run, postal: "99999"),
             Line($"{run}-3", "Atelier soudure " + run, free: "peut-être")) + "\r\n";
 
-        var page = await browser.PageAsync(platform.Gateway);
-        await page.GotoAsync("/session/connexion?retour=%2Fmon-espace%2Fimport");
-        await page.GetByLabel("Adresse électronique").FillAsync(DevelopmentAccounts.Organiser);
-        await page.GetByLabel("Mot de passe").FillAsync(DevelopmentAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var page = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.Organiser, "/mon-espace/import");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Importer des événements" })).ToBeVisibleAsync();
 
         var template = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le modèle" }).ClickAsync());

@@ -17,11 +17,7 @@ public sealed class LabellingJourneyTests(Platform platform, BrowserFixture brow
     public async Task An_organiser_submits_through_the_form_the_Gers_committee_labels_it_in_the_workbench_and_the_event_reaches_the_map()
     {
         var title = "Journée découverte de la chaudronnerie " + Guid.NewGuid().ToString("N")[..6];
-        var page = await browser.PageAsync(platform.Gateway);
-        await page.GotoAsync("/session/connexion?retour=%2Fmon-espace%2Fdemandes%2Fnouvelle");
-        await page.GetByLabel("Adresse électronique").FillAsync(DevelopmentAccounts.Organiser);
-        await page.GetByLabel("Mot de passe").FillAsync(DevelopmentAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var page = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.Organiser, "/mon-espace/demandes/nouvelle");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Déclarer un événement" })).ToBeVisibleAsync();
         await BrowserFixture.AccessibleAsync(page);
 
@@ -65,11 +61,7 @@ public sealed class LabellingJourneyTests(Platform platform, BrowserFixture brow
         await browser.ScreenshotAsync(page, "web-organiser-demands");
 
         // The Gers committee finds it in its queue, takes it and grants the label; the event reaches the public map.
-        var reviewer = await browser.PageAsync(platform.Gateway);
-        await reviewer.GotoAsync("/session/connexion?retour=%2Fmon-espace%2Fdossiers%3Fdepartement%3D32");
-        await reviewer.GetByLabel("Adresse électronique").FillAsync(DevelopmentAccounts.GersReviewer);
-        await reviewer.GetByLabel("Mot de passe").FillAsync(DevelopmentAccounts.Password);
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var reviewer = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.GersReviewer, "/mon-espace/dossiers?departement=32");
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = "Dossiers de votre comité" })).ToBeVisibleAsync();
         var link = reviewer.GetByRole(AriaRole.Link, new() { Name = title });
         await Eventually.Until(async () =>

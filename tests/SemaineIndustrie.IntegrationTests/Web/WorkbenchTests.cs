@@ -12,15 +12,7 @@ namespace SemaineIndustrie.IntegrationTests.Web;
 [Collection(SignedInPagesCollection.Name)]
 public sealed class WorkbenchTests(Platform platform, BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAsync(string email, string returnTo)
-    {
-        var page = await browser.PageAsync(platform.Gateway);
-        await page.GotoAsync("/session/connexion?retour=" + Uri.EscapeDataString(returnTo));
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(DevelopmentAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string email, string returnTo) => browser.SignedInPageAsync(platform.Gateway, email, returnTo);
 
     private async Task<(Guid Submission, Guid Case, string Title)> GersCaseAsync(HttpClient organiser, string title)
     {
