@@ -76,7 +76,7 @@ public static class WebFrontEndExtensions
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true });
-            return Results.LocalRedirect(retour is { Length: > 0 } && retour.StartsWith('/') && !retour.StartsWith("//") ? retour : "/");
+            return Results.LocalRedirect(SemaineIndustrie.ServiceDefaults.Web.LocalUrl.IsLocal(retour) ? retour! : "/");
         }).AllowAnonymous();
         return app;
     }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -109,8 +108,7 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         var n = name?.Trim();
         if (string.IsNullOrEmpty(n) || n.Length > 200 || TextRules.Check(n, multiLine: false) is not null)
             errors["name"] = "Indiquez votre nom (200 caractères au plus, sur une ligne).";
-        var e = email?.Trim();
-        if (string.IsNullOrEmpty(e) || e.Length > 256 || !MailAddress.TryCreate(e, out var parsed) || parsed.Address != e)
+        if (!EmailAddresses.IsValid(email))
             errors["email"] = "Indiquez une adresse électronique valide, par exemple nom@domaine.fr.";
         return errors;
     }

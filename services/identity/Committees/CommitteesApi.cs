@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Identity.Accounts;
@@ -128,7 +127,7 @@ public static class CommitteesApi
     internal static Dictionary<string, string[]> CheckEmail(string? email)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(email) || email.Length > 256 || !MailAddress.TryCreate(email.Trim(), out var parsed) || parsed.Address != email.Trim())
+        if (!EmailAddresses.IsValid(email))
             errors["email"] = ["A valid e-mail address."];
         return errors;
     }

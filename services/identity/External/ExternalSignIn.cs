@@ -11,6 +11,8 @@ using SemaineIndustrie.Identity.Organisations;
 using SemaineIndustrie.Identity.Tokens;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
+using SemaineIndustrie.ServiceDefaults.Web;
+
 namespace SemaineIndustrie.Identity.External;
 
 /// <summary>
@@ -84,7 +86,7 @@ public static class ExternalSignIn
         {
             [OpenIddictClientAspNetCoreConstants.Properties.ProviderName] = provider,
         })
-        { RedirectUri = IsLocal(returnUrl) ? returnUrl : "/compte" };
+        { RedirectUri = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/compte" };
         return Results.Challenge(properties, [OpenIddictClientAspNetCoreDefaults.AuthenticationScheme]);
     }
 
@@ -141,7 +143,7 @@ public static class ExternalSignIn
 
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: provider.Name);
         var returnUrl = result.Properties?.RedirectUri;
-        return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/compte");
+        return Results.LocalRedirect(LocalUrl.IsLocal(returnUrl) ? returnUrl! : "/compte");
     }
 
     private static async Task AttachToEstablishmentAsync(PlatformIdentityDbContext db, PlatformUser user, string siret, string? unit, DateTimeOffset now, CancellationToken ct)
@@ -172,6 +174,4 @@ public static class ExternalSignIn
         }
     }
 
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

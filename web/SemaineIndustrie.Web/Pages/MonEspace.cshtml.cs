@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace SemaineIndustrie.Web.Pages;
 /// workbench grow from here (next issue).
 /// </summary>
 [Authorize]
-public sealed class MonEspaceModel(AccessTokens tokens, IHttpClientFactory clients) : PageModel
+public sealed class MonEspaceModel(PlatformApi api) : PageModel
 {
     public string Name => User.FindFirst("name")?.Value ?? "";
     public string Role => User.FindFirst("role")?.Value ?? "organiser";
@@ -32,16 +31,12 @@ public sealed class MonEspaceModel(AccessTokens tokens, IHttpClientFactory clien
             var departements = User.FindAll("departement").Select(d => FrenchTerritory.FindDepartement(d.Value)?.Name ?? d.Value).ToList();
             Committee = (FrenchTerritory.FindRegion(region)?.Name ?? region) + (departements.Count > 0 ? " — " + string.Join(", ", departements) : "");
         }
-        var access = await tokens.GetAsync(ct);
-        if (access is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace");
-
-        var path = Role == "organiser" ? (Organisation is null ? null : "api/submissions?limit=100") : "api/review/queues";
-        if (path is null) return Page();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access);
+        if (Role == "organiser" && Organisation is null) return Page(); // nothing to count yet
+        var path = Role == "organiser" ? "api/submissions?limit=100" : "api/review/queues";
         try
         {
-            using var response = await clients.CreateClient(PlatformApi.Client).SendAsync(request, ct);
+            using var response = await api.SendAsync(HttpMethod.Get, path, null, ct);
+            if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace");
             if (response.StatusCode != HttpStatusCode.OK) { ApiUnavailable = true; return Page(); }
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
             Count = Role == "organiser"

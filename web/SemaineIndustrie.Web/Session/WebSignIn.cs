@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
+using SemaineIndustrie.ServiceDefaults.Web;
+
 namespace SemaineIndustrie.Web.Session;
 
 /// <summary>
@@ -70,11 +72,9 @@ public static class WebSignIn
     {
         app.MapGet("/session/connexion", (string? retour, Microsoft.Extensions.Options.IOptions<SignInOptions> options) =>
             options.Value.Enabled
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = IsLocal(retour) ? retour : "/mon-espace" }, [OpenIdConnectDefaults.AuthenticationScheme])
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.IsLocal(retour) ? retour : "/mon-espace" }, [OpenIdConnectDefaults.AuthenticationScheme])
                 : Results.NotFound()).AllowAnonymous();
         return app;
     }
 
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }
