@@ -49,6 +49,9 @@ public sealed class WorkbenchTests(Platform platform, BrowserFixture browser)
         await gers.GetByRole(AriaRole.Button, new() { Name = "Décider pour la sélection" }).ClickAsync();
         await Assertions.Expect(gers.Locator("#resultats")).ToContainTextAsync("2 dossier(s) décidé(s) sur 2.");
         await Assertions.Expect(gers.Locator("#resultats")).ToContainTextAsync(first.Title + " : Labellisé");
+        // The committee's queues with their counts: only the Gers for this committee, its decided count includes these two.
+        Assert.Equal(["32"], await gers.Locator("#files tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.departement)"));
+        Assert.True(int.Parse(await gers.Locator("#files tbody tr td").Nth(4).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 2);
         await browser.ScreenshotAsync(gers, "web-reviewer-bulk");
 
         var elsewhere = await SignedInAsync(DevelopmentAccounts.NouvelleAquitaineReviewer, "/mon-espace/dossiers?statut=all");

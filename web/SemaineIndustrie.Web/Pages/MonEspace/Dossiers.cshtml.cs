@@ -25,6 +25,10 @@ public sealed class DossiersModel(PlatformApi api) : PageModel
     public bool Unavailable { get; private set; }
     public List<(string Title, bool Decided, string Detail)> BulkResults { get; } = [];
 
+    /// <summary>The committee's queues (one per département) with their counts and time to decision, from the review API.</summary>
+    public sealed record Queue(string Departement, int Pending, int Claimed, int ChangesRequested, int Overdue, int Decided, double? MedianHours, double? P90Hours);
+    public List<Queue> Queues { get; } = [];
+
     /// <summary>Several cases decided at once (the bulk API): one result per case, shown above the list.</summary>
     public async Task<IActionResult> OnPostDeciderAsync(Guid[] cases, string? decision, string? motivation, CancellationToken ct)
     {
@@ -64,8 +68,9 @@ public sealed class DossiersModel(PlatformApi api) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Rows.Clear();
+        Rows.Clear(); // also called after a bulk decision, to show the list as it is now
         Departements.Clear();
+        Queues.Clear();
         var region = User.FindFirst("region")?.Value;
         var mine = User.FindAll("departement").Select(d => d.Value).ToList();
         Departements.AddRange((mine.Count > 0 ? mine : FrenchTerritory.Departements.Where(d => region is null || d.RegionCode == region).Select(d => d.Code))
@@ -87,6 +92,19 @@ public sealed class DossiersModel(PlatformApi api) : PageModel
                 c.GetProperty("claim").ValueKind == JsonValueKind.Object));
         }
         Rows.Sort((a, b) => a.DueAt.CompareTo(b.DueAt));
+
+        using var queues = await api.SendAsync(HttpMethod.Get, "api/review/queues", null, ct);
+        if (queues is { StatusCode: HttpStatusCode.OK })
+        {
+            double? Hours(JsonElement q, string p) => q.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+            foreach (var q in (await queues.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray())
+            {
+                Queues.Add(new Queue(q.GetProperty("departement").GetString()!, q.GetProperty("pending").GetInt32(), q.GetProperty("claimed").GetInt32(),
+                    q.GetProperty("changesRequested").GetInt32(), q.GetProperty("overdue").GetInt32(), q.GetProperty("decided").GetInt32(),
+                    Hours(q, "medianHoursToDecision"), Hours(q, "p90HoursToDecision")));
+            }
+            Queues.Sort((a, b) => string.CompareOrdinal(a.Departement, b.Departement));
+        }
         return Page();
     }
 
