@@ -148,17 +148,20 @@ public static class ExternalSignIn
 
     private static async Task AttachToEstablishmentAsync(PlatformIdentityDbContext db, PlatformUser user, string siret, string? unit, DateTimeOffset now, CancellationToken ct)
     {
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Siret == siret, ct);
-        var creating = organisation is null;
-        if (creating)
+        void Join(Guid organisation)
+        {
+            db.Members.Add(new OrganisationMember { UserId = user.Id, OrganisationId = organisation, Since = now });
+            db.Record(now, user.Id, "organisation.joined.external", targetUser: user.Id, organisation: organisation, details: new { siret });
+        }
+
+        var existing = await db.Organisations.SingleOrDefaultAsync(o => o.Siret == siret, ct);
+        var creating = existing is null;
+        if (existing is not null) Join(existing.Id);
+        else
         {
             var name = string.IsNullOrWhiteSpace(unit) ? $"Établissement {siret}" : unit.Trim()[..Math.Min(unit.Trim().Length, 200)];
-            organisation = new Organisation { Id = Guid.NewGuid(), Name = name, Kind = OrganisationKind.Other, Siret = siret, CreatedAt = now, CreatedBy = user.Id };
-            db.Organisations.Add(organisation);
+            db.Found(name, OrganisationKind.Other, siret, user.Id, now, "organisation.created.external");
         }
-        db.Members.Add(new OrganisationMember { UserId = user.Id, OrganisationId = organisation!.Id, IsManager = creating, Since = now });
-        db.Record(now, user.Id, creating ? "organisation.created.external" : "organisation.joined.external", targetUser: user.Id,
-            organisation: organisation.Id, details: new { siret });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -167,9 +170,7 @@ public static class ExternalSignIn
         {
             // Two first sign-ins from one establishment at once: the other created it; join theirs.
             db.ChangeTracker.Clear();
-            var existing = await db.Organisations.SingleAsync(o => o.Siret == siret, ct);
-            db.Members.Add(new OrganisationMember { UserId = user.Id, OrganisationId = existing.Id, Since = now });
-            db.Record(now, user.Id, "organisation.joined.external", targetUser: user.Id, organisation: existing.Id, details: new { siret });
+            Join((await db.Organisations.SingleAsync(o => o.Siret == siret, ct)).Id);
             await db.SaveChangesAsync(ct);
         }
     }

@@ -50,10 +50,7 @@ public static class OrganisationsApi
             return Problems.Conflict("SIRET already registered", "An organisation with this SIRET exists: ask one of its members for an invitation.");
 
         var now = clock.GetUtcNow();
-        var organisation = new Organisation { Id = Guid.NewGuid(), Name = name!, Kind = request.Kind!.Value, Siret = string.IsNullOrEmpty(siret) ? null : siret, CreatedAt = now, CreatedBy = user };
-        db.Organisations.Add(organisation);
-        db.Members.Add(new OrganisationMember { UserId = user, OrganisationId = organisation.Id, IsManager = true, Since = now });
-        db.Record(now, user, "organisation.created", targetUser: user, organisation: organisation.Id, details: new { organisation.Name, organisation.Siret });
+        var organisation = db.Found(name!, request.Kind!.Value, string.IsNullOrEmpty(siret) ? null : siret, user, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created("/api/identity/organisations/mine", View(organisation, isManager: true));
     }

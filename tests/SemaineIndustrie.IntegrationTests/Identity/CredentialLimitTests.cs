@@ -1,5 +1,4 @@
 using System.Net;
-using SemaineIndustrie.Identity;
 using SemaineIndustrie.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -8,19 +7,17 @@ namespace SemaineIndustrie.IntegrationTests.Identity;
 /// <summary>Where credentials are tried, a client network gets a few attempts a minute (here 3), then 429 with Retry-After.</summary>
 public sealed class CredentialLimitTests : IAsyncLifetime
 {
-    private readonly IsolatedInfrastructure infra = new();
-    private ServiceHost<ServiceMarker> identity = null!;
+    private IdentityAlone identity = null!;
     private Uri address = null!;
 
     public async Task InitializeAsync()
     {
-        await infra.InitializeAsync();
-        identity = new ServiceHost<ServiceMarker>(IdentityHostSettings.For(await infra.DatabaseAsync("identity"), new Dictionary<string, string?>
+        identity = await IdentityAlone.StartAsync(new Dictionary<string, string?>
         {
             ["Identity:SeedDevelopmentAccounts"] = "false",
             ["Identity:CredentialPermitsPerMinute"] = "3",
-        }));
-        address = identity.Start();
+        });
+        address = identity.Address;
     }
 
     [Fact]
@@ -43,9 +40,5 @@ public sealed class CredentialLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await person.Http.GetAsync("/compte/connexion")).StatusCode); // reading the page is not an attempt
     }
 
-    public async Task DisposeAsync()
-    {
-        await identity.DisposeAsync();
-        await infra.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await identity.DisposeAsync();
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SemaineIndustrie.Identity;
 using SemaineIndustrie.Identity.Development;
 using SemaineIndustrie.IntegrationTests.Infrastructure;
 using Xunit;
@@ -11,22 +10,20 @@ namespace SemaineIndustrie.IntegrationTests.Identity;
 /// <summary>The SMTP relay unreachable: a clear 503 (page message or problem+json), never a 500, and the person can retry.</summary>
 public sealed class MailOutageTests : IAsyncLifetime
 {
-    private readonly IsolatedInfrastructure infra = new();
-    private ServiceHost<ServiceMarker> identity = null!;
+    private IdentityAlone identity = null!;
     private Uri address = null!;
 
     public async Task InitializeAsync()
     {
-        await infra.InitializeAsync();
-        identity = new ServiceHost<ServiceMarker>(IdentityHostSettings.For(await infra.DatabaseAsync("identity"), new Dictionary<string, string?>
+        identity = await IdentityAlone.StartAsync(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "None",
             ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
             ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
             ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
-            ["Mail:Port"] = ServiceHost<ServiceMarker>.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), // nobody listens there
-        }));
-        address = identity.Start();
+            ["Mail:Port"] = ServiceHost<SemaineIndustrie.Identity.ServiceMarker>.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), // nobody listens there
+        });
+        address = identity.Address;
     }
 
     [Fact]
@@ -50,9 +47,5 @@ public sealed class MailOutageTests : IAsyncLifetime
         Assert.Contains("mail relay is unavailable", (await invite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
 
-    public async Task DisposeAsync()
-    {
-        await identity.DisposeAsync();
-        await infra.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await identity.DisposeAsync();
 }

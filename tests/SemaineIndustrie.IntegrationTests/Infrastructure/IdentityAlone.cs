@@ -1,0 +1,25 @@
+namespace SemaineIndustrie.IntegrationTests.Infrastructure;
+
+/// <summary>One identity service on its own database (no other service), with settings a test chooses: for limits and outages.</summary>
+public sealed class IdentityAlone : IAsyncDisposable
+{
+    private readonly IsolatedInfrastructure infra = new();
+    private ServiceHost<SemaineIndustrie.Identity.ServiceMarker>? host;
+
+    public Uri Address { get; private set; } = null!;
+
+    public static async Task<IdentityAlone> StartAsync(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var alone = new IdentityAlone();
+        await alone.infra.InitializeAsync();
+        alone.host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(IdentityHostSettings.For(await alone.infra.DatabaseAsync("identity"), overrides));
+        alone.Address = alone.host.Start();
+        return alone;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is not null) await host.DisposeAsync();
+        await infra.DisposeAsync();
+    }
+}
