@@ -10,6 +10,7 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
     public DbSet<EventSubmission> Submissions => Set<EventSubmission>();
     public DbSet<SubmissionVersion> Versions => Set<SubmissionVersion>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -30,6 +31,16 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
             e.Property(s => s.Region).HasMaxLength(2);
             e.Property(s => s.RowVersion).IsRowVersion();
             e.HasIndex(s => new { s.OrganiserId, s.Id });
+            e.HasMany(s => s.History).WithOne().HasForeignKey(h => h.SubmissionId);
+            e.Navigation(s => s.History).HasField("history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<StatusChange>(e =>
+        {
+            e.ToTable("submission_status_changes");
+            e.HasKey(h => h.Id);
+            e.Property(h => h.Status).HasConversion<string>().HasMaxLength(30);
+            e.Property(h => h.Message).HasMaxLength(2000);
+            e.HasIndex(h => new { h.SubmissionId, h.Id });
         });
         modelBuilder.Entity<SubmissionVersion>(e =>
         {

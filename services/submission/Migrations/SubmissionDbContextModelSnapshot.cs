@@ -264,6 +264,47 @@ namespace SemaineIndustrie.Submission.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.StatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_submission_status_changes");
+
+                    b.HasIndex("SubmissionId", "Id")
+                        .HasDatabaseName("ix_submission_status_changes_submission_id_id");
+
+                    b.ToTable("submission_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.SubmissionVersion", b =>
                 {
                     b.Property<Guid>("SubmissionId")
@@ -293,6 +334,21 @@ namespace SemaineIndustrie.Submission.Migrations
                         .HasName("pk_submission_versions");
 
                     b.ToTable("submission_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.StatusChange", b =>
+                {
+                    b.HasOne("SemaineIndustrie.Submission.Submissions.EventSubmission", null)
+                        .WithMany("History")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_submission_status_changes_submissions_submission_id");
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.EventSubmission", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -43,6 +43,13 @@ public sealed class EventSubmission
     /// <summary>PostgreSQL xmin: two concurrent changes of one submission cannot both win.</summary>
     public uint RowVersion { get; set; }
 
+    private readonly List<StatusChange> history = [];
+    /// <summary>
+    /// Every status it went through, appended by each transition below (never loaded to change the status:
+    /// what a transition adds is inserted with it, in the same SaveChanges).
+    /// </summary>
+    public IReadOnlyList<StatusChange> History => history;
+
     public string ETag => $"\"{Version}\"";
 
     /// <summary>If-Match holds our current entity tag (or "*"), by strong comparison (RFC 9110 §13.1.1): W/"3" does not match.</summary>
@@ -61,6 +68,7 @@ public sealed class EventSubmission
             Id = id, OrganiserId = organiserId, CreatedBy = by, Version = 1, Status = SubmissionStatus.Submitted, CreatedAt = now,
         };
         submission.Describe(details, now);
+        submission.Record(now);
         return (submission, new SubmissionReceived(id, 1, organiserId, details, now));
     }
 
@@ -71,6 +79,7 @@ public sealed class EventSubmission
         Version += 1;
         (Status, ReviewerMessage) = (SubmissionStatus.Revised, null);
         Describe(details, now);
+        Record(now);
         return new SubmissionRevised(Id, Version, OrganiserId, details, now);
     }
 
@@ -85,6 +94,7 @@ public sealed class EventSubmission
     {
         if (Status == SubmissionStatus.Withdrawn) throw new TransitionRefused("Not possible in this state", "This submission is already withdrawn.");
         (Status, WithdrawnAt, UpdatedAt) = (SubmissionStatus.Withdrawn, now, now);
+        Record(now);
         return new SubmissionWithdrawn(Id, Version, OrganiserId, now);
     }
 
@@ -96,6 +106,7 @@ public sealed class EventSubmission
     {
         if (version != Version || Status is not (SubmissionStatus.Submitted or SubmissionStatus.Revised)) return false;
         (Status, UpdatedAt) = (SubmissionStatus.InReview, at);
+        Record(at);
         return true;
     }
 
@@ -109,8 +120,14 @@ public sealed class EventSubmission
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "a decision labels, refuses or requests changes");
         if (version != Version || Status == SubmissionStatus.Withdrawn) return false;
         (Status, ReviewerMessage, UpdatedAt) = (outcome, reviewerMessage, at);
+        Record(at);
         return true;
     }
+
+    private void Record(DateTimeOffset at) => history.Add(new StatusChange
+    {
+        SubmissionId = Id, Version = Version, Status = Status, Message = ReviewerMessage, At = at,
+    });
 
     private void Describe(EventDetails details, DateTimeOffset at)
     {
@@ -118,6 +135,17 @@ public sealed class EventSubmission
         (CommuneInsee, Departement, Region) = (details.Venue.CommuneInsee, details.Venue.Departement, details.Venue.Region);
         UpdatedAt = at;
     }
+}
+
+/// <summary>One step of a submission's timeline: the status it entered, for which version, when, with the reviewers' message.</summary>
+public sealed class StatusChange
+{
+    public long Id { get; private init; }
+    public Guid SubmissionId { get; init; }
+    public int Version { get; init; }
+    public SubmissionStatus Status { get; init; }
+    public string? Message { get; init; }
+    public DateTimeOffset At { get; init; }
 }
 
 /// <summary>Every version as submitted, kept whole (including the private contact) for the organiser and for audit.</summary>

@@ -20,3 +20,6 @@ public sealed record SubmissionSummary(
     string CommuneInsee, string Departement, string Region, DateTimeOffset UpdatedAt);
 
 public sealed record SubmissionPage(IReadOnlyList<SubmissionSummary> Items, string? NextCursor);
+
+/// <summary>One step of a submission's timeline.</summary>
+public sealed record StatusChangeView(SubmissionStatus Status, int Version, string? Message, DateTimeOffset At);

@@ -31,6 +31,7 @@ public static class SubmissionsApi
         group.MapPost("/batch", BatchSubmissionsApi.Submit);
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
+        group.MapGet("/{id:guid}/history", History);
         group.MapPut("/{id:guid}", Revise);
         group.MapPost("/{id:guid}/withdraw", Withdraw);
         return app;
@@ -132,6 +133,15 @@ public static class SubmissionsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         return TypedResults.Ok(SubmissionView.Of(submission, await LatestVersion(db, submission, ct)));
+    }
+
+    /// <summary>The submission's timeline, oldest first: every status it entered, for which version, with the reviewers' message.</summary>
+    private static async Task<IResult> History(Guid id, ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct)
+    {
+        if (await Own(db, id, user, tracking: false, ct) is null) return TypedResults.NotFound();
+        var steps = await db.StatusChanges.AsNoTracking().Where(h => h.SubmissionId == id).OrderBy(h => h.Id)
+            .Select(h => new StatusChangeView(h.Status, h.Version, h.Message, h.At)).ToListAsync(ct);
+        return TypedResults.Ok(steps);
     }
 
     /// <summary>A new version; If-Match is required (428 without it, 412 when stale).</summary>

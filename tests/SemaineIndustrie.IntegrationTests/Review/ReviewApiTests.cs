@@ -161,6 +161,18 @@ public sealed class ReviewApiTests(Platform platform)
         Assert.Equal(HttpStatusCode.OK, (await organiser.PostAsync($"/api/submissions/{submissionId}/withdraw", null)).StatusCode);
         await CaseOfAsync(gers, submissionId, c => c.Status == CaseStatus.Withdrawn);
 
+        // the organiser's timeline: every step, with the version and the reviewers' words ("in review" may
+        // arrive after a decision it preceded, and then is rightly not recorded: it is left out here)
+        var timeline = (await organiser.GetAsync<StatusChangeView[]>($"/api/submissions/{submissionId}/history"))
+            .Where(h => h.Status != SubmissionStatus.InReview).ToArray();
+        Assert.Equal([SubmissionStatus.Submitted, SubmissionStatus.ChangesRequested, SubmissionStatus.Revised, SubmissionStatus.Refused, SubmissionStatus.Withdrawn],
+            timeline.Select(h => h.Status));
+        Assert.Equal([1, 1, 2, 2, 2], timeline.Select(h => h.Version));
+        Assert.Equal("Précisez l'horaire d'accueil.", timeline[1].Message);
+        Assert.Equal("Événement payant.", timeline[3].Message);
+        var stranger = await platform.ClientAsync(new DevTokenRequest("organiser", "u", OrganisationId: "org-stranger"));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/submissions/{submissionId}/history")).StatusCode); // another organisation
+
         var audit = await gers.GetAsync<AuditEntryView[]>($"/api/review/cases/{caseId}/audit");
         Assert.Equal(["opened", "changes-requested", "reopened", "refused", "withdrawn"], audit.Select(a => a.Action));
         Assert.Equal([1, 1, 2, 2, 2], audit.Select(a => a.SubmissionVersion));

@@ -71,5 +71,28 @@ public sealed class ChangeRequestLoopTests(Platform platform, BrowserFixture bro
         await Assertions.Expect(reviewer.Locator("#statut")).ToContainTextAsync("Labellisé");
         await Eventually.Until(async () => (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/submissions/{submissionId}")).GetProperty("status").GetString() == "labelled",
             "the organiser's submission labelled");
+
+        // The organiser's timeline tells the whole story; the event is repeated on another day from it.
+        await organiser.GotoAsync($"/mon-espace/demandes/{submissionId}");
+        var timeline = organiser.Locator("#historique li");
+        await Assertions.Expect(timeline.First).ToContainTextAsync("Déposée");
+        await Assertions.Expect(organiser.Locator("#historique")).ToContainTextAsync("« Précisez l'accueil des personnes à mobilité réduite. »");
+        await Assertions.Expect(timeline.Last).ToContainTextAsync("Labellisée");
+        await Assertions.Expect(timeline.Last).ToContainTextAsync("version 2");
+        await BrowserFixture.AccessibleAsync(organiser);
+        await browser.ScreenshotAsync(organiser, "web-organiser-timeline");
+
+        await organiser.GetByRole(AriaRole.Link, new() { Name = "Dupliquer (autre date ou autre lieu)" }).ClickAsync();
+        await Assertions.Expect(organiser.Locator("#duplication")).ToBeVisibleAsync();
+        await Assertions.Expect(organiser.GetByLabel("Titre")).ToHaveValueAsync(title);
+        await organiser.GetByLabel("Début").FillAsync("2018-03-29T14:00");
+        await organiser.GetByLabel("Fin").FillAsync("2018-03-29T17:00");
+        await BrowserFixture.AccessibleAsync(organiser);
+        await organiser.GetByRole(AriaRole.Button, new() { Name = "Déposer la demande" }).ClickAsync();
+        await Assertions.Expect(organiser.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        var mine = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/submissions?limit=100");
+        var copies = mine.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("title").GetString() == title).ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.Contains(copies, c => c.GetProperty("id").GetGuid() != submissionId && c.GetProperty("startsAt").GetDateTimeOffset().Day == 29);
     }
 }

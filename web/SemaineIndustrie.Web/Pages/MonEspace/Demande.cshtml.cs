@@ -16,6 +16,8 @@ public sealed class DemandeModel(PlatformApi api) : PageModel
     public string? Message { get; private set; }
     public string Status => Submission.GetProperty("status").GetString()!;
     public bool Revisable => Status is not "withdrawn";
+    /// <summary>The timeline: every status it went through, oldest first (empty when the history cannot be read now).</summary>
+    public List<(string Status, int Version, string? Message, DateTimeOffset At)> Timeline { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? fait, CancellationToken ct)
     {
@@ -25,6 +27,13 @@ public sealed class DemandeModel(PlatformApi api) : PageModel
         if (response.StatusCode == HttpStatusCode.NotFound) return NotFound(); // another organisation's, exactly like one that does not exist
         response.EnsureSuccessStatusCode();
         Submission = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        using var history = await api.SendAsync(HttpMethod.Get, $"api/submissions/{id}/history", null, ct);
+        if (history is { StatusCode: HttpStatusCode.OK })
+        {
+            Timeline.AddRange((await history.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray().Select(h => (
+                h.GetProperty("status").GetString()!, h.GetProperty("version").GetInt32(),
+                h.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null, h.GetProperty("at").GetDateTimeOffset())));
+        }
         return Page();
     }
 
