@@ -2,8 +2,10 @@ using SemaineIndustrie.LabellingReview;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.LabellingReview.Claiming;
 using SemaineIndustrie.LabellingReview.Decisions;
+using SemaineIndustrie.LabellingReview.Motivations;
 using SemaineIndustrie.LabellingReview.Notes;
 using SemaineIndustrie.LabellingReview.Queues;
+using SemaineIndustrie.LabellingReview.Statistics;
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.ServiceDefaults;
 
@@ -16,5 +18,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapQueuesApi();
 app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi();
+app.MapMotivationsApi().MapStatisticsApi();
 app.MapErrorQueueRedrive();
 app.Run();

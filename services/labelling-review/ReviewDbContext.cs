@@ -12,6 +12,7 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     public DbSet<Withdrawal> Withdrawals => Set<Withdrawal>();
     public DbSet<CaseNote> Notes => Set<CaseNote>();
     public DbSet<CaseAuditEntry> Audit => Set<CaseAuditEntry>();
+    public DbSet<Motivations.MotivationTemplate> MotivationTemplates => Set<Motivations.MotivationTemplate>();
 
     /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
@@ -70,6 +71,16 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             e.HasIndex(n => new { n.CaseId, n.At });
             e.Property(n => n.Author).HasMaxLength(100);
             e.Property(n => n.Text).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<Motivations.MotivationTemplate>(e =>
+        {
+            e.ToTable("motivation_templates");
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => new { t.Region, t.Title });
+            e.Property(t => t.Region).HasMaxLength(2);
+            e.Property(t => t.Title).HasMaxLength(Motivations.MotivationsApi.TitleMax);
+            e.Property(t => t.Text).HasMaxLength(Decisions.DecisionsApi.MessageMax);
+            e.Property(t => t.CreatedBy).HasMaxLength(100);
         });
         modelBuilder.Entity<CaseAuditEntry>(e =>
         {

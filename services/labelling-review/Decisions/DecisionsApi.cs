@@ -21,6 +21,9 @@ public sealed record BulkDecisionResult(Guid CaseId, int Status, string? Outcome
 
 public static class DecisionsApi
 {
+    /// <summary>The longest motivation or request for changes (the organiser reads it; the submission service stores it).</summary>
+    public const int MessageMax = 2000;
+
     public static RouteGroupBuilder MapDecisionsApi(this RouteGroupBuilder cases)
     {
         cases.MapPost("/{id:guid}/decision", Decide);
@@ -100,7 +103,7 @@ public static class DecisionsApi
         if (decision is CaseStatus.Refused && message is null) errors["motivation"] = ["A refusal must be motivated."];
         if (decision is CaseStatus.ChangesRequested && message is null) errors["motivation"] = ["Say which changes are requested."];
         if (TextRules.Check(message, multiLine: true) is { } unacceptable) errors["motivation"] = [unacceptable];
-        else if (message is { Length: > 2000 }) errors["motivation"] = ["At most 2000 characters."];
+        else if (message is { Length: > MessageMax }) errors["motivation"] = [$"At most {MessageMax} characters."];
         if (request.Version is < 1) errors["version"] = ["The version you read: 1 or more."];
         return new DecisionValidation(decision, message, errors);
     }

@@ -22,10 +22,12 @@ public static class QueuesApi
     }
 
     /// <summary>The queues in the reviewer's scope (the same scope rule as every case query), counted by the database.</summary>
-    private static async Task<IResult> Queues(ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Queues(ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await QueuesAsync(db.Cases.AsNoTracking().InScope(user), clock.GetUtcNow(), ct));
+
+    /// <summary>The queues of these cases, by (région, département), with their decision times.</summary>
+    internal static async Task<List<QueueView>> QueuesAsync(IQueryable<ReviewCase> cases, DateTimeOffset now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var cases = db.Cases.AsNoTracking().InScope(user);
         var counts = await cases.GroupBy(c => new { c.Region, c.Departement }).Select(g => new
         {
             g.Key.Region,
@@ -38,17 +40,20 @@ public static class QueuesApi
             Overdue = g.Count(c => c.Status == CaseStatus.Pending && c.DueAt < now),
             Received = g.Count(),
         }).ToListAsync(ct);
-        var decisions = (await cases.Where(c => c.DecidedAt != null)
-                .Select(c => new { c.Region, c.Departement, c.DecidedAt, c.VersionReceivedAt }).ToListAsync(ct))
-            .ToLookup(c => (c.Region, c.Departement), c => (c.DecidedAt!.Value - c.VersionReceivedAt).TotalHours);
+        var decisions = (await DecisionHoursAsync(cases, ct)).ToLookup(d => (d.Region, d.Departement), d => d.Hours);
 
-        return TypedResults.Ok(counts.OrderBy(q => q.Region).ThenBy(q => q.Departement).Select(q =>
+        return counts.OrderBy(q => q.Region).ThenBy(q => q.Departement).Select(q =>
         {
             var hours = decisions[(q.Region, q.Departement)].Order().ToArray();
             return new QueueView(q.Region, q.Departement, q.Pending, q.Claimed, q.ChangesRequested, q.Decided, q.Withdrawn, q.Overdue, q.Received,
                 Percentile(hours, 0.5), Percentile(hours, 0.9));
-        }).ToList());
+        }).ToList();
     }
+
+    /// <summary>Hours from a version's receipt to its decision, for every decided case.</summary>
+    internal static async Task<List<(string Region, string Departement, double Hours)>> DecisionHoursAsync(IQueryable<ReviewCase> cases, CancellationToken ct) =>
+        (await cases.Where(c => c.DecidedAt != null).Select(c => new { c.Region, c.Departement, c.DecidedAt, c.VersionReceivedAt }).ToListAsync(ct))
+            .Select(c => (c.Region, c.Departement, (c.DecidedAt!.Value - c.VersionReceivedAt).TotalHours)).ToList();
 
     /// <summary>Continuous percentile (PostgreSQL's percentile_cont) of sorted values, in hours rounded to 2 decimals.</summary>
     internal static double? Percentile(double[] sorted, double fraction)

@@ -40,19 +40,7 @@ public static class CatalogueExports
         return string.Join(',', values.Select(v => v ?? "")) + "\r\n";
     }
 
-    /// <summary>
-    /// One text cell: control characters dropped; a value a spreadsheet would read as a formula (starting
-    /// with =, +, -, @, tab or CR) prefixed with a single quote (OWASP, "CSV injection"); quoted when it
-    /// holds a separator, a quote, a line break or that prefix.
-    /// </summary>
-    public static string? Cell(string? value)
-    {
-        if (value is null) return null;
-        value = TextRules.StripControls(value);
-        var formula = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-        if (formula) value = "'" + value;
-        return formula || value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    private static string? Cell(string? value) => CsvText.Cell(value);
 
     /// <summary>RFC 5545 calendar: one VEVENT per event, times in Europe/Paris (VTIMEZONE included), lines folded at 75 octets.</summary>
     public static IResult ICalendar(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(

@@ -310,4 +310,64 @@ public sealed class ReviewApiTests(Platform platform)
         Assert.Equal(ids, seen.Where(ids.Contains));
         Assert.Equal(seen.Count, seen.Distinct().Count());
     }
+
+    [Fact]
+    public async Task Statistics_count_a_committees_cases_by_state_and_sector_and_time_its_decisions()
+    {
+        using var lozere = await Reviewer("copil-48", "76", "48"); // no other test submits in Lozère: these numbers are this test's
+        var cases = new List<Guid>();
+        for (var i = 0; i < 3; i++) cases.Add(Id(await CaseOfAsync(lozere, (await SubmitAsync("48000", "Mende")).SubmissionId)));
+        Assert.Equal(HttpStatusCode.OK, (await lozere.PostAsJsonAsync($"/api/review/cases/{cases[0]}/decision", new { decision = "label" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lozere.PostAsJsonAsync($"/api/review/cases/{cases[1]}/decision", new { decision = "refuse", motivation = "Événement payant." })).StatusCode);
+
+        var statistics = await lozere.GetAsync<LabellingReview.Statistics.ReviewStatistics>("/api/review/statistics");
+        var region = Assert.Single(statistics.Regions);
+        Assert.Equal(("76", 3, 1, 1, 1, 0), (region.Region, region.Received, region.Labelled, region.Refused, region.Pending, region.Overdue));
+        Assert.NotNull(region.MedianHoursToDecision);
+        Assert.True(region.P90HoursToDecision >= region.MedianHoursToDecision);
+        var queue = Assert.Single(statistics.Queues);
+        Assert.Equal(("48", 3, 2), (queue.Departement, queue.Received, queue.Decided));
+        var sector = Assert.Single(statistics.Sectors);
+        Assert.Equal(("aeronautique", 3, 1), (sector.Sector, sector.Received, sector.Labelled));
+
+        using var elsewhere = await Reviewer("direccte-corse", "94");
+        Assert.DoesNotContain((await elsewhere.GetAsync<LabellingReview.Statistics.ReviewStatistics>("/api/review/statistics")).Regions, r => r.Region == "76");
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "u", OrganisationId: "org-curious"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await organiser.GetAsync("/api/review/statistics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_committees_motivation_templates_are_shared_in_its_region_only()
+    {
+        using var gers = await Reviewer("copil-32-templates", "76", "32");
+        var title = "Payant " + Guid.NewGuid().ToString("N")[..6];
+        var created = await gers.PostAsJsonAsync("/api/review/motivations", new { title, text = "L'événement doit être gratuit pour le public." });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var template = await created.ReadAsync<LabellingReview.Motivations.MotivationTemplateView>();
+        Assert.Equal("76", template.Region);
+
+        using var occitanie = await Reviewer("direccte-occitanie-templates", "76");
+        Assert.Contains(await occitanie.GetAsync<LabellingReview.Motivations.MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
+        using var aquitaine = await Reviewer("direccte-na-templates", "75");
+        Assert.DoesNotContain(await aquitaine.GetAsync<LabellingReview.Motivations.MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await aquitaine.DeleteAsync($"/api/review/motivations/{template.Id}")).StatusCode);
+
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { title = "", text = "Gratuit." }, "title"),
+            (new { title = "Trop long", text = new string('x', 2001) }, "text"),
+            (new { title = "Contrôle", text = "x\u0000y" }, "text"),
+        })
+        {
+            var bad = await gers.PostAsJsonAsync("/api/review/motivations", body);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+            Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
+        }
+        using var admin = await platform.ClientAsync(Admin);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/review/motivations")).StatusCode); // an admin names the région
+        Assert.Contains(await admin.GetAsync<LabellingReview.Motivations.MotivationTemplateView[]>("/api/review/motivations?region=76"), t => t.Id == template.Id);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await occitanie.DeleteAsync($"/api/review/motivations/{template.Id}")).StatusCode);
+        Assert.DoesNotContain(await gers.GetAsync<LabellingReview.Motivations.MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
+    }
 }
