@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,47 +6,84 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using SemaineIndustrie.Web.Session;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
 /// <summary>
-/// A case: the event as submitted, the pre-checks in plain words, who holds it; take it, then label,
-/// refuse (motivated) or ask for changes. Every rule and refusal is the review API's, shown as it answers.
+/// A case, as a committee member works it: the event, the pre-checks in plain words and the likely
+/// duplicates; the venue on a map whose pin can be moved (the geocoding service's manual correction); who
+/// holds the case and until when; the decision with the committee's motivation templates; notes and the
+/// audit trail; the previous and next cases of the queue (also on the keyboard). Every rule and refusal is
+/// the APIs', shown as they answer.
 /// </summary>
 [Authorize]
-public sealed class DossierModel(PlatformApi api) : PageModel
+public sealed class DossierModel(PlatformApi api, IOptions<WebOptions> options) : PageModel
 {
     public JsonElement Case { get; private set; }
+    public JsonElement? Location { get; private set; }
+    public List<(Guid Id, string Title, string Text)> Templates { get; } = [];
+    public List<(DateTimeOffset At, string Actor, string Action, int Version, string? Detail)> Audit { get; } = [];
+    public Guid? Previous { get; private set; }
+    public Guid? Next { get; private set; }
     public string? Message { get; private set; }
     public string? Error { get; private set; }
-    public bool ClaimedByMe => Case.GetProperty("claim") is { ValueKind: JsonValueKind.Object } claim && claim.GetProperty("by").GetString() == User.FindFirst("sub")?.Value;
+    public MapOptions Map => options.Value.Map;
+    public string? Me => User.FindFirst("sub")?.Value;
+    public bool ClaimedByMe => Case.GetProperty("claim") is { ValueKind: JsonValueKind.Object } claim && claim.GetProperty("by").GetString() == Me;
     public bool ClaimedByOther => Case.GetProperty("claim") is { ValueKind: JsonValueKind.Object } && !ClaimedByMe;
     public bool Open => Case.GetProperty("status").GetString() is "pending";
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? fait, CancellationToken ct)
     {
-        Message = fait switch { "pris" => "Vous avez pris le dossier.", "decide" => "Votre décision est enregistrée.", _ => null };
+        Message = fait switch
+        {
+            "pris" => "Vous avez pris le dossier.", "rendu" => "Vous avez rendu le dossier.", "decide" => "Votre décision est enregistrée.",
+            "note" => "Votre note est ajoutée.", "localise" => "La position du lieu est corrigée.", _ => null,
+        };
         return await LoadAsync(id, ct);
     }
 
-    public async Task<IActionResult> OnPostPrendreAsync(Guid id, CancellationToken ct)
+    public Task<IActionResult> OnPostPrendreAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, HttpMethod.Post, $"api/review/cases/{id}/claim", null, "pris", ct);
+
+    public Task<IActionResult> OnPostRendreAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, HttpMethod.Post, $"api/review/cases/{id}/release", null, "rendu", ct);
+
+    public Task<IActionResult> OnPostNoterAsync(Guid id, string? note, CancellationToken ct) =>
+        ActAsync(id, HttpMethod.Post, $"api/review/cases/{id}/notes", new JsonObject { ["text"] = note }, "note", ct);
+
+    /// <summary>A decision; without JavaScript, a chosen template stands for an empty motivation.</summary>
+    public async Task<IActionResult> OnPostDeciderAsync(Guid id, string? decision, string? motivation, Guid? modele, CancellationToken ct)
     {
-        using var response = await api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/claim", null, ct);
-        if (response is null) return LocalRedirect("/session/connexion");
-        if (response.IsSuccessStatusCode) return LocalRedirect($"/mon-espace/dossiers/{id}?fait=pris");
-        Error = await ProblemAsync(response, ct);
-        return await LoadAsync(id, ct);
+        if (string.IsNullOrWhiteSpace(motivation) && modele is { } template)
+        {
+            await LoadTemplatesAsync(ct);
+            motivation = Templates.FirstOrDefault(t => t.Id == template).Text;
+        }
+        return await ActAsync(id, HttpMethod.Post, $"api/review/cases/{id}/decision",
+            new JsonObject { ["decision"] = decision, ["motivation"] = string.IsNullOrWhiteSpace(motivation) ? null : motivation }, "decide", ct);
     }
 
-    public async Task<IActionResult> OnPostDeciderAsync(Guid id, string? decision, string? motivation, CancellationToken ct)
+    /// <summary>The venue placed by hand (the pin moved on the map, or the coordinates typed).</summary>
+    public async Task<IActionResult> OnPostLocaliserAsync(Guid id, Guid submissionId, string? latitude, string? longitude, CancellationToken ct)
     {
-        using var response = await api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/decision",
-            new JsonObject { ["decision"] = decision, ["motivation"] = string.IsNullOrWhiteSpace(motivation) ? null : motivation }, ct);
-        if (response is null) return LocalRedirect("/session/connexion");
-        if (response.IsSuccessStatusCode) return LocalRedirect($"/mon-espace/dossiers/{id}?fait=decide");
-        Error = await ProblemAsync(response, ct);
-        return await LoadAsync(id, ct);
+        static JsonNode? Number(string? text) =>
+            double.TryParse(text?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+        return await ActAsync(id, HttpMethod.Put, $"api/geocoding/venues/{submissionId}/location",
+            new JsonObject { ["latitude"] = Number(latitude), ["longitude"] = Number(longitude) }, "localise", ct);
+    }
+
+    private async Task<IActionResult> ActAsync(Guid id, HttpMethod method, string path, JsonNode? body, string done, CancellationToken ct)
+    {
+        using var response = await api.SendAsync(method, path, body, ct);
+        if (response is null) return LocalRedirect($"/session/connexion?retour=%2Fmon-espace%2Fdossiers%2F{id}");
+        if (response.IsSuccessStatusCode) return LocalRedirect($"/mon-espace/dossiers/{id}?fait={done}");
+        Error = await ApiProblem.DescribeAsync(response, ct);
+        var page = await LoadAsync(id, ct);
+        if (page is PageResult) Response.StatusCode = (int)response.StatusCode;
+        return page;
     }
 
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct)
@@ -55,17 +93,55 @@ public sealed class DossierModel(PlatformApi api) : PageModel
         if (response.StatusCode == HttpStatusCode.NotFound) return NotFound(); // outside the reviewer's scope, exactly like a case that does not exist
         response.EnsureSuccessStatusCode();
         Case = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+
+        // What surrounds the case is read too; a part that cannot be read now is left out, not an error page.
+        using (var location = await api.SendAsync(HttpMethod.Get, $"api/geocoding/venues/{Case.GetProperty("submissionId").GetGuid()}", null, ct))
+        {
+            if (location is { StatusCode: HttpStatusCode.OK }) Location = await location.Content.ReadFromJsonAsync<JsonElement>(ct);
+        }
+        using (var audit = await api.SendAsync(HttpMethod.Get, $"api/review/cases/{id}/audit", null, ct))
+        {
+            if (audit is { StatusCode: HttpStatusCode.OK })
+            {
+                Audit.AddRange((await audit.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray().Select(a => (
+                    a.GetProperty("at").GetDateTimeOffset(), a.GetProperty("actor").GetString()!, a.GetProperty("action").GetString()!,
+                    a.GetProperty("submissionVersion").GetInt32(), a.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null)));
+            }
+        }
+        await LoadTemplatesAsync(ct);
+        await LoadNeighboursAsync(id, ct);
         return Page();
     }
 
-    private static async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    private async Task LoadTemplatesAsync(CancellationToken ct)
     {
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        var details = problem.TryGetProperty("errors", out var errors)
-            ? string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())))
-            : problem.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
-        return (problem.TryGetProperty("title", out var title) ? title.GetString() : "Refusé") + (details is null ? "" : " — " + details);
+        if (Templates.Count > 0) return;
+        using var response = await api.SendAsync(HttpMethod.Get, "api/review/motivations", null, ct);
+        if (response is not { StatusCode: HttpStatusCode.OK }) return;
+        Templates.AddRange((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray()
+            .Select(t => (t.GetProperty("id").GetGuid(), t.GetProperty("title").GetString()!, t.GetProperty("text").GetString()!)));
     }
+
+    /// <summary>The cases before and after this one in the queue of cases to decide (soonest deadline first).</summary>
+    private async Task LoadNeighboursAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await api.SendAsync(HttpMethod.Get, "api/review/cases?status=pending&limit=200", null, ct);
+        if (response is not { StatusCode: HttpStatusCode.OK }) return;
+        var ids = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        var at = ids.IndexOf(id);
+        if (at < 0) { Next = ids.FirstOrDefault(c => c != id) is var first && first != Guid.Empty ? first : null; return; }
+        Previous = at > 0 ? ids[at - 1] : null;
+        Next = at + 1 < ids.Count ? ids[at + 1] : null;
+    }
+
+    public string Actor(string subject) => subject == Me ? "vous" : subject == "system" ? "la plateforme" : "un membre du comité";
+
+    public static string ActionLabel(string action) => action switch
+    {
+        "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
+        "labelled" => "Label accordé", "refused" => "Label refusé", "changes-requested" => "Modifications demandées",
+        "withdrawn" => "Événement retiré", "note-added" => "Note ajoutée", _ => action,
+    };
 
     public static string CheckLabel(string code) => code switch
     {

@@ -69,7 +69,7 @@ public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : 
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 var errors = answer.TryGetProperty("errors", out var e) ? string.Join(" ", e.EnumerateObject().SelectMany(p => p.Value.EnumerateArray().Select(m => m.GetString()))) : "";
-                BulkResults.Add(("La sélection", false, (answer.TryGetProperty("title", out var t) ? t.GetString() : "Refusée") + " " + errors));
+                BulkResults.Add(("La sélection", false, ApiProblem.Title(answer.TryGetProperty("title", out var t) ? t.GetString() : null) + " " + errors));
                 return result;
             }
             foreach (var item in (answer.ValueKind == JsonValueKind.Array ? answer : answer.GetProperty("results")).EnumerateArray())

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SemaineIndustrie.ServiceDefaults.Web;
+using SemaineIndustrie.Territory;
+using SemaineIndustrie.Web.Catalogue;
+using SemaineIndustrie.Web.Session;
+
+namespace SemaineIndustrie.Web.Pages.MonEspace;
+
+/// <summary>
+/// How the week is coming together (the review API's statistics, in the reader's scope: France for the
+/// DGE, a région for its committee): per région, per committee queue, per sector — as charts (DSFR Chart)
+/// with the same numbers in tables, and as CSV.
+/// </summary>
+[Authorize]
+public sealed class TableauDeBordModel(PlatformApi api, CatalogueClient catalogue) : PageModel
+{
+    public sealed record RegionRow(string Code, string Name, int Received, int Pending, int Claimed, int ChangesRequested, int Labelled, int Refused,
+        int Withdrawn, int Overdue, double? Median, double? P90);
+    public sealed record QueueRow(string Region, string Departement, string Name, int Received, int Pending, int Claimed, int ChangesRequested, int Decided,
+        int Overdue, double? Median, double? P90);
+    public sealed record SectorRow(string Code, string Label, int Received, int Labelled);
+
+    public List<RegionRow> Regions { get; } = [];
+    public List<QueueRow> Queues { get; } = [];
+    public List<SectorRow> Sectors { get; } = [];
+    public DateTimeOffset? At { get; private set; }
+    public bool Unavailable { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    /// <summary>The three tables in one CSV (a "table" column says which), cells escaped for spreadsheets.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } other) return other;
+        if (Unavailable) return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        static string N(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+        var csv = new StringBuilder(CsvText.Header(["tableau", "region", "departement", "filiere", "nom", "recus", "a_instruire", "pris", "modifications_demandees",
+            "labellises", "refuses", "decides", "retires", "en_retard", "delai_median_h", "delai_p90_h"]));
+        foreach (var r in Regions)
+            csv.Append(CsvText.Row(["region", r.Code, "", "", CsvText.Cell(r.Name), I(r.Received), I(r.Pending), I(r.Claimed), I(r.ChangesRequested),
+                I(r.Labelled), I(r.Refused), I(r.Labelled + r.Refused), I(r.Withdrawn), I(r.Overdue), N(r.Median), N(r.P90)]));
+        foreach (var q in Queues)
+            csv.Append(CsvText.Row(["comite", q.Region, q.Departement, "", CsvText.Cell(q.Name), I(q.Received), I(q.Pending), I(q.Claimed), I(q.ChangesRequested),
+                "", "", I(q.Decided), "", I(q.Overdue), N(q.Median), N(q.P90)]));
+        foreach (var s in Sectors)
+            csv.Append(CsvText.Row(["filiere", "", "", CsvText.Cell(s.Code), CsvText.Cell(s.Label), I(s.Received), "", "", "", I(s.Labelled), "", "", "", "", "", ""]));
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"tableau-de-bord-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
+    }
+
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        using var response = await api.SendAsync(HttpMethod.Get, "api/review/statistics", null, ct);
+        if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Ftableau-de-bord");
+        if (response.StatusCode == HttpStatusCode.Forbidden) return Forbid();
+        if (response.StatusCode != HttpStatusCode.OK) { Unavailable = true; return null; }
+        var statistics = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        static double? D(JsonElement e, string p) => e.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+        static int C(JsonElement e, string p) => e.GetProperty(p).GetInt32();
+        At = statistics.GetProperty("at").GetDateTimeOffset();
+        Regions.AddRange(statistics.GetProperty("regions").EnumerateArray().Select(r =>
+        {
+            var code = r.GetProperty("region").GetString()!;
+            return new RegionRow(code, FrenchTerritory.FindRegion(code)?.Name ?? code, C(r, "received"), C(r, "pending"), C(r, "claimed"), C(r, "changesRequested"),
+                C(r, "labelled"), C(r, "refused"), C(r, "withdrawn"), C(r, "overdue"), D(r, "medianHoursToDecision"), D(r, "p90HoursToDecision"));
+        }));
+        Queues.AddRange(statistics.GetProperty("queues").EnumerateArray().Select(q =>
+        {
+            var departement = q.GetProperty("departement").GetString()!;
+            return new QueueRow(q.GetProperty("region").GetString()!, departement, FrenchTerritory.FindDepartement(departement)?.Name ?? departement,
+                C(q, "received"), C(q, "pending"), C(q, "claimed"), C(q, "changesRequested"), C(q, "decided"), C(q, "overdue"),
+                D(q, "medianHoursToDecision"), D(q, "p90HoursToDecision"));
+        }));
+        var labels = ((await catalogue.CurrentEditionAsync(ct))?.Sectors ?? []).ToDictionary(s => s.Code, s => s.Label);
+        Sectors.AddRange(statistics.GetProperty("sectors").EnumerateArray().Select(s =>
+        {
+            var code = s.GetProperty("sector").GetString()!;
+            return new SectorRow(code, labels.GetValueOrDefault(code, code), C(s, "received"), C(s, "labelled"));
+        }).OrderByDescending(s => s.Received));
+        return null;
+    }
+
+    /// <summary>A list as the JSON a DSFR chart attribute takes.</summary>
+    public static string Json<T>(IEnumerable<T> values) => JsonSerializer.Serialize(values);
+}
