@@ -17,6 +17,8 @@ public sealed class ModelesModel(PlatformApi api) : PageModel
     public Dictionary<string, string> Errors { get; } = [];
     public string? Error { get; private set; }
     public string? Message { get; private set; }
+    /// <summary>The API refused this person (an organiser): the page says so, with 403.</summary>
+    public bool Refused { get; private set; }
     [BindProperty] public string? Titre { get; set; }
     [BindProperty] public string? Texte { get; set; }
     /// <summary>An admin chooses the committee (région); a reviewer works with their own.</summary>
@@ -58,7 +60,7 @@ public sealed class ModelesModel(PlatformApi api) : PageModel
         if (Admin && Region is not { Length: > 0 }) return Page(); // an admin first chooses the committee
         using var response = await api.SendAsync(HttpMethod.Get, "api/review/motivations" + RegionQuery, null, ct);
         if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fmodeles");
-        if (response.StatusCode == HttpStatusCode.Forbidden) return Forbid();
+        if (response.StatusCode == HttpStatusCode.Forbidden) { Refused = true; Response.StatusCode = StatusCodes.Status403Forbidden; return Page(); }
         if (response.StatusCode != HttpStatusCode.OK) { Error = await ApiProblem.DescribeAsync(response, ct); return Page(); }
         Templates.AddRange((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray()
             .Select(t => (t.GetProperty("id").GetGuid(), t.GetProperty("title").GetString()!, t.GetProperty("text").GetString()!)));

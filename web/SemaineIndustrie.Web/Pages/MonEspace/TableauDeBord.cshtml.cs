@@ -32,6 +32,8 @@ public sealed class TableauDeBordModel(PlatformApi api, CatalogueClient catalogu
     public List<SectorRow> Sectors { get; } = [];
     public DateTimeOffset? At { get; private set; }
     public bool Unavailable { get; private set; }
+    /// <summary>The API refused this person (an organiser): the page says so, with 403.</summary>
+    public bool Refused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -39,6 +41,7 @@ public sealed class TableauDeBordModel(PlatformApi api, CatalogueClient catalogu
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } other) return other;
+        if (Refused) return StatusCode(StatusCodes.Status403Forbidden);
         if (Unavailable) return StatusCode(StatusCodes.Status503ServiceUnavailable);
         static string N(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
         var csv = new StringBuilder(CsvText.Header(["tableau", "region", "departement", "filiere", "nom", "recus", "a_instruire", "pris", "modifications_demandees",
@@ -60,7 +63,7 @@ public sealed class TableauDeBordModel(PlatformApi api, CatalogueClient catalogu
     {
         using var response = await api.SendAsync(HttpMethod.Get, "api/review/statistics", null, ct);
         if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Ftableau-de-bord");
-        if (response.StatusCode == HttpStatusCode.Forbidden) return Forbid();
+        if (response.StatusCode == HttpStatusCode.Forbidden) { Refused = true; Response.StatusCode = StatusCodes.Status403Forbidden; return null; }
         if (response.StatusCode != HttpStatusCode.OK) { Unavailable = true; return null; }
         var statistics = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         static double? D(JsonElement e, string p) => e.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
