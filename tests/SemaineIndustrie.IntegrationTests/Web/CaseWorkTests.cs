@@ -59,6 +59,9 @@ public sealed class CaseWorkTests(Platform platform, BrowserFixture browser)
         // The first case: the venue located, its pin moved by hand, a note, claimed with "p", labelled with "l" + Enter.
         await gers.GotoAsync($"/mon-espace/dossiers/{first}");
         await ReloadUntilVisibleAsync(gers, "#venue-map .leaflet-marker-icon", "the venue on the map");
+        await Assertions.Expect(gers.Locator("#verifications")).ToContainTextAsync("Gratuit pour le public — L'événement est gratuit.");
+        await Assertions.Expect(gers.Locator("#verifications")).ToContainTextAsync("Filières : Aéronautique et spatial.");
+        await Assertions.Expect(gers.Locator("#verifications")).ToContainTextAsync("Du 27/03/2018 au 27/03/2018 ; l'édition 2018 : du 26/03/2018 au 01/04/2018.");
         var latitude = await gers.GetByLabel("Latitude").InputValueAsync();
         var pin = (await gers.Locator("#venue-map .leaflet-marker-icon").BoundingBoxAsync())!;
         await gers.Mouse.MoveAsync(pin.X + pin.Width / 2, pin.Y + pin.Height - 4);

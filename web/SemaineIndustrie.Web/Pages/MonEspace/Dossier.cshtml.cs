@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using SemaineIndustrie.Web.Catalogue;
 using SemaineIndustrie.Web.Session;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
@@ -19,7 +20,7 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// the APIs', shown as they answer.
 /// </summary>
 [Authorize]
-public sealed class DossierModel(PlatformApi api, IOptions<WebOptions> options) : PageModel
+public sealed class DossierModel(PlatformApi api, CatalogueClient catalogue, IOptions<WebOptions> options) : PageModel
 {
     public JsonElement Case { get; private set; }
     public JsonElement? Location { get; private set; }
@@ -30,6 +31,7 @@ public sealed class DossierModel(PlatformApi api, IOptions<WebOptions> options) 
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public MapOptions Map => options.Value.Map;
+    public EditionInfo? Edition { get; private set; }
     public string? Me => User.FindFirst("sub")?.Value;
     public bool ClaimedByMe => Case.GetProperty("claim") is { ValueKind: JsonValueKind.Object } claim && claim.GetProperty("by").GetString() == Me;
     public bool ClaimedByOther => Case.GetProperty("claim") is { ValueKind: JsonValueKind.Object } && !ClaimedByMe;
@@ -110,6 +112,7 @@ public sealed class DossierModel(PlatformApi api, IOptions<WebOptions> options) 
         }
         await LoadTemplatesAsync(ct);
         await LoadNeighboursAsync(id, ct);
+        Edition = await catalogue.CurrentEditionAsync(ct);
         return Page();
     }
 
@@ -141,16 +144,5 @@ public sealed class DossierModel(PlatformApi api, IOptions<WebOptions> options) 
         "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
         "labelled" => "Label accordé", "refused" => "Label refusé", "changes-requested" => "Modifications demandées",
         "withdrawn" => "Événement retiré", "note-added" => "Note ajoutée", _ => action,
-    };
-
-    public static string CheckLabel(string code) => code switch
-    {
-        "free-of-charge" => "Gratuit pour le public",
-        "within-edition" => "Pendant la semaine de l'édition",
-        "open-to-public" => "Ouvert au public",
-        "about-industry" => "Fait découvrir l'industrie",
-        "likely-duplicate" => "Pas de doublon probable",
-        "venue-located" => "Lieu localisé",
-        _ => code,
     };
 }
