@@ -13,6 +13,7 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     public DbSet<CaseNote> Notes => Set<CaseNote>();
     public DbSet<CaseAuditEntry> Audit => Set<CaseAuditEntry>();
     public DbSet<Motivations.MotivationTemplate> MotivationTemplates => Set<Motivations.MotivationTemplate>();
+    public DbSet<Reviewers.ReviewerName> ReviewerNames => Set<Reviewers.ReviewerName>();
 
     /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
@@ -71,6 +72,13 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             e.HasIndex(n => new { n.CaseId, n.At });
             e.Property(n => n.Author).HasMaxLength(100);
             e.Property(n => n.Text).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<Reviewers.ReviewerName>(e =>
+        {
+            e.ToTable("reviewer_names");
+            e.HasKey(r => r.Subject);
+            e.Property(r => r.Subject).HasMaxLength(100);
+            e.Property(r => r.Name).HasMaxLength(Reviewers.ReviewerNames.NameMax);
         });
         modelBuilder.Entity<Motivations.MotivationTemplate>(e =>
         {

@@ -43,6 +43,7 @@ public static class DevelopmentTokens
             if (user is null) return Problems.Field(StatusCodes.Status422UnprocessableEntity, "Cannot mint this token", "email", "No account has this address.");
             var standing = await Standing.OfAsync(db, user.Id, context.RequestAborted);
             identity = Claims(user.Id, standing.Role, standing.Organisation, standing.Region, standing.Departements);
+            identity.AddClaim(new Claim("name", user.DisplayName)); // as the real flows carry it
         }
         else
         {

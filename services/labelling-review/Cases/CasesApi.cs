@@ -1,6 +1,7 @@
 using SemaineIndustrie.ServiceDefaults.Web;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.LabellingReview.Reviewers;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
 namespace SemaineIndustrie.LabellingReview.Cases;
@@ -11,7 +12,7 @@ public static class CasesApi
 
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/review/cases").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review cases");
+        var group = app.MapGroup("/api/review/cases").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review cases").RemembersActors();
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
         group.MapGet("/{id:guid}/audit", Audit);
@@ -67,9 +68,16 @@ public static class CasesApi
     {
         var reviewCase = await db.Cases.AsNoTracking().InScope(user).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await DetailAsync(db, reviewCase, clock.GetUtcNow(), ct));
+    }
+
+    /// <summary>A case with what its page shows around it: the venue's location, the notes, the names of who acted.</summary>
+    internal static async Task<CaseDetail> DetailAsync(ReviewDbContext db, ReviewCase reviewCase, DateTimeOffset now, CancellationToken ct)
+    {
         var location = await db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionId == reviewCase.SubmissionId, ct);
-        var notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct);
-        return TypedResults.Ok(CaseViews.Detail(reviewCase, location, notes, clock.GetUtcNow()));
+        var notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == reviewCase.Id).ToListAsync(ct);
+        var people = await ReviewerNames.OfAsync(db, [reviewCase.ClaimedBy, reviewCase.DecidedBy, .. notes.Select(n => n.Author)], ct);
+        return CaseViews.Detail(reviewCase, location, notes, people, now);
     }
 
     /// <summary>Who did what, when, on which version — oldest first.</summary>
@@ -77,7 +85,8 @@ public static class CasesApi
     {
         if (!await db.Cases.InScope(user).AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
         var entries = await db.Audit.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id)
-            .Select(a => new AuditEntryView(a.At, a.Actor, a.Action, a.SubmissionVersion, a.Detail)).ToListAsync(ct);
-        return TypedResults.Ok(entries);
+            .Select(a => new AuditEntryView(a.At, a.Actor, a.Action, a.SubmissionVersion, a.Detail, null)).ToListAsync(ct);
+        var people = await ReviewerNames.OfAsync(db, entries.Select(e => e.Actor), ct);
+        return TypedResults.Ok(entries.Select(e => e with { ActorName = people.GetValueOrDefault(e.Actor) }).ToList());
     }
 }

@@ -35,9 +35,7 @@ public static class DecisionsApi
     {
         var outcome = await DecideAsync(db, user, id, request, clock.GetUtcNow(), ct);
         if (outcome.Case is null) return outcome.Problem!;
-        var location = await db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.SubmissionId == outcome.Case.SubmissionId, ct);
-        var notes = await db.Notes.AsNoTracking().Where(n => n.CaseId == id).ToListAsync(ct);
-        return TypedResults.Ok(CaseViews.Detail(outcome.Case, location, notes, clock.GetUtcNow()));
+        return TypedResults.Ok(await CasesApi.DetailAsync(db, outcome.Case, clock.GetUtcNow(), ct));
     }
 
     /// <summary>

@@ -334,6 +334,29 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                     b.ToTable("motivation_templates", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.LabellingReview.Reviewers.ReviewerName", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_reviewer_names");
+
+                    b.ToTable("reviewer_names", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.LabellingReview.Decisions;
+using SemaineIndustrie.LabellingReview.Reviewers;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Territory;
@@ -17,7 +18,7 @@ public static class MotivationsApi
 
     public static IEndpointRouteBuilder MapMotivationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/review/motivations").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Motivation templates");
+        var group = app.MapGroup("/api/review/motivations").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Motivation templates").RemembersActors();
         group.MapGet("/", List);
         group.MapPost("/", Create);
         group.MapDelete("/{id:guid}", Delete);

@@ -92,8 +92,14 @@ public sealed class CaseWorkTests(Platform platform, BrowserFixture browser)
         foreach (var step in new[] { "Dossier ouvert", "Note ajoutée", "Dossier pris", "Label accordé" })
             await Assertions.Expect(trail).ToContainTextAsync(step);
 
-        // "j" goes on to the next case of the queue; the second one is refused with the template.
+        // A colleague holds the second case: their name says who; once released, it is refused with the template.
+        using var colleague = await platform.ClientAsync(new DevTokenRequest(Email: DevelopmentAccounts.OccitanieReviewer));
+        Assert.Equal(HttpStatusCode.OK, (await colleague.PostAsync($"/api/review/cases/{second}/claim", null)).StatusCode);
         await gers.GotoAsync($"/mon-espace/dossiers/{second}");
+        await Assertions.Expect(gers.Locator("#prise")).ToContainTextAsync("DIRECCTE Occitanie a pris ce dossier jusqu'au");
+        Assert.Equal(HttpStatusCode.NoContent, (await colleague.PostAsync($"/api/review/cases/{second}/release", null)).StatusCode);
+        await gers.ReloadAsync();
+        await Assertions.Expect(gers.Locator("#historique")).ToContainTextAsync("DIRECCTE Occitanie");
         await gers.Keyboard.PressAsync("p");
         await Assertions.Expect(gers.GetByRole(AriaRole.Status)).ToContainTextAsync("Vous avez pris le dossier.");
         await gers.Locator("label[for='decision-refuse']").ClickAsync();

@@ -25,7 +25,7 @@ public sealed class DossierModel(PlatformApi api, CatalogueClient catalogue, IOp
     public JsonElement Case { get; private set; }
     public JsonElement? Location { get; private set; }
     public List<(Guid Id, string Title, string Text)> Templates { get; } = [];
-    public List<(DateTimeOffset At, string Actor, string Action, int Version, string? Detail)> Audit { get; } = [];
+    public List<(DateTimeOffset At, string Actor, string Action, int Version, string? Detail, string? ActorName)> Audit { get; } = [];
     public Guid? Previous { get; private set; }
     public Guid? Next { get; private set; }
     public string? Message { get; private set; }
@@ -107,7 +107,8 @@ public sealed class DossierModel(PlatformApi api, CatalogueClient catalogue, IOp
             {
                 Audit.AddRange((await audit.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray().Select(a => (
                     a.GetProperty("at").GetDateTimeOffset(), a.GetProperty("actor").GetString()!, a.GetProperty("action").GetString()!,
-                    a.GetProperty("submissionVersion").GetInt32(), a.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null)));
+                    a.GetProperty("submissionVersion").GetInt32(), a.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
+                    a.TryGetProperty("actorName", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null)));
             }
         }
         await LoadTemplatesAsync(ct);
@@ -137,7 +138,10 @@ public sealed class DossierModel(PlatformApi api, CatalogueClient catalogue, IOp
         Next = at + 1 < ids.Count ? ids[at + 1] : null;
     }
 
-    public string Actor(string subject) => subject == Me ? "vous" : subject == "system" ? "la plateforme" : "un membre du comité";
+    /// <summary>Who acted, as colleagues read it: "vous", the platform, or the member's name (the review API's).</summary>
+    public string Actor(string subject, string? name = null) =>
+        subject == Me ? "vous" : subject == "system" ? "la plateforme"
+        : name ?? (Case.TryGetProperty("people", out var people) && people.TryGetProperty(subject, out var known) ? known.GetString()! : "un membre du comité");
 
     public static string ActionLabel(string action) => action switch
     {
