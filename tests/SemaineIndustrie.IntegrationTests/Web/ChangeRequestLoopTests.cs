@@ -58,6 +58,7 @@ public sealed class ChangeRequestLoopTests(Platform platform, BrowserFixture bro
         await Assertions.Expect(organiser.GetByLabel("Titre")).ToHaveValueAsync(title); // prefilled with the current version
         await organiser.GetByLabel("Description").FillAsync("Visite guidée des ateliers, accessible en fauteuil par l'entrée nord ; accueil PMR au parking.");
         await BrowserFixture.AccessibleAsync(organiser);
+        await browser.ScreenshotAsync(organiser, "web-organiser-revise");
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande modifiée" }).ClickAsync();
         await Assertions.Expect(organiser.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre demande modifiée est envoyée au comité.");
 
@@ -88,6 +89,7 @@ public sealed class ChangeRequestLoopTests(Platform platform, BrowserFixture bro
         await organiser.GetByLabel("Début").FillAsync("2018-03-29T14:00");
         await organiser.GetByLabel("Fin").FillAsync("2018-03-29T17:00");
         await BrowserFixture.AccessibleAsync(organiser);
+        await browser.ScreenshotAsync(organiser, "web-organiser-duplicate");
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Déposer la demande" }).ClickAsync();
         await Assertions.Expect(organiser.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
         var mine = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/submissions?limit=100");
