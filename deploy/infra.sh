@@ -29,7 +29,7 @@ PG_USER=si_admin
 PG_PASSWORD=si_dev_password
 MQ_USER=si_admin
 MQ_PASSWORD=si_dev_password
-SERVICE_DATABASES=(submission review geocoding publication identity)
+SERVICE_DATABASES=(submission review geocoding publication identity notification)
 ENV_FILE="$LOCAL/infra.env"
 
 log() { printf '[infra] %s\n' "$*" >&2; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole platform locally: PostgreSQL + RabbitMQ + smtp4dev (project-local, installed if missing),
-# the identity service (OpenID Connect provider), the four services, the web front-end and the gateway. Migrations are applied by each service at start-up. Ctrl-C stops the services
+# the identity service (OpenID Connect provider), the four services, the notification service, the web front-end and the gateway. Migrations are applied by each service at start-up. Ctrl-C stops the services
 # this script started; the servers keep running for the next run (deploy/infra.sh stop stops them).
 #
 #   deploy/run.sh            build, start, print the gateway URL, wait for Ctrl-C
@@ -12,6 +12,7 @@ cd "$ROOT"
 GATEWAY_PORT="${SI_GATEWAY_PORT:-8080}"
 ISSUER="http://127.0.0.1:$GATEWAY_PORT/"
 WEB_CLIENT_SECRET="${SI_WEB_CLIENT_SECRET:-web-client-secret-for-local-runs}"
+NOTIFICATION_CLIENT_SECRET="${SI_NOTIFICATION_CLIENT_SECRET:-notification-client-secret-for-local-runs}"
 LOGS="$ROOT/.local/logs"
 mkdir -p "$LOGS"
 
@@ -60,6 +61,10 @@ start() {
     export Identity__WebClients__0__ClientId=web Identity__WebClients__0__ClientSecret="$WEB_CLIENT_SECRET" Identity__WebClients__0__DisplayName="Semaine de l'Industrie"
     export Identity__WebClients__0__RedirectUris__0="${ISSUER}session/retour" Identity__WebClients__0__PostLogoutRedirectUris__0="${ISSUER}session/fin"
     export Web__SignIn__Authority="$ISSUER" Web__SignIn__ClientId=web Web__SignIn__ClientSecret="$WEB_CLIENT_SECRET"
+    # The notification service reads who to tell from the identity service (client credentials, scope recipients).
+    export Identity__ServiceClients__0__ClientId=notification Identity__ServiceClients__0__ClientSecret="$NOTIFICATION_CLIENT_SECRET" Identity__ServiceClients__0__Scopes__0=recipients
+    export Notification__Identity__BaseUrl="http://127.0.0.1:8086/" Notification__Identity__ClientSecret="$NOTIFICATION_CLIENT_SECRET"
+    export Notification__PublicBaseUrl="${SI_PUBLIC_BASE_URL:-http://127.0.0.1:$GATEWAY_PORT}/"
     export Catalogue__PublicBaseUrl="${SI_PUBLIC_BASE_URL:-http://127.0.0.1:$GATEWAY_PORT}" # JSON-LD @id (publication)
     export Web__ApiBaseUrl="http://127.0.0.1:$GATEWAY_PORT/"                                 # the pages read the APIs through the gateway (web)
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_$db" ConnectionStrings__RabbitMq="$SI_RABBITMQ"
@@ -72,12 +77,13 @@ start identity         services/identity         SemaineIndustrie.Identity      
 start publication      services/publication      SemaineIndustrie.Publication      8084 publication
 start labelling-review services/labelling-review SemaineIndustrie.LabellingReview  8082 review
 start geocoding        services/geocoding        SemaineIndustrie.Geocoding        8083 geocoding
+start notification     services/notification     SemaineIndustrie.Notification     8087 notification
 start submission       services/submission       SemaineIndustrie.Submission       8081 submission
 start web              web/SemaineIndustrie.Web  SemaineIndustrie.Web              8085
 start gateway          gateway                   SemaineIndustrie.Gateway          "$GATEWAY_PORT"
 
 deadline=$((SECONDS + 120))
-for port in 8086 8084 8082 8083 8081 8085 "$GATEWAY_PORT"; do
+for port in 8086 8084 8082 8083 8087 8081 8085 "$GATEWAY_PORT"; do
   until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     for pid in "${pids[@]}"; do
       kill -0 "$pid" 2>/dev/null || { echo "[run] a service exited; see $LOGS/*.log" >&2; tail -n 20 "$LOGS"/*.log >&2; exit 1; }
@@ -94,7 +100,7 @@ cat <<MSG
   Sign in:      http://127.0.0.1:$GATEWAY_PORT/compte/connexion   (local accounts: README, password Semaine-Industrie-2018)
   Mail:         ${SI_SMTP_WEB:-n/a}   (smtp4dev: every mail the platform sends)
   Tokens:       curl -s -u forges-gascogne-si:forges-gascogne-secret-de-developpement -d grant_type=client_credentials -d scope=submissions http://127.0.0.1:$GATEWAY_PORT/connect/token
-  Services:     submission :8081, labelling-review :8082, geocoding :8083, publication :8084, web :8085, identity :8086
+  Services:     submission :8081, labelling-review :8082, geocoding :8083, publication :8084, web :8085, identity :8086, notification :8087
   RabbitMQ UI:  ${SI_RABBITMQ_MANAGEMENT:-n/a}
   Logs:         $LOGS/
   Ctrl-C stops the services.

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using SemaineIndustrie.Identity.Accounts;
@@ -6,6 +7,7 @@ using SemaineIndustrie.Identity.Development;
 using SemaineIndustrie.Identity.External;
 using SemaineIndustrie.Identity.Mail;
 using SemaineIndustrie.Identity.Organisations;
+using SemaineIndustrie.Identity.Recipients;
 using SemaineIndustrie.Identity.Tokens;
 using SemaineIndustrie.Messaging.Database;
 
@@ -82,6 +84,7 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<IntegrationClients>();
         builder.Services.AddHostedService<WebClientRegistration>();
+        builder.Services.AddHostedService<ServiceClientRegistration>();
         builder.Services.AddSingleton<IdentityHousekeeping>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IdentityHousekeeping>());
         builder.Services.AddHostedService<DevelopmentAccounts>();
@@ -97,6 +100,7 @@ public static class IdentityServiceExtensions
         app.MapMeApi();
         app.MapOrganisationsApi();
         app.MapCommitteesApi();
+        app.MapRecipientsApi();
         app.MapDevelopmentTokens();
         return app;
     }

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Mail;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

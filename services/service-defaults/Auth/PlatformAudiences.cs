@@ -8,6 +8,7 @@ public static class PlatformAudiences
     public const string Geocoding = "si-geocoding";
     public const string Publication = "si-publication";
     public const string Identity = "si-identity";
+    public const string Notification = "si-notification";
 
-    public static readonly IReadOnlyList<string> All = [Submission, Review, Geocoding, Publication, Identity];
+    public static readonly IReadOnlyList<string> All = [Submission, Review, Geocoding, Publication, Identity, Notification];
 }

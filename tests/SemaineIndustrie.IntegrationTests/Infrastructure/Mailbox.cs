@@ -38,6 +38,14 @@ public static partial class Mailbox
         return mails[count - 1];
     }
 
+    /// <summary>A mail's headers as the SMTP server received them (name → values).</summary>
+    public static async Task<ILookup<string, string>> HeadersAsync(this Mail mail)
+    {
+        var message = await Api.GetFromJsonAsync<JsonElement>($"api/messages/{mail.Id}");
+        return message.GetProperty("headers").EnumerateArray()
+            .ToLookup(h => h.GetProperty("name").GetString()!, h => h.GetProperty("value").GetString()!, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The first link of the plain-text part that starts with <paramref name="prefix"/>.</summary>
     public static Uri Link(this Mail mail, string prefix)
     {

@@ -25,6 +25,7 @@ public sealed class Platform : IAsyncLifetime
     public Uri Review { get; private set; } = null!;
     public Uri Geocoding { get; private set; } = null!;
     public Uri Publication { get; private set; } = null!;
+    public Uri Notification { get; private set; } = null!;
     public Uri Gateway { get; private set; } = null!;
     public Uri Web { get; private set; } = null!;
 
@@ -38,6 +39,8 @@ public sealed class Platform : IAsyncLifetime
         Publication = await StartServiceAsync<SemaineIndustrie.Publication.ServiceMarker>("publication");
         Review = await StartServiceAsync<SemaineIndustrie.LabellingReview.ServiceMarker>("review");
         Geocoding = await StartServiceAsync<SemaineIndustrie.Geocoding.ServiceMarker>("geocoding");
+        Notification = await StartServiceAsync<SemaineIndustrie.Notification.ServiceMarker>("notification", NotificationSettings.For(Identity, gatewayPort),
+            NotificationSettings.CrashAfterSendOnceFor);
         Submission = await StartServiceAsync<SemaineIndustrie.Submission.ServiceMarker>("submission");
 
         var web = new ServiceHost<SemaineIndustrie.Web.SharedResource>(new Dictionary<string, string?>
@@ -73,6 +76,7 @@ public sealed class Platform : IAsyncLifetime
             ["ReverseProxy:Clusters:review:Destinations:primary:Address"] = Review.ToString(),
             ["ReverseProxy:Clusters:geocoding:Destinations:primary:Address"] = Geocoding.ToString(),
             ["ReverseProxy:Clusters:publication:Destinations:primary:Address"] = Publication.ToString(),
+            ["ReverseProxy:Clusters:notification:Destinations:primary:Address"] = Notification?.ToString() ?? "http://127.0.0.1:1/",
             ["ReverseProxy:Clusters:web:Destinations:primary:Address"] = Web?.ToString() ?? "http://127.0.0.1:1/",
         };
         foreach (var (key, value) in overrides) settings[key] = value;
@@ -81,9 +85,10 @@ public sealed class Platform : IAsyncLifetime
         return gateway.Start();
     }
 
-    private async Task<Uri> StartServiceAsync<TMarker>(string database) where TMarker : class
+    private async Task<Uri> StartServiceAsync<TMarker>(string database, IReadOnlyDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? testServices = null) where TMarker : class
     {
-        var host = new ServiceHost<TMarker>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = await Infra.DatabaseAsync(database),
             ["ConnectionStrings:RabbitMq"] = Infra.RabbitMq.ToString(),
@@ -91,7 +96,9 @@ public sealed class Platform : IAsyncLifetime
             ["Clock:Start"] = Samples.ClockStart,
             ["Auth:Authority"] = Identity.ToString(),
             ["Auth:ClockSkew"] = "00:00:01",
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        var host = new ServiceHost<TMarker>(settings, testServices: testServices);
         hosts.Add(host);
         var address = host.Start();
         services[typeof(TMarker)] = host.Services;
@@ -122,6 +129,9 @@ public sealed class Platform : IAsyncLifetime
             ["Identity:WebClients:1:ClientSecret"] = TestWebClient.Secret,
             ["Identity:WebClients:1:RedirectUris:0"] = publicBaseUrl + "session/retour",
             ["Identity:WebClients:1:PostLogoutRedirectUris:0"] = publicBaseUrl + "session/fin",
+            ["Identity:ServiceClients:0:ClientId"] = NotificationSettings.ClientId,
+            ["Identity:ServiceClients:0:ClientSecret"] = NotificationSettings.ClientSecret,
+            ["Identity:ServiceClients:0:Scopes:0"] = "recipients",
         }), port: port);
         hosts.Add(host);
         var address = host.Start();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,11 +15,14 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where 
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly string environment;
+    private readonly Action<IServiceCollection>? testServices;
 
-    public ServiceHost(IReadOnlyDictionary<string, string?> settings, string environment = "Development", int port = 0)
+    /// <param name="testServices">Replaces services for tests only (e.g. a mail transport that fails on purpose).</param>
+    public ServiceHost(IReadOnlyDictionary<string, string?> settings, string environment = "Development", int port = 0, Action<IServiceCollection>? testServices = null)
     {
         this.settings = settings;
         this.environment = environment;
+        this.testServices = testServices;
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
     }
 
@@ -34,6 +38,7 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where 
     {
         builder.UseEnvironment(environment);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (testServices is not null) builder.ConfigureTestServices(testServices);
     }
 
     /// <summary>Starts the host (migrations, bus, relay) and returns its base address.</summary>

@@ -1,6 +1,6 @@
-namespace SemaineIndustrie.Identity.Mail;
+namespace SemaineIndustrie.ServiceDefaults.Mail;
 
-/// <summary>Configuration section "Mail": the SMTP relay (smtp4dev locally, the ministry's relay in production).</summary>
+/// <summary>Configuration section "Mail": the SMTP relay (smtp4dev locally, the ministry's relay in production), for every service that sends mail.</summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";

@@ -1,0 +1,21 @@
+namespace SemaineIndustrie.Notification.Deliveries;
+
+/// <summary>The kinds of mail, each one a person can stop receiving.</summary>
+public static class Kinds
+{
+    public const string Received = "submission-received", InReview = "in-review", Labelled = "labelled", Refused = "refused",
+        ChangesRequested = "changes-requested", Withdrawn = "withdrawn";
+
+    public static readonly IReadOnlyList<string> All = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn];
+
+    public static string Label(string kind, string language) => (kind, language) switch
+    {
+        (Received, "en") => "application received", (Received, _) => "demande reçue",
+        (InReview, "en") => "under review", (InReview, _) => "demande en cours d'examen",
+        (Labelled, "en") => "label granted", (Labelled, _) => "label accordé",
+        (Refused, "en") => "label refused", (Refused, _) => "label refusé",
+        (ChangesRequested, "en") => "changes requested", (ChangesRequested, _) => "modifications demandées",
+        (Withdrawn, "en") => "event withdrawn", (Withdrawn, _) => "événement retiré",
+        _ => kind,
+    };
+}

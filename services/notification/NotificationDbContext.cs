@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Messaging.Database;
+using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.Notification.Deliveries;
+using SemaineIndustrie.Notification.Organisers;
+using SemaineIndustrie.Notification.Unsubscribe;
+
+namespace SemaineIndustrie.Notification;
+
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options)
+{
+    public DbSet<KnownSubmission> Submissions => Set<KnownSubmission>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<DeliveryAttempt> Attempts => Set<DeliveryAttempt>();
+    public DbSet<Unsubscription> Unsubscriptions => Set<Unsubscription>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreTimestampsAsUtc();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<KnownSubmission>(e =>
+        {
+            e.ToTable("known_submissions");
+            e.HasKey(s => s.SubmissionId);
+            e.Property(s => s.OrganisationId).HasMaxLength(100);
+            e.Property(s => s.Title).HasMaxLength(200);
+            e.Property(s => s.CommuneName).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Delivery>(e =>
+        {
+            e.ToTable("deliveries");
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => new { d.EventKey, d.RecipientId, d.Channel }).IsUnique();
+            e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.Property(d => d.EventKey).HasMaxLength(200);
+            e.Property(d => d.Kind).HasMaxLength(40);
+            e.Property(d => d.RecipientId).HasMaxLength(100);
+            e.Property(d => d.Channel).HasMaxLength(20);
+            e.Property(d => d.Address).HasMaxLength(320);
+            e.Property(d => d.Language).HasMaxLength(5);
+            e.Property(d => d.Subject).HasMaxLength(300);
+            e.Property(d => d.UnsubscribeUrl).HasMaxLength(1000);
+            e.Property(d => d.MessageId).HasMaxLength(200);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.LastError).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<DeliveryAttempt>(e =>
+        {
+            e.ToTable("delivery_attempts");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.DeliveryId, a.Id });
+            e.Property(a => a.Error).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<Unsubscription>(e =>
+        {
+            e.ToTable("unsubscriptions");
+            e.HasKey(u => new { u.RecipientId, u.Kind });
+            e.Property(u => u.RecipientId).HasMaxLength(100);
+            e.Property(u => u.Kind).HasMaxLength(40);
+        });
+        modelBuilder.AddOutboxAndInbox();
+    }
+}

@@ -1,0 +1,48 @@
+namespace SemaineIndustrie.Notification;
+
+/// <summary>Configuration section "Notification".</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notification";
+
+    /// <summary>The public site mails link to (event pages, the organiser space, unsubscribe): the gateway's address.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>How this service reads who to tell from the identity service (client credentials, scope <c>recipients</c>).</summary>
+    public IdentityClientOptions Identity { get; set; } = new();
+
+    /// <summary>
+    /// Key of the unsubscribe links' HMAC (at least 32 characters). Required outside Development; Development
+    /// uses a fixed local key so that links in smtp4dev keep working across restarts.
+    /// </summary>
+    public string? UnsubscribeKey { get; set; }
+
+    /// <summary>A delivery that keeps failing is parked after this many attempts (an operator sees and replays it).</summary>
+    public int MaxAttempts { get; set; } = 8;
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How often the sender looks for due deliveries when nothing woke it.</summary>
+    public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Per edition year: the communication kit (the label's logo, posters) sent to every labelled organiser.</summary>
+    public Dictionary<int, EditionKit> Editions { get; set; } = [];
+}
+
+public sealed class IdentityClientOptions
+{
+    /// <summary>The identity service's address as this service reaches it (inside the cluster); defaults to Auth:Authority.</summary>
+    public Uri? BaseUrl { get; set; }
+    public string ClientId { get; set; } = "notification";
+    public string ClientSecret { get; set; } = "";
+}
+
+public sealed class EditionKit
+{
+    public List<KitLink> Kit { get; set; } = [];
+}
+
+public sealed class KitLink
+{
+    public string Title { get; set; } = "";
+    public string Url { get; set; } = "";
+}

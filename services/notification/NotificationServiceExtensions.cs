@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.Messaging.Bus;
+using SemaineIndustrie.Messaging.Database;
+using SemaineIndustrie.Notification.Deliveries;
+using SemaineIndustrie.Notification.Organisers;
+using SemaineIndustrie.Notification.Recipients;
+using SemaineIndustrie.Notification.Unsubscribe;
+using SemaineIndustrie.ServiceDefaults.Mail;
+
+namespace SemaineIndustrie.Notification;
+
+/// <summary>Marks this service's assembly for test hosts (WebApplicationFactory).</summary>
+public sealed class ServiceMarker;
+
+public static class NotificationServiceExtensions
+{
+    public static IHostApplicationBuilder AddNotificationService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section))
+            .Validate(o => o.PublicBaseUrl is { IsAbsoluteUri: true }, "Notification:PublicBaseUrl must be the public site's absolute address.")
+            .Validate(o => o.MaxAttempts >= 1, "Notification:MaxAttempts must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        builder.AddServiceDatabase<NotificationDbContext>();
+        builder.AddServiceMessaging<NotificationDbContext>("notification", bus =>
+        {
+            bus.AddConsumer<SubmissionReceivedNotice>();
+            bus.AddConsumer<SubmissionRevisedNotice>();
+            bus.AddConsumer<InReviewNotice>();
+            bus.AddConsumer<LabelledNotice>();
+            bus.AddConsumer<RefusedNotice>();
+            bus.AddConsumer<ChangesRequestedNotice>();
+            bus.AddConsumer<WithdrawnNotice>();
+        });
+
+        builder.Services.AddHttpClient<IdentityRecipients>((services, http) =>
+        {
+            var options = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+            var authority = builder.Configuration["Auth:Authority"];
+            http.BaseAddress = options.Identity.BaseUrl ?? (authority is null ? null : new Uri(authority));
+        }).AddStandardResilienceHandler();
+        builder.Services.AddSingleton<MailTemplates>();
+        builder.Services.AddSingleton<UnsubscribeLinks>();
+        builder.Services.AddSingleton<DeliveryWakeUp>();
+        builder.Services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        builder.Services.AddScoped<Notices>();
+        builder.Services.AddScoped<OrganiserNotifier>();
+        builder.Services.AddSingleton<DeliverySender>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeliverySender>());
+        return builder;
+    }
+}

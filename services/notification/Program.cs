@@ -1,0 +1,15 @@
+using SemaineIndustrie.Messaging.Redrive;
+using SemaineIndustrie.Notification;
+using SemaineIndustrie.Notification.Unsubscribe;
+using SemaineIndustrie.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("notification");
+builder.AddNotificationService();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapUnsubscribe();
+app.MapErrorQueueRedrive();
+app.Run();

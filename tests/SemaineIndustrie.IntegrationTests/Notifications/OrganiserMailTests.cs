@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Identity;
+using SemaineIndustrie.Identity.Accounts;
+using SemaineIndustrie.Identity.Organisations;
+using SemaineIndustrie.IntegrationTests.Infrastructure;
+using SemaineIndustrie.Notification;
+using SemaineIndustrie.Notification.Deliveries;
+using SemaineIndustrie.Submission.Submissions;
+using Xunit;
+
+namespace SemaineIndustrie.IntegrationTests.Notifications;
+
+/// <summary>
+/// Organisers are told by mail, through the real chain: submission → review → notification service →
+/// identity (who belongs to the organisation) → SMTP (smtp4dev), read back from the SMTP server.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class OrganiserMailTests(Platform platform)
+{
+    private sealed record Member(string UserId, string Email, string Language);
+
+    /// <summary>An organisation with members (accounts with confirmed addresses), staged in the identity service's own database.</summary>
+    private async Task<(string OrganisationId, Member[] Members)> OrganisationAsync(params (string Who, string Language)[] people)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var organisation = new Organisation { Id = Guid.NewGuid(), Name = "Fonderie " + run, Kind = SemaineIndustrie.Identity.Organisations.OrganisationKind.Company, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test" };
+        var members = new List<Member>();
+        foreach (var (who, language) in people)
+        {
+            var email = $"{who}-{run}@fonderie.test";
+            var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = who, PreferredLanguage = language, CreatedAt = DateTimeOffset.UtcNow };
+            var created = await platform.QueryAsync<SemaineIndustrie.Identity.ServiceMarker, UserManager<PlatformUser>, IdentityResult>(users => users.CreateAsync(user));
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            members.Add(new Member(user.Id, email, language));
+        }
+        await platform.QueryAsync<SemaineIndustrie.Identity.ServiceMarker, PlatformIdentityDbContext, int>(db =>
+        {
+            db.Organisations.Add(organisation);
+            db.Members.AddRange(members.Select(m => new OrganisationMember { UserId = m.UserId, OrganisationId = organisation.Id, Since = DateTimeOffset.UtcNow }));
+            return db.SaveChangesAsync();
+        });
+        return (organisation.ClaimValue, [.. members]);
+    }
+
+    private async Task<(HttpClient Organiser, Guid SubmissionId, Guid CaseId)> SubmitAsync(string organisationId, Member author, string title)
+    {
+        var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", author.UserId, OrganisationId: organisationId));
+        var created = await organiser.PostAsJsonAsync("/api/submissions", Samples.Submission(title));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.ReadAsync<SubmissionView>()).Id;
+        var caseId = await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, Guid>(
+            db => db.Cases.Where(c => c.SubmissionId == id).Select(c => c.Id).SingleOrDefaultAsync()), c => c != Guid.Empty, "the case");
+        return (organiser, id, caseId);
+    }
+
+    private async Task DecideAsync(Guid caseId, object decision)
+    {
+        using var gers = await platform.ClientAsync(new DevTokenRequest("reviewer", "copil-32-mail", Region: "76", Departements: ["32"]));
+        Assert.Equal(HttpStatusCode.OK, (await gers.PostAsJsonAsync($"/api/review/cases/{caseId}/decision", decision)).StatusCode);
+    }
+
+    private static async Task<List<Mailbox.Mail>> MailsAsync(string address, string subjectPart, int atLeast = 1) =>
+        await Eventually.Until(async () => (await Mailbox.AllToAsync(address)).Where(m => m.Subject.Contains(subjectPart, StringComparison.Ordinal)).ToList(),
+            mails => mails.Count >= atLeast, $"{atLeast} mail(s) '{subjectPart}' to {address}");
+
+    private Task<List<Delivery>> DeliveriesAsync(string eventKey) =>
+        platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, List<Delivery>>(db => db.Deliveries.AsNoTracking().Where(d => d.EventKey == eventKey).ToListAsync());
+
+    [Fact]
+    public async Task A_label_mails_each_member_once_in_their_language_with_the_event_link_and_kit_even_when_the_decision_arrives_twice()
+    {
+        var (organisation, members) = await OrganisationAsync(("camille", "fr"), ("alex", "en"));
+        var title = "Portes ouvertes de la fonderie <b>&</b> " + Guid.NewGuid().ToString("N")[..6];
+        var (_, submissionId, caseId) = await SubmitAsync(organisation, members[0], title);
+
+        var received = await MailsAsync(members[0].Email, "Demande reçue");
+        Assert.Contains(title, received[0].Text); // the plain-text part keeps the title as typed
+        Assert.Contains("&lt;b&gt;&amp;&lt;/b&gt;", received[0].Html); // the HTML part escapes it
+        await MailsAsync(members[1].Email, "Application received");
+
+        await DecideAsync(caseId, new { decision = "label" });
+        var french = Assert.Single(await MailsAsync(members[0].Email, "Label accordé"));
+        var english = Assert.Single(await MailsAsync(members[1].Email, "Label granted"));
+        Assert.Contains($"/evenements/{submissionId}", french.Text);
+        Assert.Contains("Le kit de communication", french.Text);
+        Assert.Contains("logo-label.zip", english.Html);
+
+        var headers = await french.HeadersAsync();
+        var unsubscribe = Assert.Single(headers["List-Unsubscribe"]);
+        Assert.Contains("/notifications/desabonnement?", unsubscribe);
+        Assert.Equal("List-Unsubscribe=One-Click", Assert.Single(headers["List-Unsubscribe-Post"]));
+        var delivery = Assert.Single(await DeliveriesAsync($"labelled:{submissionId}:1"), d => d.RecipientId == members[0].UserId);
+        Assert.Equal("<" + delivery.MessageId + ">", Assert.Single(headers["Message-ID"]).Trim());
+
+        // The same decision again — redelivered under its own id, and published anew under another: nothing more.
+        var again = new LabelGranted(submissionId, 1, caseId, "copil-32-mail", DateTimeOffset.UtcNow);
+        var first = Guid.NewGuid();
+        await platform.PublishAsync(again, first);
+        await platform.PublishAsync(again, first);
+        await platform.PublishAsync(again, Guid.NewGuid());
+        await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, int>(
+            db => db.Set<SemaineIndustrie.Messaging.Inbox.InboxMessage>().CountAsync(m => m.MessageType == nameof(LabelGranted) && m.Consumer.EndsWith(nameof(SemaineIndustrie.Notification.Organisers.LabelledNotice)))),
+            n => n >= 3, "the repeated decisions consumed"); // the original one and two new message ids
+        var deliveries = await DeliveriesAsync($"labelled:{submissionId}:1");
+        Assert.Equal(2, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal(DeliveryStatus.Sent, d.Status));
+        Assert.Single(await Mailbox.AllToAsync(members[0].Email), m => m.Subject.Contains("Label accordé", StringComparison.Ordinal));
+        Assert.Single(await Mailbox.AllToAsync(members[1].Email), m => m.Subject.Contains("Label granted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refusal_carries_the_motivation_and_unsubscribing_stops_that_kind_of_mail_only()
+    {
+        var (organisation, members) = await OrganisationAsync(("dominique", "fr"));
+        var member = members[0];
+        var (_, first, firstCase) = await SubmitAsync(organisation, member, "Atelier payant " + Guid.NewGuid().ToString("N")[..6]);
+        await DecideAsync(firstCase, new { decision = "refuse", motivation = "L'événement est payant :\nle label exige la gratuité." });
+        var refusal = Assert.Single(await MailsAsync(member.Email, "Label refusé"));
+        Assert.Contains("L'événement est payant :\nle label exige la gratuité.", refusal.Text);
+        Assert.Contains($"/mon-espace/demandes/{first}/modifier", refusal.Text);
+
+        // The link in the mail: opening it changes nothing (a confirmation page); the one-click POST unsubscribes.
+        var link = refusal.Link(platform.Gateway + "notifications/desabonnement");
+        using var browser = new HttpClient();
+        var page = await browser.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("label refusé", await page.Content.ReadAsStringAsync());
+        var forged = await browser.PostAsync(new Uri(link.AbsoluteUri.Replace("k=refused", "k=labelled", StringComparison.Ordinal)), new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode); // the signature covers the kind
+        var oneClick = await browser.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+        Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
+
+        var (_, second, secondCase) = await SubmitAsync(organisation, member, "Visite payante " + Guid.NewGuid().ToString("N")[..6]);
+        await MailsAsync(member.Email, "Demande reçue", atLeast: 2); // other kinds still come
+        await DecideAsync(secondCase, new { decision = "refuse", motivation = "Payant." });
+        var suppressed = await Eventually.Until(() => DeliveriesAsync($"refused:{second}:1"), d => d.Count == 1, "the second refusal recorded");
+        Assert.Equal(DeliveryStatus.Suppressed, suppressed[0].Status);
+        Assert.Single(await Mailbox.AllToAsync(member.Email), m => m.Subject.Contains("Label refusé", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_sender_crash_between_the_relays_acceptance_and_the_record_resends_with_the_same_message_id()
+    {
+        var (organisation, members) = await OrganisationAsync(("sam" + NotificationSettings.CrashMarker, "fr"));
+        var member = members[0];
+        var (_, submissionId, _) = await SubmitAsync(organisation, member, "Forum des métiers " + Guid.NewGuid().ToString("N")[..6]);
+
+        var copies = await MailsAsync(member.Email, "Demande reçue", atLeast: 2);
+        var delivery = Assert.Single(await Eventually.Until(() => DeliveriesAsync($"submission-received:{submissionId}:1"),
+            d => d.Count == 1 && d[0].Status == DeliveryStatus.Sent, "the delivery recorded as sent"));
+        Assert.Equal(2, delivery.Attempts);
+        var ids = new List<string>();
+        foreach (var copy in copies) ids.Add(Assert.Single((await copy.HeadersAsync())["Message-ID"]).Trim());
+        Assert.Equal(2, ids.Count);
+        Assert.Single(ids.Distinct()); // one message for mail clients and servers that de-duplicate by Message-ID
+        Assert.Equal("<" + delivery.MessageId + ">", ids[0]);
+        var attempts = await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, List<DeliveryAttempt>>(
+            db => db.Attempts.AsNoTracking().Where(a => a.DeliveryId == delivery.Id).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([false, true], attempts.Select(a => a.Succeeded));
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SemaineIndustrie.Notification;
+using SemaineIndustrie.Notification.Deliveries;
+using SemaineIndustrie.Notification.Unsubscribe;
+using Xunit;
+
+namespace SemaineIndustrie.UnitTests;
+
+public sealed class NotificationRulesTests
+{
+    private sealed class Environment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "notification";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+
+    private static readonly MailTemplates Templates = new(new Environment("Development"));
+
+    private static Dictionary<string, object?> Model(string title, string? message = null) => new()
+    {
+        ["title"] = title, ["version"] = 2, ["commune"] = "Auch", ["day"] = "27/03/2018", ["message"] = message, ["name"] = "Camille",
+        ["demand_url"] = "https://example.test/mon-espace/demandes/1", ["revise_url"] = "https://example.test/mon-espace/demandes/1/modifier",
+        ["event_url"] = "https://example.test/evenements/1", ["unsubscribe_url"] = "https://example.test/notifications/desabonnement?r=u&k=refused&t=x",
+        ["kit"] = new List<Dictionary<string, object?>> { new() { ["title"] = "Logo", ["url"] = "https://example.test/logo.zip" } },
+    };
+
+    [Fact]
+    public void Every_kind_renders_in_both_languages_with_a_subject_a_text_and_an_html_part()
+    {
+        foreach (var kind in Kinds.All)
+        foreach (var language in MailTemplates.Languages)
+        {
+            var mail = Templates.Render(kind, language, Model("Visite", "Précisez l'horaire."));
+            Assert.False(string.IsNullOrWhiteSpace(mail.Subject), $"{kind}.{language}");
+            Assert.Contains("Visite", mail.Subject);
+            Assert.Contains("https://example.test/notifications/desabonnement", mail.Text);
+            Assert.Contains("<a href=\"https://example.test/notifications/desabonnement", mail.Html);
+        }
+    }
+
+    [Fact]
+    public void Text_from_users_is_escaped_in_the_html_part_kept_in_the_text_part_and_cannot_break_the_subject_line()
+    {
+        var mail = Templates.Render(Kinds.Refused, "fr", Model("<script>alert(1)</script> &\r\nBcc: x@evil.test", "<img src=x onerror=alert(1)>"));
+        Assert.DoesNotContain("<script>", mail.Html);
+        Assert.DoesNotContain("<img", mail.Html);
+        Assert.Contains("&lt;script&gt;", mail.Html);
+        Assert.Contains("<script>alert(1)</script>", mail.Text);
+        Assert.DoesNotContain('\n', mail.Subject);
+        Assert.DoesNotContain('\r', mail.Subject);
+        Assert.Contains("é", mail.Html); // accents stay characters in the UTF-8 HTML part
+    }
+
+    [Fact]
+    public void A_language_without_templates_falls_back_to_french()
+    {
+        Assert.StartsWith("Label accordé", Templates.Render(Kinds.Labelled, "de", Model("Visite")).Subject);
+        Assert.StartsWith("Label granted", Templates.Render(Kinds.Labelled, "en", Model("Visite")).Subject);
+    }
+
+    [Fact]
+    public void An_unsubscribe_link_is_valid_for_its_person_and_kind_only_and_a_key_is_required_outside_development()
+    {
+        var options = Options.Create(new NotificationOptions { PublicBaseUrl = new Uri("https://example.test/"), UnsubscribeKey = "a-key-of-at-least-thirty-two-characters!" });
+        var links = new UnsubscribeLinks(options, new Environment("Production"));
+        var link = new Uri(links.Link("user-1", Kinds.Refused));
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        Assert.True(links.IsValid(query["r"], query["k"], query["t"]));
+        Assert.False(links.IsValid("user-2", query["k"], query["t"]));
+        Assert.False(links.IsValid(query["r"], Kinds.Labelled, query["t"]));
+        Assert.False(links.IsValid(query["r"], query["k"], query["t"] + "x"));
+        Assert.Throws<InvalidOperationException>(() => new UnsubscribeLinks(
+            Options.Create(new NotificationOptions { PublicBaseUrl = new Uri("https://example.test/") }), new Environment("Production")));
+    }
+}
