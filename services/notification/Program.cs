@@ -1,5 +1,6 @@
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.Notification;
+using SemaineIndustrie.Notification.Deliveries;
 using SemaineIndustrie.Notification.Unsubscribe;
 using SemaineIndustrie.ServiceDefaults;
 
@@ -11,5 +12,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapUnsubscribe();
+app.MapDeliveriesApi();
 app.MapErrorQueueRedrive();
 app.Run();

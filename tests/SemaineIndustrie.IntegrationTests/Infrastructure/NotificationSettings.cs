@@ -25,6 +25,7 @@ public static class NotificationSettings
 
             ["Notification:FirstRetryDelay"] = "00:00:00.200",
             ["Notification:MaxRetryDelay"] = "00:00:01",
+            ["Notification:MaxAttempts"] = "3",
             ["Mail:Host"] = smtp.SmtpHost,
             ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Security"] = "None",
@@ -33,6 +34,10 @@ public static class NotificationSettings
 
     /// <summary>Recipients whose address holds this marker see the sender "crash" once right after the relay accepted their mail.</summary>
     public const string CrashMarker = "+crash-after-send";
+
+    /// <summary>Recipients whose address holds this marker are refused by the "relay" until <see cref="RelayAcceptsRefusedAddresses"/> is set.</summary>
+    public const string RefusedMarker = "+refused-by-relay";
+    public static volatile bool RelayAcceptsRefusedAddresses;
 
     /// <summary>
     /// The real SMTP transport, except that for <see cref="CrashMarker"/> addresses the first send of each
@@ -47,6 +52,8 @@ public static class NotificationSettings
 
         public async Task SendAsync(Delivery delivery, CancellationToken ct)
         {
+            if (delivery.Address.Contains(RefusedMarker, StringComparison.Ordinal) && !RelayAcceptsRefusedAddresses)
+                throw new IOException("550 simulated: mailbox unavailable");
             await inner.SendAsync(delivery, ct);
             if (delivery.Address.Contains(CrashMarker, StringComparison.Ordinal) && crashed.TryAdd(delivery.Id, true))
                 throw new IOException("simulated crash between the relay's acceptance and the record");

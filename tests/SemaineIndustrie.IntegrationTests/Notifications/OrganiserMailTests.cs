@@ -162,4 +162,30 @@ public sealed class OrganiserMailTests(Platform platform)
             db => db.Attempts.AsNoTracking().Where(a => a.DeliveryId == delivery.Id).OrderBy(a => a.Id).ToListAsync());
         Assert.Equal([false, true], attempts.Select(a => a.Succeeded));
     }
+
+    [Fact]
+    public async Task A_delivery_the_relay_keeps_refusing_is_parked_listed_for_operators_and_replayed_once_fixed()
+    {
+        var (organisation, members) = await OrganisationAsync(("lou" + NotificationSettings.RefusedMarker, "fr"));
+        var (_, submissionId, _) = await SubmitAsync(organisation, members[0], "Journée portes ouvertes " + Guid.NewGuid().ToString("N")[..6]);
+        var key = $"submission-received:{submissionId}:1";
+        var parked = Assert.Single(await Eventually.Until(() => DeliveriesAsync(key), d => d.Count == 1 && d[0].Status == DeliveryStatus.Parked, "the delivery parked"));
+        Assert.Equal(3, parked.Attempts);
+        Assert.Contains("550 simulated", parked.LastError);
+
+        using var admin = await platform.ClientAsync(new DevTokenRequest("admin", "dge-operator"));
+        var listed = await admin.GetAsync<DeliveryView[]>("/api/notifications/deliveries?status=parked&limit=500");
+        Assert.Contains(listed!, d => d.Id == parked.Id && d.Attempts == 3 && d.LastError!.Contains("550", StringComparison.Ordinal));
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", members[0].UserId, OrganisationId: organisation));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await organiser.GetAsync("/api/notifications/deliveries")).StatusCode); // not a token for this API
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/notifications/deliveries?status=lost")).StatusCode);
+
+        NotificationSettings.RelayAcceptsRefusedAddresses = true; // the relay is fixed; only this test's address is concerned
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/notifications/deliveries/{parked.Id}/replay", null)).StatusCode);
+        var mail = Assert.Single(await MailsAsync(members[0].Email, "Demande reçue"));
+        var sent = Assert.Single(await Eventually.Until(() => DeliveriesAsync(key), d => d[0].Status == DeliveryStatus.Sent, "the replayed delivery sent"));
+        Assert.Equal(4, sent.Attempts);
+        Assert.Equal("<" + sent.MessageId + ">", Assert.Single((await mail.HeadersAsync())["Message-ID"]).Trim());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/notifications/deliveries/{Guid.NewGuid()}/replay", null)).StatusCode);
+    }
 }
