@@ -13,5 +13,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapUnsubscribe();
 app.MapDeliveriesApi();
+app.MapPreferencesApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -21,7 +21,7 @@ public static class PlatformScopes
     {
         [Submissions] = [PlatformAudiences.Submission],
         [Review] = [PlatformAudiences.Review, PlatformAudiences.Geocoding],
-        [Account] = [PlatformAudiences.Identity],
+        [Account] = [PlatformAudiences.Identity, PlatformAudiences.Notification], // one's account includes one's mail preferences
         [Recipients] = [PlatformAudiences.Identity],
         [Operations] = [PlatformAudiences.Submission, PlatformAudiences.Review, PlatformAudiences.Geocoding, PlatformAudiences.Publication, PlatformAudiences.Notification],
     };
