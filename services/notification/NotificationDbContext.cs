@@ -13,6 +13,8 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DeliveryAttempt> Attempts => Set<DeliveryAttempt>();
     public DbSet<Unsubscription> Unsubscriptions => Set<Unsubscription>();
+    public DbSet<Committees.OpenCase> OpenCases => Set<Committees.OpenCase>();
+    public DbSet<Committees.ScheduledRun> ScheduledRuns => Set<Committees.ScheduledRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -58,6 +60,22 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             e.HasKey(u => new { u.RecipientId, u.Kind });
             e.Property(u => u.RecipientId).HasMaxLength(100);
             e.Property(u => u.Kind).HasMaxLength(40);
+        });
+        modelBuilder.Entity<Committees.OpenCase>(e =>
+        {
+            e.ToTable("open_cases");
+            e.HasKey(c => c.CaseId);
+            e.HasIndex(c => c.SubmissionId);
+            e.HasIndex(c => new { c.Closed, c.Region });
+            e.Property(c => c.Region).HasMaxLength(2);
+            e.Property(c => c.Departement).HasMaxLength(3);
+        });
+        modelBuilder.Entity<Committees.ScheduledRun>(e =>
+        {
+            e.ToTable("scheduled_runs");
+            e.HasKey(r => new { r.Job, r.Period });
+            e.Property(r => r.Job).HasMaxLength(60);
+            e.Property(r => r.Period).HasMaxLength(30);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -24,6 +24,8 @@ public sealed class NotificationOptions
     /// <summary>How often the sender looks for due deliveries when nothing woke it.</summary>
     public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    public DigestOptions Digest { get; set; } = new();
+
     /// <summary>Per edition year: the communication kit (the label's logo, posters) sent to every labelled organiser.</summary>
     public Dictionary<int, EditionKit> Editions { get; set; } = [];
 }
@@ -45,4 +47,14 @@ public sealed class KitLink
 {
     public string Title { get; set; } = "";
     public string Url { get; set; } = "";
+}
+
+/// <summary>The committees' daily digest.</summary>
+public sealed class DigestOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>The hour (Europe/Paris) the digest goes out.</summary>
+    public int Hour { get; set; } = 8;
+    /// <summary>How often a replica checks whether the day's digest has run (the first check also catches up a missed one).</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
+using SemaineIndustrie.Notification.Committees;
 using SemaineIndustrie.Notification.Deliveries;
 using SemaineIndustrie.Notification.Organisers;
 using SemaineIndustrie.Notification.Recipients;
@@ -31,6 +32,11 @@ public static class NotificationServiceExtensions
             bus.AddConsumer<RefusedNotice>();
             bus.AddConsumer<ChangesRequestedNotice>();
             bus.AddConsumer<WithdrawnNotice>();
+            bus.AddConsumer<CommitteeCaseOpened>();
+            bus.AddConsumer<CommitteeCaseLabelled>();
+            bus.AddConsumer<CommitteeCaseRefused>();
+            bus.AddConsumer<CommitteeCaseChangesRequested>();
+            bus.AddConsumer<CommitteeCaseWithdrawn>();
         });
 
         builder.Services.AddHttpClient<IdentityRecipients>((services, http) =>
@@ -39,6 +45,7 @@ public static class NotificationServiceExtensions
             var authority = builder.Configuration["Auth:Authority"];
             http.BaseAddress = options.Identity.BaseUrl ?? (authority is null ? null : new Uri(authority));
         }).AddStandardResilienceHandler();
+        builder.Services.AddSingleton<ServiceToken>();
         builder.Services.AddSingleton<MailTemplates>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
         builder.Services.AddSingleton<DeliveryWakeUp>();
@@ -47,6 +54,8 @@ public static class NotificationServiceExtensions
         builder.Services.AddScoped<OrganiserNotifier>();
         builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliverySender>());
+        builder.Services.AddSingleton<CommitteeDigests>();
+        builder.Services.AddHostedService<CommitteeDigestScheduler>();
         return builder;
     }
 }

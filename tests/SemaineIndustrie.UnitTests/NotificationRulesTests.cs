@@ -31,7 +31,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void Every_kind_renders_in_both_languages_with_a_subject_a_text_and_an_html_part()
     {
-        foreach (var kind in Kinds.All)
+        foreach (var kind in Kinds.All.Where(k => k != Kinds.CommitteeDigest))
         foreach (var language in MailTemplates.Languages)
         {
             var mail = Templates.Render(kind, language, Model("Visite", "Précisez l'horaire."));
@@ -54,6 +54,33 @@ public sealed class NotificationRulesTests
         Assert.DoesNotContain('\r', mail.Subject);
         Assert.Contains("é", mail.Html); // accents stay characters in the UTF-8 HTML part
     }
+
+    [Fact]
+    public void The_committee_digest_lists_overdue_due_and_new_cases_and_says_how_many_in_its_subject()
+    {
+        Dictionary<string, object?> Case(string title) => new() { ["title"] = title, ["commune"] = "Mende", ["departement"] = "48", ["due"] = "20/02/2018", ["url"] = "https://example.test/mon-espace/dossiers/1" };
+        var model = new Dictionary<string, object?>
+        {
+            ["name"] = "Camille", ["day"] = "26/02/2018", ["queue_url"] = "https://example.test/mon-espace/dossiers", ["unsubscribe_url"] = "https://example.test/u",
+            ["overdue"] = new List<Dictionary<string, object?>> { Case("Visite <en retard>") }, ["soon"] = new List<Dictionary<string, object?>>(),
+            ["arrived"] = new List<Dictionary<string, object?>> { Case("Atelier"), Case("Forum") },
+        };
+        var french = Templates.Render(Kinds.CommitteeDigest, "fr", model);
+        Assert.Equal("Résumé du comité — 26/02/2018 : 2 nouveau(x), 1 en retard, 0 à échéance", french.Subject);
+        Assert.Contains("En retard (1) :\n- Visite <en retard> (Mende, 48) — échéance 20/02/2018", french.Text);
+        Assert.DoesNotContain("À décider", french.Text);
+        Assert.Contains("Visite &lt;en retard&gt;", french.Html);
+        Assert.StartsWith("Committee digest — 26/02/2018: 2 new, 1 overdue", Templates.Render(Kinds.CommitteeDigest, "en", model).Subject);
+    }
+
+    [Theory]
+    [InlineData("2018-02-15T07:59:00+01:00", "2018-02-14T08:00:00+01:00")] // before today's hour: yesterday's digest
+    [InlineData("2018-02-15T08:00:00+01:00", "2018-02-15T08:00:00+01:00")]
+    [InlineData("2018-03-25T12:00:00+02:00", "2018-03-25T08:00:00+02:00")] // the day summer time starts
+    [InlineData("2018-03-26T06:30:00+00:00", "2018-03-26T08:00:00+02:00")] // 08:30 in Paris
+    public void The_digest_period_is_the_latest_configured_hour_in_Paris(string now, string period) =>
+        Assert.Equal(DateTimeOffset.Parse(period, System.Globalization.CultureInfo.InvariantCulture),
+            SemaineIndustrie.Notification.Committees.CommitteeDigests.LatestPeriod(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), 8));
 
     [Fact]
     public void A_language_without_templates_falls_back_to_french()

@@ -1,4 +1,5 @@
 using SemaineIndustrie.LabellingReview.Deadlines;
+using SemaineIndustrie.Territory;
 using Xunit;
 
 namespace SemaineIndustrie.UnitTests;

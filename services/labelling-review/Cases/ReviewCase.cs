@@ -187,7 +187,7 @@ public sealed class ReviewCase
 
     private void ReleaseClaim() => (ClaimedBy, ClaimExpiresAt) = (null, null);
 
-    private ReviewCaseOpened Announcement(DateTimeOffset at) => new(SubmissionId, SubmissionVersion, Id, Region, Departement, at);
+    private ReviewCaseOpened Announcement(DateTimeOffset at) => new(SubmissionId, SubmissionVersion, Id, Region, Departement, at, DueAt);
 
     private void Describe(ISubmissionEvent version, EventDetails details, string detailsJson, DateTimeOffset receivedAt, DateTimeOffset dueAt)
     {

@@ -1,3 +1,5 @@
+using SemaineIndustrie.Territory;
+
 namespace SemaineIndustrie.LabellingReview.Deadlines;
 
 /// <summary>

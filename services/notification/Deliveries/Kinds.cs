@@ -4,9 +4,9 @@ namespace SemaineIndustrie.Notification.Deliveries;
 public static class Kinds
 {
     public const string Received = "submission-received", InReview = "in-review", Labelled = "labelled", Refused = "refused",
-        ChangesRequested = "changes-requested", Withdrawn = "withdrawn";
+        ChangesRequested = "changes-requested", Withdrawn = "withdrawn", CommitteeDigest = "committee-digest";
 
-    public static readonly IReadOnlyList<string> All = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn];
+    public static readonly IReadOnlyList<string> All = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn, CommitteeDigest];
 
     public static string Label(string kind, string language) => (kind, language) switch
     {
@@ -16,6 +16,7 @@ public static class Kinds
         (Refused, "en") => "label refused", (Refused, _) => "label refusé",
         (ChangesRequested, "en") => "changes requested", (ChangesRequested, _) => "modifications demandées",
         (Withdrawn, "en") => "event withdrawn", (Withdrawn, _) => "événement retiré",
+        (CommitteeDigest, "en") => "committee's daily digest", (CommitteeDigest, _) => "résumé quotidien du comité",
         _ => kind,
     };
 }

@@ -12,8 +12,11 @@ namespace SemaineIndustrie.Notification.Deliveries;
 /// An event recorded before (redelivered, or published twice under another message id) adds nothing.
 /// </summary>
 public sealed class Notices(NotificationDbContext db, MailTemplates templates, UnsubscribeLinks links, IOptions<MailOptions> mail,
-    DeliveryWakeUp wakeUp, TimeProvider clock)
+    IOptions<NotificationOptions> options, DeliveryWakeUp wakeUp, TimeProvider clock)
 {
+    /// <summary>An address on the public site, for mails.</summary>
+    public string Link(string path) => new Uri(options.Value.PublicBaseUrl!, path).AbsoluteUri;
+
     public async Task RecordAsync(string eventKey, string kind, IReadOnlyList<Recipient> recipients,
         Func<Recipient, Dictionary<string, object?>> model, CancellationToken ct)
     {

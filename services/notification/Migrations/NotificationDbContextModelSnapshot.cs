@@ -139,6 +139,79 @@ namespace SemaineIndustrie.Notification.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.Notification.Committees.OpenCase", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("departement");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_open_cases");
+
+                    b.HasIndex("SubmissionId")
+                        .HasDatabaseName("ix_open_cases_submission_id");
+
+                    b.HasIndex("Closed", "Region")
+                        .HasDatabaseName("ix_open_cases_closed_region");
+
+                    b.ToTable("open_cases", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Notification.Committees.ScheduledRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ran_at");
+
+                    b.HasKey("Job", "Period")
+                        .HasName("pk_scheduled_runs");
+
+                    b.ToTable("scheduled_runs", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Notification.Deliveries.Delivery", b =>
                 {
                     b.Property<Guid>("Id")

@@ -8,43 +8,59 @@ namespace SemaineIndustrie.Notification.Recipients;
 /// <summary>A person this service may write to, as the identity service answers.</summary>
 public sealed record Recipient(string UserId, string Email, string DisplayName, string Language);
 
+/// <summary>A committee member: a recipient with the départements they review (none: the whole région).</summary>
+public sealed record CommitteeRecipient(string UserId, string Email, string DisplayName, string Language, IReadOnlyList<string> Departements)
+{
+    public Recipient AsRecipient() => new(UserId, Email, DisplayName, Language);
+}
+
 /// <summary>
 /// Reads who to tell from the identity service with this service's own client-credentials token (scope
 /// <c>recipients</c>, cached until shortly before it expires). Calls go through the standard resilience
 /// pipeline (timeouts, a few quick retries, a breaker); when identity cannot answer, the consumer fails and
 /// the bus retries it later — nothing is lost, nothing is sent to the wrong people.
 /// </summary>
-public sealed class IdentityRecipients(HttpClient http, IOptions<NotificationOptions> options, TimeProvider clock)
+public sealed class IdentityRecipients(HttpClient http, ServiceToken token)
 {
-    public const string Client = "identity";
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private (string Token, DateTimeOffset Until)? token;
+    public async Task<IReadOnlyList<Recipient>> OfOrganisationAsync(string organisationId, CancellationToken ct) =>
+        await GetAsync<Recipient>($"api/identity/recipients/organisations/{Uri.EscapeDataString(organisationId)}", ct);
 
-    public async Task<IReadOnlyList<Recipient>> OfOrganisationAsync(string organisationId, CancellationToken ct)
+    public async Task<IReadOnlyList<CommitteeRecipient>> OfCommitteeAsync(string region, CancellationToken ct) =>
+        await GetAsync<CommitteeRecipient>($"api/identity/recipients/committees/{Uri.EscapeDataString(region)}", ct);
+
+    private async Task<List<T>> GetAsync<T>(string path, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/identity/recipients/organisations/{Uri.EscapeDataString(organisationId)}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(ct));
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.GetAsync(http, ct));
         using var response = await http.SendAsync(request, ct);
-        if (response.StatusCode == HttpStatusCode.BadRequest) return []; // not an organisation id the identity service issues: nobody to tell
+        if (response.StatusCode == HttpStatusCode.BadRequest) return []; // not an id the identity service issues: nobody to tell
         if (!response.IsSuccessStatusCode) throw new IdentityUnavailableException($"The identity service answered {(int)response.StatusCode} for recipients.");
-        return await response.Content.ReadFromJsonAsync<List<Recipient>>(ct) ?? [];
+        return await response.Content.ReadFromJsonAsync<List<T>>(ct) ?? [];
     }
 
-    private async Task<string> TokenAsync(CancellationToken ct)
+}
+
+/// <summary>This service's own access token (client credentials, scope <c>recipients</c>), shared by every call and renewed shortly before it expires.</summary>
+public sealed class ServiceToken(IOptions<NotificationOptions> options, TimeProvider clock)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private (string Token, DateTimeOffset Until)? current;
+
+    public async Task<string> GetAsync(HttpClient identity, CancellationToken ct)
     {
-        if (token is { } cached && cached.Until > clock.GetUtcNow()) return cached.Token;
+        if (current is { } cached && cached.Until > clock.GetUtcNow()) return cached.Token;
         await gate.WaitAsync(ct);
         try
         {
-            if (token is { } again && again.Until > clock.GetUtcNow()) return again.Token;
+            if (current is { } again && again.Until > clock.GetUtcNow()) return again.Token;
             var settings = options.Value.Identity;
-            using var response = await http.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            using var response = await identity.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials", ["client_id"] = settings.ClientId, ["client_secret"] = settings.ClientSecret, ["scope"] = "recipients",
             }), ct);
             if (!response.IsSuccessStatusCode) throw new IdentityUnavailableException($"The identity service refused this service's token ({(int)response.StatusCode}).");
             var answer = await response.Content.ReadFromJsonAsync<TokenAnswer>(ct) ?? throw new IdentityUnavailableException("Empty token answer.");
-            token = (answer.access_token, clock.GetUtcNow().AddSeconds(Math.Max(10, answer.expires_in - 30)));
+            current = (answer.access_token, clock.GetUtcNow().AddSeconds(Math.Max(5, answer.expires_in - 30)));
             return answer.access_token;
         }
         finally { gate.Release(); }

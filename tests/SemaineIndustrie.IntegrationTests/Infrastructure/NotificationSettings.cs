@@ -26,6 +26,7 @@ public static class NotificationSettings
             ["Notification:FirstRetryDelay"] = "00:00:00.200",
             ["Notification:MaxRetryDelay"] = "00:00:01",
             ["Notification:MaxAttempts"] = "3",
+            ["Notification:Digest:Enabled"] = "false", // digests are run by the tests, period by period
             ["Mail:Host"] = smtp.SmtpHost,
             ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Security"] = "None",

@@ -177,7 +177,7 @@ public sealed class OrganiserMailTests(Platform platform)
         var listed = await admin.GetAsync<DeliveryView[]>("/api/notifications/deliveries?status=parked&limit=500");
         Assert.Contains(listed!, d => d.Id == parked.Id && d.Attempts == 3 && d.LastError!.Contains("550", StringComparison.Ordinal));
         using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", members[0].UserId, OrganisationId: organisation));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await organiser.GetAsync("/api/notifications/deliveries")).StatusCode); // not a token for this API
+        Assert.Equal(HttpStatusCode.Forbidden, (await organiser.GetAsync("/api/notifications/deliveries")).StatusCode); // operators only
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/notifications/deliveries?status=lost")).StatusCode);
 
         NotificationSettings.RelayAcceptsRefusedAddresses = true; // the relay is fixed; only this test's address is concerned

@@ -21,6 +21,7 @@ public sealed class NotificationsModel(PlatformApi api) : PageModel
         ("refused", "Label refusé", "avec la motivation du comité"),
         ("changes-requested", "Modifications demandées", "avec le message du comité"),
         ("withdrawn", "Événement retiré", "quand un événement de l'organisation est retiré"),
+        ("committee-digest", "Résumé quotidien du comité", "pour les membres d'un comité : nouveaux dossiers, dossiers en retard ou à échéance"),
     ];
 
     public HashSet<string> Enabled { get; } = [];

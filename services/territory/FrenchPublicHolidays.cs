@@ -1,4 +1,4 @@
-namespace SemaineIndustrie.LabellingReview.Deadlines;
+namespace SemaineIndustrie.Territory;
 
 /// <summary>
 /// French public holidays (Code du travail, art. L3133-1): the fixed ones, Easter Monday, Ascension and
