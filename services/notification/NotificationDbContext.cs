@@ -15,6 +15,9 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<Unsubscription> Unsubscriptions => Set<Unsubscription>();
     public DbSet<Committees.OpenCase> OpenCases => Set<Committees.OpenCase>();
     public DbSet<Committees.ScheduledRun> ScheduledRuns => Set<Committees.ScheduledRun>();
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+    public DbSet<Webhooks.PublishedEvent> PublishedEvents => Set<Webhooks.PublishedEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -76,6 +79,36 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             e.HasKey(r => new { r.Job, r.Period });
             e.Property(r => r.Job).HasMaxLength(60);
             e.Property(r => r.Period).HasMaxLength(30);
+        });
+        modelBuilder.Entity<Webhooks.WebhookSubscription>(e =>
+        {
+            e.ToTable("webhook_subscriptions");
+            e.HasKey(w => w.Id);
+            e.Property(w => w.Url).HasMaxLength(500);
+            e.Property(w => w.Secret).HasMaxLength(100);
+            e.Property(w => w.ContactEmail).HasMaxLength(320);
+            e.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(w => w.CreatedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Webhooks.WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => new { d.SubscriptionId, d.EventKey }).IsUnique();
+            e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasOne<Webhooks.WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(d => d.EventKey).HasMaxLength(200);
+            e.Property(d => d.EventType).HasMaxLength(40);
+            e.Property(d => d.Body).HasColumnType("text");
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.LastError).HasMaxLength(1000);
+        });
+        modelBuilder.Entity<Webhooks.PublishedEvent>(e =>
+        {
+            e.ToTable("published_events");
+            e.HasKey(p => p.SubmissionId);
+            e.Property(p => p.Region).HasMaxLength(2);
+            e.Property(p => p.Departement).HasMaxLength(3);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -26,6 +26,11 @@ public sealed class NotificationOptions
 
     public DigestOptions Digest { get; set; } = new();
 
+    public WebhookOptions Webhooks { get; set; } = new();
+
+    /// <summary>Where this service reads the public catalogue (the publication service inside the cluster); defaults to PublicBaseUrl.</summary>
+    public Uri? CatalogueBaseUrl { get; set; }
+
     /// <summary>Per edition year: the communication kit (the label's logo, posters) sent to every labelled organiser.</summary>
     public Dictionary<int, EditionKit> Editions { get; set; } = [];
 }
@@ -57,4 +62,17 @@ public sealed class DigestOptions
     public int Hour { get; set; } = 8;
     /// <summary>How often a replica checks whether the day's digest has run (the first check also catches up a missed one).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>Partner webhooks.</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>Each call to a partner gives up after this long (then retried later, by the sender, never inside the call).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>A delivery is retried with exponential backoff (from FirstRetryDelay, capped by MaxRetryDelay) for this long, then given up.</summary>
+    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>Failures in a row after which a subscription is paused and its contact told.</summary>
+    public int FailuresBeforePause { get; set; } = 10;
+    /// <summary>Development and tests only: http:// on a loopback address is accepted (partners are https).</summary>
+    public bool AllowLoopbackHttp { get; set; }
 }

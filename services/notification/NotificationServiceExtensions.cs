@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Polly;
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Notification.Committees;
@@ -6,6 +7,7 @@ using SemaineIndustrie.Notification.Deliveries;
 using SemaineIndustrie.Notification.Organisers;
 using SemaineIndustrie.Notification.Recipients;
 using SemaineIndustrie.Notification.Unsubscribe;
+using SemaineIndustrie.Notification.Webhooks;
 using SemaineIndustrie.ServiceDefaults.Mail;
 
 namespace SemaineIndustrie.Notification;
@@ -37,6 +39,8 @@ public static class NotificationServiceExtensions
             bus.AddConsumer<CommitteeCaseRefused>();
             bus.AddConsumer<CommitteeCaseChangesRequested>();
             bus.AddConsumer<CommitteeCaseWithdrawn>();
+            bus.AddConsumer<PublishedWebhooks>();
+            bus.AddConsumer<UnpublishedWebhooks>();
         });
 
         builder.Services.AddHttpClient<IdentityRecipients>((services, http) =>
@@ -54,6 +58,18 @@ public static class NotificationServiceExtensions
         builder.Services.AddScoped<OrganiserNotifier>();
         builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliverySender>());
+        builder.Services.AddHttpClient<CatalogueReader>((services, http) =>
+        {
+            var options = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
+            http.BaseAddress = options.CatalogueBaseUrl ?? options.PublicBaseUrl;
+        }).AddStandardResilienceHandler();
+        // Partners: a timeout per call and nothing else (the sender retries, over hours); no redirects followed.
+        builder.Services.AddHttpClient(WebhookSender.Client)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .AddResilienceHandler("partner-timeout", (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<NotificationOptions>>().Value.Webhooks.Timeout));
+        builder.Services.AddSingleton<WebhookWakeUp>();
+        builder.Services.AddHostedService<WebhookSender>();
         builder.Services.AddSingleton<CommitteeDigests>();
         builder.Services.AddHostedService<CommitteeDigestScheduler>();
         return builder;

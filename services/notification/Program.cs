@@ -2,6 +2,7 @@ using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.Notification;
 using SemaineIndustrie.Notification.Deliveries;
 using SemaineIndustrie.Notification.Unsubscribe;
+using SemaineIndustrie.Notification.Webhooks;
 using SemaineIndustrie.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,5 +15,6 @@ app.MapDefaultEndpoints();
 app.MapUnsubscribe();
 app.MapDeliveriesApi();
 app.MapPreferencesApi();
+app.MapWebhooksApi();
 app.MapErrorQueueRedrive();
 app.Run();

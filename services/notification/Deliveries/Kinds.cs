@@ -4,9 +4,10 @@ namespace SemaineIndustrie.Notification.Deliveries;
 public static class Kinds
 {
     public const string Received = "submission-received", InReview = "in-review", Labelled = "labelled", Refused = "refused",
-        ChangesRequested = "changes-requested", Withdrawn = "withdrawn", CommitteeDigest = "committee-digest";
+        ChangesRequested = "changes-requested", Withdrawn = "withdrawn", CommitteeDigest = "committee-digest",
+        WebhookPaused = "webhook-paused";
 
-    public static readonly IReadOnlyList<string> All = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn, CommitteeDigest];
+    public static readonly IReadOnlyList<string> All = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn, CommitteeDigest, WebhookPaused];
 
     public static string Label(string kind, string language) => (kind, language) switch
     {
@@ -17,6 +18,7 @@ public static class Kinds
         (ChangesRequested, "en") => "changes requested", (ChangesRequested, _) => "modifications demandées",
         (Withdrawn, "en") => "event withdrawn", (Withdrawn, _) => "événement retiré",
         (CommitteeDigest, "en") => "committee's daily digest", (CommitteeDigest, _) => "résumé quotidien du comité",
+        (WebhookPaused, "en") => "webhook paused", (WebhookPaused, _) => "abonnement webhook suspendu",
         _ => kind,
     };
 }

@@ -50,15 +50,5 @@ public sealed class Notices(NotificationDbContext db, MailTemplates templates, U
     public void Committed() => wakeUp.Signal();
 }
 
-/// <summary>Tells this replica's sender that deliveries were recorded (other replicas find them by polling).</summary>
-public sealed class DeliveryWakeUp
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Signal()
-    {
-        try { if (signal.CurrentCount == 0) signal.Release(); } catch (SemaphoreFullException) { }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
-}
+/// <summary>The mail sender's wake-up.</summary>
+public sealed class DeliveryWakeUp : WakeUp;

@@ -11,7 +11,7 @@ public static class NotificationSettings
     public const string ClientId = "notification";
     public const string ClientSecret = "notification-secret-for-tests";
 
-    public static IReadOnlyDictionary<string, string?> For(Uri identity, int gatewayPort)
+    public static IReadOnlyDictionary<string, string?> For(Uri identity, Uri publication, int gatewayPort)
     {
         var smtp = InfrastructureSettings.Instance;
         return new Dictionary<string, string?>
@@ -27,6 +27,10 @@ public static class NotificationSettings
             ["Notification:MaxRetryDelay"] = "00:00:01",
             ["Notification:MaxAttempts"] = "3",
             ["Notification:Digest:Enabled"] = "false", // digests are run by the tests, period by period
+            ["Notification:CatalogueBaseUrl"] = publication.ToString(),
+            ["Notification:Webhooks:AllowLoopbackHttp"] = "true",
+            ["Notification:Webhooks:Timeout"] = "00:00:01",
+            ["Notification:Webhooks:FailuresBeforePause"] = "3",
             ["Mail:Host"] = smtp.SmtpHost,
             ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Security"] = "None",

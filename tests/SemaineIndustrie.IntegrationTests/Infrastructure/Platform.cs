@@ -39,7 +39,7 @@ public sealed class Platform : IAsyncLifetime
         Publication = await StartServiceAsync<SemaineIndustrie.Publication.ServiceMarker>("publication");
         Review = await StartServiceAsync<SemaineIndustrie.LabellingReview.ServiceMarker>("review");
         Geocoding = await StartServiceAsync<SemaineIndustrie.Geocoding.ServiceMarker>("geocoding");
-        Notification = await StartServiceAsync<SemaineIndustrie.Notification.ServiceMarker>("notification", NotificationSettings.For(Identity, gatewayPort),
+        Notification = await StartServiceAsync<SemaineIndustrie.Notification.ServiceMarker>("notification", NotificationSettings.For(Identity, Publication, gatewayPort),
             NotificationSettings.CrashAfterSendOnceFor);
         Submission = await StartServiceAsync<SemaineIndustrie.Submission.ServiceMarker>("submission");
 
