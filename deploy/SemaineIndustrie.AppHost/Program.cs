@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 // The platform under Aspire, without Docker: PostgreSQL, RabbitMQ and smtp4dev come from deploy/infra.sh
 // (installed if missing, started once, kept between runs like deploy/run.sh does), the identity service,
-// the four services, the web front-end and the gateway are project resources, and the dashboard receives
+// the four services, the notification service, the web front-end and the gateway are project resources, and the dashboard receives
 // their traces, metrics and logs.
 var builder = DistributedApplication.CreateBuilder(args);
 var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
@@ -29,8 +29,16 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
 var publication = Service<Projects.SemaineIndustrie_Publication>("publication", "publication");
 var review = Service<Projects.SemaineIndustrie_LabellingReview>("labelling-review", "review");
 var geocoding = Service<Projects.SemaineIndustrie_Geocoding>("geocoding", "geocoding");
+const string notificationSecret = "notification-client-secret-for-local-runs";
+identity.WithEnvironment("Identity__ServiceClients__0__ClientId", "notification")
+    .WithEnvironment("Identity__ServiceClients__0__ClientSecret", notificationSecret).WithEnvironment("Identity__ServiceClients__0__Scopes__0", "recipients");
+var notification = Service<Projects.SemaineIndustrie_Notification>("notification", "notification")
+    .WithEnvironment("Notification__Identity__BaseUrl", identity.GetEndpoint("http"))
+    .WithEnvironment("Notification__Identity__ClientSecret", notificationSecret)
+    .WithEnvironment("Notification__CatalogueBaseUrl", publication.GetEndpoint("http"))
+    .WithEnvironment("Mail__Host", smtp[0]).WithEnvironment("Mail__Port", smtp[1]).WithEnvironment("Mail__Security", "None");
 var submission = Service<Projects.SemaineIndustrie_Submission>("submission", "submission")
-    .WaitFor(publication).WaitFor(review).WaitFor(geocoding); // consumers bound before anything publishes
+    .WaitFor(publication).WaitFor(review).WaitFor(geocoding).WaitFor(notification); // consumers bound before anything publishes
 
 var web = builder.AddProject<Projects.SemaineIndustrie_Web>("web").WithHttpHealthCheck("/health/ready");
 
@@ -41,11 +49,13 @@ var gateway = builder.AddProject<Projects.SemaineIndustrie_Gateway>("gateway")
     .WithEnvironment("ReverseProxy__Clusters__geocoding__Destinations__primary__Address", geocoding.GetEndpoint("http"))
     .WithEnvironment("ReverseProxy__Clusters__publication__Destinations__primary__Address", publication.GetEndpoint("http"))
     .WithEnvironment("ReverseProxy__Clusters__identity__Destinations__primary__Address", identity.GetEndpoint("http"))
+    .WithEnvironment("ReverseProxy__Clusters__notification__Destinations__primary__Address", notification.GetEndpoint("http"))
     .WithEnvironment("Auth__Authority", identity.GetEndpoint("http"))
     .WithHttpHealthCheck("/health/ready")
     .WaitFor(submission);
 web.WithEnvironment("Web__ApiBaseUrl", gateway.GetEndpoint("http")); // the pages read the APIs through the gateway
 identity.WithEnvironment("Identity__PublicBaseUrl", gateway.GetEndpoint("http")); // mailed links go through the gateway
+notification.WithEnvironment("Notification__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 builder.Build().Run();
 
