@@ -31,7 +31,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void Every_kind_renders_in_both_languages_with_a_subject_a_text_and_an_html_part()
     {
-        foreach (var kind in Kinds.All.Where(k => k != Kinds.CommitteeDigest))
+        foreach (var kind in Kinds.Organisers)
         foreach (var language in MailTemplates.Languages)
         {
             var mail = Templates.Render(kind, language, Model("Visite", "Précisez l'horaire."));
@@ -81,6 +81,18 @@ public sealed class NotificationRulesTests
     public void The_digest_period_is_the_latest_configured_hour_in_Paris(string now, string period) =>
         Assert.Equal(DateTimeOffset.Parse(period, System.Globalization.CultureInfo.InvariantCulture),
             SemaineIndustrie.Notification.Committees.CommitteeDigests.LatestPeriod(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), 8));
+
+    [Fact]
+    public void A_paused_webhook_tells_its_contact_which_address_failed_and_how_often()
+    {
+        var mail = Templates.Render(Kinds.WebhookPaused, "fr", new Dictionary<string, object?>
+        {
+            ["url"] = "https://partner.example/hook?a=1&b=<2>", ["failures"] = 10, ["subscription"] = "s-1", ["unsubscribe_url"] = "https://example.test/u",
+        });
+        Assert.Equal("Abonnement webhook suspendu : https://partner.example/hook?a=1&b=<2>", mail.Subject);
+        Assert.Contains("a échoué 10 fois de suite", mail.Text);
+        Assert.Contains("hook?a=1&amp;b=&lt;2&gt;", mail.Html);
+    }
 
     [Fact]
     public void A_language_without_templates_falls_back_to_french()

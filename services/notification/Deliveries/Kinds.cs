@@ -7,7 +7,10 @@ public static class Kinds
         ChangesRequested = "changes-requested", Withdrawn = "withdrawn", CommitteeDigest = "committee-digest",
         WebhookPaused = "webhook-paused";
 
-    public static readonly IReadOnlyList<string> All = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn, CommitteeDigest, WebhookPaused];
+    /// <summary>What an organisation's members are told about their demands.</summary>
+    public static readonly IReadOnlyList<string> Organisers = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn];
+
+    public static readonly IReadOnlyList<string> All = [.. Organisers, CommitteeDigest, WebhookPaused];
 
     public static string Label(string kind, string language) => (kind, language) switch
     {
