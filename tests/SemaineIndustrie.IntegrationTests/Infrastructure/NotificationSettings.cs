@@ -53,14 +53,14 @@ public static class NotificationSettings
 
     private sealed class CrashAfterSendOnce(IMailTransport inner) : IMailTransport
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> crashed = new();
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> Crashed = new(); // once per delivery, whichever replica sends it
 
         public async Task SendAsync(Delivery delivery, CancellationToken ct)
         {
             if (delivery.Address.Contains(RefusedMarker, StringComparison.Ordinal) && !RelayAcceptsRefusedAddresses)
                 throw new IOException("550 simulated: mailbox unavailable");
             await inner.SendAsync(delivery, ct);
-            if (delivery.Address.Contains(CrashMarker, StringComparison.Ordinal) && crashed.TryAdd(delivery.Id, true))
+            if (delivery.Address.Contains(CrashMarker, StringComparison.Ordinal) && Crashed.TryAdd(delivery.Id, true))
                 throw new IOException("simulated crash between the relay's acceptance and the record");
         }
     }

@@ -18,6 +18,7 @@ public sealed class Platform : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> hosts = [];
     private readonly Dictionary<Type, IServiceProvider> services = [];
+    private int gatewayPort;
 
     public IsolatedInfrastructure Infra { get; } = new();
     public Uri Identity { get; private set; } = null!;
@@ -34,7 +35,7 @@ public sealed class Platform : IAsyncLifetime
         await Infra.InitializeAsync();
         // The pages read the APIs through the gateway, the gateway routes pages to the web front-end, and mails
         // link to the identity pages through the gateway: its port is chosen first so that all know it.
-        var gatewayPort = ServiceHost<GatewayMarker>.FreePort();
+        var gatewayPort = this.gatewayPort = ServiceHost<GatewayMarker>.FreePort();
         Identity = await StartIdentityAsync(new Uri($"http://127.0.0.1:{gatewayPort}/"));
         Publication = await StartServiceAsync<SemaineIndustrie.Publication.ServiceMarker>("publication");
         Review = await StartServiceAsync<SemaineIndustrie.LabellingReview.ServiceMarker>("review");
@@ -85,8 +86,27 @@ public sealed class Platform : IAsyncLifetime
         return gateway.Start();
     }
 
+    /// <summary>
+    /// Another replica of the notification service — its own process-like host (container, bus consumers,
+    /// connection pool) on the same database and virtual host — for the once-across-replicas tests.
+    /// </summary>
+    public async Task<IServiceProvider> NotificationReplicaAsync()
+    {
+        var (host, _) = await HostAsync<SemaineIndustrie.Notification.ServiceMarker>("notification", NotificationSettings.For(Identity, Publication, gatewayPort),
+            NotificationSettings.CrashAfterSendOnceFor);
+        return host.Services;
+    }
+
     private async Task<Uri> StartServiceAsync<TMarker>(string database, IReadOnlyDictionary<string, string?>? extra = null,
         Action<IServiceCollection>? testServices = null) where TMarker : class
+    {
+        var (host, address) = await HostAsync<TMarker>(database, extra, testServices);
+        services[typeof(TMarker)] = host.Services;
+        return address;
+    }
+
+    private async Task<(ServiceHost<TMarker> Host, Uri Address)> HostAsync<TMarker>(string database, IReadOnlyDictionary<string, string?>? extra,
+        Action<IServiceCollection>? testServices) where TMarker : class
     {
         var settings = new Dictionary<string, string?>
         {
@@ -100,9 +120,7 @@ public sealed class Platform : IAsyncLifetime
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var host = new ServiceHost<TMarker>(settings, testServices: testServices);
         hosts.Add(host);
-        var address = host.Start();
-        services[typeof(TMarker)] = host.Services;
-        return address;
+        return (host, host.Start());
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SemaineIndustrie.Identity;
 using SemaineIndustrie.Identity.Accounts;
 using SemaineIndustrie.Identity.Committees;
@@ -60,8 +61,11 @@ public sealed class CommitteeDigestTests(Platform platform)
             db => db.OpenCases.AsNoTracking().SingleAsync(c => c.CaseId == waiting.Case))).DueAt!.Value;
         var period = CommitteeDigests.LatestPeriod(due.AddDays(2), 8); // two days after the deadline: overdue
 
-        // Two replicas reach the same period at once: one runs it.
-        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, CommitteeDigests, bool>(d => d.RunAsync(period, default))));
+        // Two replicas — the platform's and a second host on the same database — reach the same period at once: one runs it.
+        var replica = (await platform.NotificationReplicaAsync()).GetRequiredService<CommitteeDigests>();
+        var runs = await Task.WhenAll(
+            platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, CommitteeDigests, bool>(d => d.RunAsync(period, default)),
+            replica.RunAsync(period, default));
         Assert.Single(runs, ran => ran);
 
         var digest = await Mailbox.NextAsync(member);
@@ -73,6 +77,7 @@ public sealed class CommitteeDigestTests(Platform platform)
 
         // The period is done: a restarted service, or a late replica, does not send it again.
         Assert.False(await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, CommitteeDigests, bool>(d => d.RunAsync(period, default)));
+        Assert.False(await replica.RunAsync(period, default));
         Assert.Single(await Mailbox.AllToAsync(member));
     }
 }
