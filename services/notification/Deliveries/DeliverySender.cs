@@ -13,31 +13,14 @@ namespace SemaineIndustrie.Notification.Deliveries;
 /// with the same Message-ID (at-least-once; docs/notifications.md says what that means for recipients).
 /// </summary>
 public sealed class DeliverySender(IServiceScopeFactory scopes, IMailTransport transport, DeliveryWakeUp wakeUp,
-    IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DeliverySender> logger) : BackgroundService
+    IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DeliverySender> logger) : PollingSender(wakeUp, options, logger)
 {
     private static readonly Meter Meter = new("SemaineIndustrie.Notification");
     private static readonly Counter<long> Sent = Meter.CreateCounter<long>("notification.deliveries.sent");
     private static readonly Counter<long> Failed = Meter.CreateCounter<long>("notification.deliveries.failed");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendNextAsync(stoppingToken)) { }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Delivery sender: the database is unavailable; trying again shortly");
-            }
-            try { await wakeUp.WaitAsync(options.Value.SenderPollInterval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
-
     /// <returns>true when a delivery was handled (there may be more).</returns>
-    public async Task<bool> SendNextAsync(CancellationToken ct)
+    public override async Task<bool> SendNextAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
@@ -67,7 +50,7 @@ public sealed class DeliverySender(IServiceScopeFactory scopes, IMailTransport t
                 var error = $"{ex.GetType().Name}: {ex.Message}";
                 delivery.LastError = error.Length > 1000 ? error[..1000] : error;
                 db.Attempts.Add(new DeliveryAttempt { DeliveryId = delivery.Id, At = clock.GetUtcNow(), Succeeded = false, Error = delivery.LastError });
-                if (delivery.Attempts >= options.Value.MaxAttempts)
+                if (delivery.Attempts >= Settings.MaxAttempts)
                 {
                     delivery.Status = DeliveryStatus.Parked;
                     logger.LogError("Delivery {Delivery} ({Kind}) parked after {Attempts} attempts: {Error}", delivery.Id, delivery.Kind, delivery.Attempts, delivery.LastError);
@@ -83,13 +66,5 @@ public sealed class DeliverySender(IServiceScopeFactory scopes, IMailTransport t
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
-    }
-
-    /// <summary>first, 2×first, 4×first… capped.</summary>
-    private TimeSpan Backoff(int attempts)
-    {
-        var settings = options.Value;
-        var delay = settings.FirstRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
-        return delay > settings.MaxRetryDelay ? settings.MaxRetryDelay : delay;
     }
 }

@@ -13,28 +13,11 @@ namespace SemaineIndustrie.Notification.Webhooks;
 /// the subscription and tell its contact by mail; a success resets the count.
 /// </summary>
 public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactory clients, WebhookWakeUp wakeUp,
-    IOptions<NotificationOptions> options, TimeProvider clock, ILogger<WebhookSender> logger) : BackgroundService
+    IOptions<NotificationOptions> options, TimeProvider clock, ILogger<WebhookSender> logger) : PollingSender(wakeUp, options, logger)
 {
     public const string Client = "webhooks";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendNextAsync(stoppingToken)) { }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Webhook sender: the database is unavailable; trying again shortly");
-            }
-            try { await wakeUp.WaitAsync(options.Value.SenderPollInterval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
-
-    public async Task<bool> SendNextAsync(CancellationToken ct)
+    public override async Task<bool> SendNextAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
@@ -47,7 +30,7 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactor
             """).SingleOrDefaultAsync(ct);
         if (delivery is null) return false;
         var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleAsync(s => s.Id == delivery.SubscriptionId, ct);
-        var settings = options.Value;
+        var settings = Settings;
 
         delivery.Attempts += 1;
         var (ok, status, error) = await CallAsync(subscription, delivery, ct);
@@ -59,7 +42,7 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactor
         }
         else
         {
-            var retryAt = clock.GetUtcNow() + Backoff(delivery.Attempts, settings);
+            var retryAt = clock.GetUtcNow() + Backoff(delivery.Attempts);
             if (retryAt - delivery.CreatedAt > settings.Webhooks.RetryWindow) delivery.Status = WebhookDeliveryStatus.GaveUp;
             else delivery.NextAttemptAt = retryAt;
             var failures = (await db.Database.SqlQuery<int>($"""
@@ -110,11 +93,5 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactor
             {
                 ["url"] = subscription.Url, ["failures"] = failures, ["subscription"] = subscription.Id.ToString(),
             }, ct);
-    }
-
-    private static TimeSpan Backoff(int attempts, NotificationOptions settings)
-    {
-        var delay = settings.FirstRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
-        return delay > settings.MaxRetryDelay ? settings.MaxRetryDelay : delay;
     }
 }
