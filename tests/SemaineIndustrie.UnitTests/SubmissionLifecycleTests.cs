@@ -39,7 +39,7 @@ public sealed class SubmissionLifecycleTests
     {
         var details = Details();
         var (submission, received) = EventSubmission.Submit(Guid.NewGuid(), "org-auch", "alice", details, T0);
-        Assert.Equal((1, SubmissionStatus.Submitted, "\"1\""), (submission.Version, submission.Status, submission.ETag));
+        Assert.Equal((1, SubmissionStatus.Submitted, "\"1.1\""), (submission.Version, submission.Status, submission.ETag));
         Assert.Equal((submission.Id, 1, "org-auch"), (received.SubmissionId, received.SubmissionVersion, received.OrganiserId));
         Assert.Same(details, received.Event);
         Assert.Equal(("32", "76", 2018), (submission.Departement, submission.Region, submission.Edition));
@@ -119,13 +119,21 @@ public sealed class SubmissionLifecycleTests
     }
 
     [Fact]
-    public void If_match_is_strong_and_if_none_match_weak()
+    public void If_match_is_strong_and_about_the_content_if_none_match_weak_and_about_the_whole_representation()
     {
         var submission = Submitted();
-        Assert.True(submission.MatchesIfMatch("\"1\""));
-        Assert.True(submission.MatchesIfMatch("\"7\", *"));
-        Assert.False(submission.MatchesIfMatch("W/\"1\""));
-        Assert.True(submission.MatchesIfNoneMatch("W/\"1\""));
-        Assert.False(submission.MatchesIfNoneMatch("\"2\""));
+        Assert.True(submission.MatchesIfMatch("\"1.1\""));
+        Assert.True(submission.MatchesIfMatch("\"1\""));          // the version alone, as documented before the status part
+        Assert.True(submission.MatchesIfMatch("\"7.1\", *"));
+        Assert.False(submission.MatchesIfMatch("W/\"1.1\""));     // strong comparison
+        Assert.False(submission.MatchesIfMatch("\"2.1\""));
+        Assert.False(submission.MatchesIfMatch("\"x1\""));
+        Assert.True(submission.MatchesIfNoneMatch("W/\"1.1\""));
+        Assert.False(submission.MatchesIfNoneMatch("\"2.1\""));
+
+        submission.MarkInReview(1, DateTimeOffset.Parse("2018-02-16T10:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("\"1.2\"", submission.ETag);
+        Assert.False(submission.MatchesIfNoneMatch("\"1.1\""));   // a reader's copy is stale: the status moved
+        Assert.True(submission.MatchesIfMatch("\"1.1\""));        // a writer's is not: the content did not
     }
 }

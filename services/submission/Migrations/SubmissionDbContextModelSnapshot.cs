@@ -205,6 +205,10 @@ namespace SemaineIndustrie.Submission.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("status");
 
+                    b.Property<int>("StatusVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_version");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)

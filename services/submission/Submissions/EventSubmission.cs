@@ -50,15 +50,35 @@ public sealed class EventSubmission
     /// </summary>
     public IReadOnlyList<StatusChange> History => history;
 
-    public string ETag => $"\"{Version}\"";
+    /// <summary>How many times the status changed (the timeline's length): part of what a reader's copy is.</summary>
+    public int StatusVersion { get; private set; }
 
-    /// <summary>If-Match holds our current entity tag (or "*"), by strong comparison (RFC 9110 §13.1.1): W/"3" does not match.</summary>
+    /// <summary>
+    /// The representation's tag: <c>"{version}.{status changes}"</c>. A reader revalidating with
+    /// If-None-Match sees a status change (in review, decided) even though the content's version did not
+    /// move; a writer's If-Match is about the content, so it compares the version part only.
+    /// </summary>
+    public string ETag => $"\"{Version}.{StatusVersion}\"";
+
+    /// <summary>
+    /// If-Match holds a tag of our current content version (or "*"), by strong comparison (RFC 9110 §13.1.1:
+    /// W/ never matches): <c>"3.5"</c> and <c>"3"</c> match version 3 whatever the status did since — a
+    /// decision arriving meanwhile is not a conflicting edit.
+    /// </summary>
     public bool MatchesIfMatch(string ifMatch) =>
-        ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == ETag);
+        ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || VersionOf(t) == Version);
 
-    /// <summary>If-None-Match holds our current entity tag (or "*"), by weak comparison (RFC 9110 §13.1.2): W/"3" matches.</summary>
+    /// <summary>If-None-Match holds our current tag (or "*"), by weak comparison (RFC 9110 §13.1.2): W/"3.5" matches "3.5".</summary>
     public bool MatchesIfNoneMatch(string ifNoneMatch) =>
         ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == ETag || t == "W/" + ETag);
+
+    private static int? VersionOf(string tag)
+    {
+        if (tag.Length < 3 || tag[0] != '"' || tag[^1] != '"') return null;
+        var inner = tag[1..^1];
+        var dot = inner.IndexOf('.');
+        return int.TryParse(dot < 0 ? inner : inner[..dot], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
 
     /// <summary>A new submission: version 1, submitted, announced as <see cref="SubmissionReceived"/>.</summary>
     public static (EventSubmission Submission, SubmissionReceived Received) Submit(Guid id, string organiserId, string by, EventDetails details, DateTimeOffset now)
@@ -124,10 +144,11 @@ public sealed class EventSubmission
         return true;
     }
 
-    private void Record(DateTimeOffset at) => history.Add(new StatusChange
+    private void Record(DateTimeOffset at)
     {
-        SubmissionId = Id, Version = Version, Status = Status, Message = ReviewerMessage, At = at,
-    });
+        StatusVersion += 1;
+        history.Add(new StatusChange { SubmissionId = Id, Version = Version, Status = Status, Message = ReviewerMessage, At = at });
+    }
 
     private void Describe(EventDetails details, DateTimeOffset at)
     {
