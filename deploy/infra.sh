@@ -300,5 +300,10 @@ case "${1:-up}" in
     command -v npm >/dev/null || apt_install nodejs npm
     command -v chromium >/dev/null || apt_install chromium
     log "browser: $(chromium --version 2>/dev/null | head -n 1)" ;;
-  *) echo "usage: $0 up|stop|status|env|node|browser" >&2; exit 2 ;;
+  kubectl)
+    # kubectl (with Kustomize built in) to render deploy/k8s; node for its schema validation. No cluster needed.
+    command -v npm >/dev/null || apt_install nodejs npm
+    command -v kubectl >/dev/null || apt_install kubectl
+    log "kubectl: $(kubectl version --client 2>/dev/null | head -n 1)" ;;
+  *) echo "usage: $0 up|stop|status|env|node|browser|kubectl" >&2; exit 2 ;;
 esac

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Npgsql;
+using SemaineIndustrie.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace SemaineIndustrie.IntegrationTests.Messaging;
+
+/// <summary>
+/// The Kubernetes migration Job runs a service's own image with Database:MigrateOnly=true: the process applies
+/// the migrations and exits 0 before anything else starts — here with a broker and an identity service that do
+/// not exist, which would fail it if the bus or the token validation tried to start.
+/// </summary>
+public sealed class MigrationJobTests : IAsyncLifetime
+{
+    private readonly IsolatedInfrastructure infra = new();
+
+    public Task InitializeAsync() => infra.InitializeAsync();
+
+    public Task DisposeAsync() => infra.DisposeAsync();
+
+    [Fact]
+    public async Task A_service_started_to_migrate_only_migrates_and_exits_with_zero()
+    {
+        var database = await infra.DatabaseAsync("publication_migration_job");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SemaineIndustrie.Publication.dll")])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Database__MigrateOnly"] = "true";
+        start.Environment["ConnectionStrings__Postgres"] = database;
+        start.Environment["ConnectionStrings__RabbitMq"] = "amqp://nobody:nothing@127.0.0.1:1/"; // nothing listens there
+        start.Environment["Auth__Authority"] = "http://127.0.0.1:1/";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(deadline.Token);
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await output}\n{await errors}");
+
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var applied = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+        Assert.True((long)(await applied.ExecuteScalarAsync())! > 0);
+        await using var table = new NpgsqlCommand("SELECT to_regclass('catalogue_entries') IS NOT NULL", connection);
+        Assert.True((bool)(await table.ExecuteScalarAsync())!);
+    }
+}
