@@ -22,9 +22,12 @@ public sealed class MigrationJobTests : IAsyncLifetime
     public async Task A_service_started_to_migrate_only_migrates_and_exits_with_zero()
     {
         var database = await infra.DatabaseAsync("publication_migration_job");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SemaineIndustrie.Publication.dll")])
+        // Its settings come from the environment only, as in the Job: the test output folder holds several
+        // services' appsettings.json (whichever was copied last), so the process starts from an empty folder.
+        var contentRoot = Directory.CreateTempSubdirectory("migration-job-").FullName;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SemaineIndustrie.Publication.dll"), "--contentRoot", contentRoot])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = contentRoot,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
@@ -32,6 +35,7 @@ public sealed class MigrationJobTests : IAsyncLifetime
         start.Environment["ConnectionStrings__Postgres"] = database;
         start.Environment["ConnectionStrings__RabbitMq"] = "amqp://nobody:nothing@127.0.0.1:1/"; // nothing listens there
         start.Environment["Auth__Authority"] = "http://127.0.0.1:1/";
+        start.Environment["Auth__Audience"] = "si-publication";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
