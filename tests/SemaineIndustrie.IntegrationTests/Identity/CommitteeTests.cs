@@ -64,8 +64,8 @@ public sealed class CommitteeTests(Platform platform)
         using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "u", OrganisationId: "org-committee-" + Guid.NewGuid().ToString("N")[..6]));
         var gers = await SubmitAsync(organiser, "32000", "Auch");
         var toulouse = await SubmitAsync(organiser, "31000", "Toulouse");
-        var gersCase = await CaseOfAsync(gers);
-        var toulouseCase = await CaseOfAsync(toulouse);
+        var gersCase = await platform.CaseOfAsync(gers);
+        var toulouseCase = await platform.CaseOfAsync(toulouse);
 
         using var api = Person.Bearer(platform.Gateway, tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/review/cases/{gersCase}")).StatusCode);
@@ -152,12 +152,6 @@ public sealed class CommitteeTests(Platform platform)
         Assert.True(DateTimeOffset.UtcNow - expiresAt < TimeSpan.FromSeconds(15), "refused within the lifetime plus the clock skew and the polling");
         Assert.True(expiresAt - removedAt <= TestKeys.AccessTokenLifetime);
     }
-
-    /// <summary>The review case opened for a submission (read in the review service's database).</summary>
-    private Task<Guid> CaseOfAsync(Guid submission) => Eventually.Until(
-        () => platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, Guid>(
-            db => db.Cases.Where(c => c.SubmissionId == submission).Select(c => c.Id).SingleOrDefaultAsync()),
-        id => id != Guid.Empty, "review case of " + submission);
 
     private static async Task<Guid> SubmitAsync(HttpClient organiser, string postal, string commune)
     {

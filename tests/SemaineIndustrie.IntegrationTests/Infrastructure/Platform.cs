@@ -162,6 +162,12 @@ public sealed class Platform : IAsyncLifetime
         services[typeof(SemaineIndustrie.Submission.ServiceMarker)].GetRequiredService<MassTransit.IBus>()
             .Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = messageId ?? context.MessageId));
 
+    /// <summary>The review case opened for a submission, once the review service has it (read in its database).</summary>
+    public Task<Guid> CaseOfAsync(Guid submissionId) => Eventually.Until(
+        () => QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, Guid>(
+            db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Cases.Where(c => c.SubmissionId == submissionId).Select(c => c.Id))),
+        id => id != Guid.Empty, "the review case of " + submissionId);
+
     /// <summary>Reads a service's own database (for what its API does not show, like its outbox).</summary>
     public async Task<T> QueryAsync<TMarker, TDb, T>(Func<TDb, Task<T>> query) where TDb : notnull
     {

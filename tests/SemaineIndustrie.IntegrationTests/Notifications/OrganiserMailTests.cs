@@ -52,8 +52,7 @@ public sealed class OrganiserMailTests(Platform platform)
         var created = await organiser.PostAsJsonAsync("/api/submissions", Samples.Submission(title));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadAsync<SubmissionView>()).Id;
-        var caseId = await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, Guid>(
-            db => db.Cases.Where(c => c.SubmissionId == id).Select(c => c.Id).SingleOrDefaultAsync()), c => c != Guid.Empty, "the case");
+        var caseId = await platform.CaseOfAsync(id);
         return (organiser, id, caseId);
     }
 

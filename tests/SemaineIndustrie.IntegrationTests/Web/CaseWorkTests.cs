@@ -20,9 +20,7 @@ public sealed class CaseWorkTests(Platform platform, BrowserFixture browser)
         var created = await organiser.PostAsJsonAsync("/api/submissions", Samples.Submission(title));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadAsync<SubmissionView>()).Id;
-        return await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, Guid>(
-            db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Cases.Where(c => c.SubmissionId == id).Select(c => c.Id))),
-            c => c != Guid.Empty, "the case");
+        return await platform.CaseOfAsync(id);
     }
 
     private static async Task ReloadUntilVisibleAsync(IPage page, string selector, string what) =>

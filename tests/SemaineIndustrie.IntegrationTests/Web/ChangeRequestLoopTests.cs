@@ -33,9 +33,7 @@ public sealed class ChangeRequestLoopTests(Platform platform, BrowserFixture bro
         var created = await api.PostAsJsonAsync("/api/submissions", Samples.Submission(title));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var submissionId = (await created.ReadAsync<SubmissionView>()).Id;
-        var caseId = await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, Guid>(
-            db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Cases.Where(c => c.SubmissionId == submissionId).Select(c => c.Id))),
-            id => id != Guid.Empty, "the case");
+        var caseId = await platform.CaseOfAsync(submissionId);
 
         var reviewer = await SignedInAsync(DevelopmentAccounts.GersReviewer, "/mon-espace");
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = "Mon espace" })).ToBeVisibleAsync();

@@ -19,9 +19,7 @@ public sealed class WorkbenchTests(Platform platform, BrowserFixture browser)
         var created = await organiser.PostAsJsonAsync("/api/submissions", Samples.Submission(title));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadAsync<SubmissionView>()).Id;
-        var caseId = await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, Guid>(
-            db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Cases.Where(c => c.SubmissionId == id).Select(c => c.Id))),
-            c => c != Guid.Empty, "the case");
+        var caseId = await platform.CaseOfAsync(id);
         return (id, caseId, title);
     }
 
