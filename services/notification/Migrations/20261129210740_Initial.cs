@@ -89,6 +89,24 @@ namespace SemaineIndustrie.Notification.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "open_cases",
+                columns: table => new
+                {
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    region = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    departement = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_open_cases", x => x.case_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "outbox_messages",
                 columns: table => new
                 {
@@ -112,6 +130,34 @@ namespace SemaineIndustrie.Notification.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "published_events",
+                columns: table => new
+                {
+                    submission_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    region = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    departement = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    sectors = table.Column<string[]>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_published_events", x => x.submission_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scheduled_runs",
+                columns: table => new
+                {
+                    job = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    period = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ran_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_scheduled_runs", x => new { x.job, x.period });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "unsubscriptions",
                 columns: table => new
                 {
@@ -122,6 +168,56 @@ namespace SemaineIndustrie.Notification.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_unsubscriptions", x => new { x.recipient_id, x.kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_subscriptions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    secret = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    contact_email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    regions = table.Column<string[]>(type: "text[]", nullable: false),
+                    departements = table.Column<string[]>(type: "text[]", nullable: false),
+                    sectors = table.Column<string[]>(type: "text[]", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    consecutive_failures = table.Column<int>(type: "integer", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    paused_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_subscriptions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    subscription_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    event_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    event_type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_status_code = table.Column<int>(type: "integer", nullable: true),
+                    last_error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_webhook_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_webhook_deliveries_webhook_subscriptions_subscription_id",
+                        column: x => x.subscription_id,
+                        principalTable: "webhook_subscriptions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -144,6 +240,16 @@ namespace SemaineIndustrie.Notification.Migrations
                 name: "ix_inbox_messages_processed_at",
                 table: "inbox_messages",
                 column: "processed_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_open_cases_closed_region",
+                table: "open_cases",
+                columns: new[] { "closed", "region" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_open_cases_submission_id",
+                table: "open_cases",
+                column: "submission_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_outbox_messages_message_id",
@@ -174,6 +280,17 @@ namespace SemaineIndustrie.Notification.Migrations
                 table: "outbox_messages",
                 column: "sent_at",
                 filter: "sent_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_status_next_attempt_at",
+                table: "webhook_deliveries",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_subscription_id_event_key",
+                table: "webhook_deliveries",
+                columns: new[] { "subscription_id", "event_key" },
+                unique: true);
         
             migrationBuilder.CreateOutboxNotifyTrigger(); // like every service: the relay wakes on new outbox rows
         }
@@ -195,10 +312,25 @@ namespace SemaineIndustrie.Notification.Migrations
                 name: "known_submissions");
 
             migrationBuilder.DropTable(
+                name: "open_cases");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "published_events");
+
+            migrationBuilder.DropTable(
+                name: "scheduled_runs");
+
+            migrationBuilder.DropTable(
                 name: "unsubscriptions");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "webhook_subscriptions");
         }
     }
 }
