@@ -26,15 +26,16 @@ public static class MessagingExtensions
         if (string.IsNullOrWhiteSpace(rabbit))
         {
             throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} (an amqp:// URI) is not set. Run deploy/infra.sh up and start the service " +
+                $"ConnectionStrings:{ConnectionStringName} (an amqp:// URI, every node of a cluster in its authority) is not set. Run deploy/infra.sh up and start the service " +
                 $"with deploy/run.sh, or set ConnectionStrings__{ConnectionStringName}.");
         }
 
+        var broker = BrokerAddress.Parse(rabbit);
         var retry = builder.Configuration.GetSection(RetryOptions.Section).Get<RetryOptions>() ?? new RetryOptions();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         var endpoints = new ServiceEndpoints();
         builder.Services.AddSingleton(endpoints);
-        builder.Services.AddSingleton(new ErrorQueueRedriver(new Uri(rabbit), endpoints));
+        builder.Services.AddSingleton(new ErrorQueueRedriver(broker, endpoints));
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -52,7 +53,12 @@ public static class MessagingExtensions
             });
             bus.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(new Uri(rabbit), host => host.PublisherConfirmation = true);
+                cfg.Host(broker.Uri, host =>
+                {
+                    host.PublisherConfirmation = true;
+                    // A cluster: connect to the first node that answers, move to the next when it goes away.
+                    if (broker.IsCluster) host.UseCluster(cluster => { foreach (var node in broker.Nodes) cluster.Node(node.ToString()); });
+                });
                 cfg.ConfigureEndpoints(context);
             });
         });

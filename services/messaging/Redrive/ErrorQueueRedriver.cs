@@ -12,7 +12,7 @@ public sealed record ErrorQueueStatus(string Queue, string ErrorQueue, uint Mess
 /// headers removed) before it is acknowledged on the error queue, so a crash in between can only
 /// duplicate it — and the consumer's inbox makes a duplicate harmless. The message keeps its MessageId.
 /// </summary>
-public sealed class ErrorQueueRedriver(Uri broker, ServiceEndpoints endpoints)
+public sealed class ErrorQueueRedriver(BrokerAddress broker, ServiceEndpoints endpoints)
 {
     public const string ErrorSuffix = "_error";
 
@@ -62,7 +62,8 @@ public sealed class ErrorQueueRedriver(Uri broker, ServiceEndpoints endpoints)
     }
 
     private async Task<IConnection> Connect(CancellationToken cancellationToken) =>
-        await new ConnectionFactory { Uri = broker, ClientProvidedName = "error-queue-redrive" }.CreateConnectionAsync(cancellationToken);
+        await new ConnectionFactory { Uri = broker.Uri, ClientProvidedName = "error-queue-redrive" }
+            .CreateConnectionAsync(broker.Nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port, broker.Uri.Scheme == "amqps" ? new SslOption(n.Host, enabled: true) : new SslOption())).ToList(), cancellationToken);
 
     private static async Task<uint> CountAsync(IConnection connection, string queue, CancellationToken cancellationToken)
     {
