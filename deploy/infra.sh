@@ -69,15 +69,16 @@ as_pg() {
 # sits under a folder it cannot traverse (a mode-700 temp dir, a home directory), the data lives in
 # /var/lib/semaine-industrie/<hash of the checkout path>/ and .local/pg links to it.
 pg_home() {
-  if [[ $(id -u) -ne 0 ]]; then echo "$LOCAL/pg"; return; fi
-  if [[ -L $LOCAL/pg ]]; then readlink -f "$LOCAL/pg"; return; fi
-  mkdir -p "$LOCAL"
-  if setpriv --reuid=postgres --regid=postgres --init-groups -- test -x "$LOCAL" 2>/dev/null; then
-    echo "$LOCAL/pg"
+  local name=${1:-pg} # a folder of .local/ (deploy/cluster.sh keeps its two servers in cluster/pg-1, cluster/pg-2)
+  if [[ $(id -u) -ne 0 ]]; then echo "$LOCAL/$name"; return; fi
+  if [[ -L $LOCAL/$name ]]; then readlink -f "$LOCAL/$name"; return; fi
+  mkdir -p "$(dirname "$LOCAL/$name")"
+  if setpriv --reuid=postgres --regid=postgres --init-groups -- test -x "$(dirname "$LOCAL/$name")" 2>/dev/null; then
+    echo "$LOCAL/$name"
   else
-    local home; home="/var/lib/semaine-industrie/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)/pg"
-    mkdir -p "$home"; ln -sfn "$home" "$LOCAL/pg"
-    log "postgres cannot reach $LOCAL: PostgreSQL data in $home (linked from .local/pg)"
+    local home; home="/var/lib/semaine-industrie/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)/$name"
+    mkdir -p "$home"; ln -sfn "$home" "$LOCAL/$name"
+    log "postgres cannot reach $LOCAL: PostgreSQL data in $home (linked from .local/$name)"
     echo "$home"
   fi
 }
@@ -270,6 +271,9 @@ status() {
     echo "smtp4dev:   running, SMTP 127.0.0.1:$SMTP_PORT, mail http://127.0.0.1:$SMTP_WEB_PORT/"
   else echo "smtp4dev:   stopped"; fi
 }
+
+# deploy/cluster.sh sources this file for its helpers.
+[[ ${BASH_SOURCE[0]} != "$0" ]] && return 0
 
 case "${1:-up}" in
   up)

@@ -33,6 +33,7 @@ public static class ServiceDatabaseExtensions
             .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention());
 
+        builder.Services.AddHostedService<StartupLock>(); // before anything that writes at start-up
         builder.Services.AddHostedService<MigrateDatabaseOnStartup<TDb>>();
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
