@@ -228,7 +228,7 @@ start_processes() {
   # The broker link (the network between services and broker; the fault suite freezes it).
   local routes=() i
   for i in 0 1 2; do routes+=("${MQ_LINK[$i]}=${MQ_AMQP[$i]}"); done
-  local chaos="$ROOT/bench/SemaineIndustrie.Chaos/bin/$CONF/net10.0/SemaineIndustrie.Chaos.dll"
+  local chaos="$ROOT/bench/SemaineIndustrie.Bench/bin/$CONF/net10.0/SemaineIndustrie.Bench.dll"
   [[ -f $chaos ]] || die "$chaos missing: build first"
   if ! { [[ -f $C/pids/broker-link.pid ]] && kill -0 "$(cat "$C/pids/broker-link.pid")" 2>/dev/null; }; then
     (exec setsid dotnet "$chaos" link "${routes[@]}") >>"$C/logs/broker-link.log" 2>&1 &

@@ -18,7 +18,6 @@ public sealed class Pipeline(Uri gateway, Uri publication, int edition, DateOnly
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient direct = new() { BaseAddress = publication, Timeout = TimeSpan.FromMinutes(2) };
-    private readonly List<Commune> venues = PickVenues();
 
     public async Task<PipelineResult> RunAsync(int submissions, int organisers, double? ratePerSecond, CancellationToken ct)
     {
@@ -142,36 +141,5 @@ public sealed class Pipeline(Uri gateway, Uri publication, int edition, DateOnly
         return client;
     }
 
-    private JsonObject Body(int i)
-    {
-        var venue = venues[i % venues.Count];
-        var day = firstDay.AddDays(i % 7).ToString("yyyy-MM-dd");
-        return new JsonObject
-        {
-            ["title"] = $"Visite industrielle n° {i}",
-            ["description"] = "Visite des ateliers, démonstrations et rencontre avec les équipes de production.",
-            ["eventType"] = "companyVisit",
-            ["startsAt"] = $"{day}T09:30",
-            ["endsAt"] = $"{day}T12:00",
-            ["venue"] = new JsonObject { ["name"] = "Usine " + venue.Name, ["street"] = $"{1 + i % 90} rue de l'Industrie", ["postalCode"] = venue.PostalCodes[0], ["commune"] = venue.Name },
-            ["sectors"] = new JsonArray("mecanique"),
-            ["audiences"] = new JsonArray("jeunes", "grand-public"),
-            ["freeOfCharge"] = true,
-            ["capacity"] = 30,
-            ["registration"] = new JsonObject { ["required"] = true, ["url"] = "https://example.org/inscription" },
-            ["organisingBody"] = new JsonObject { ["name"] = "Entreprise du banc d'essai", ["kind"] = "company" },
-            ["privateContact"] = new JsonObject { ["name"] = "Contact Banc", ["email"] = "banc@example.org" },
-        };
-    }
-
-    /// <summary>2,000 communes across France whose postal code and name resolve to them alone (seeded, so runs compare).</summary>
-    private static List<Commune> PickVenues()
-    {
-        var directory = CommuneDirectory.Instance;
-        var random = new Random(2018);
-        return directory.All.Where(c => c.PostalCodes.Count > 0)
-            .OrderBy(_ => random.Next())
-            .Where(c => directory.Resolve(c.PostalCodes[0], c.Name, null) is CommuneResolution.Found f && f.Commune.Code == c.Code)
-            .Take(2000).ToList();
-    }
+    private JsonObject Body(int i) => Submissions.Body(i, $"Visite industrielle n° {i}", firstDay, "mecanique", "jeunes", "grand-public");
 }

@@ -6,6 +6,9 @@ using SemaineIndustrie.Bench;
 using SemaineIndustrie.Geocoding.Gazetteer;
 using SemaineIndustrie.Territory;
 
+// The fault suite and the local cluster's broker link share this driver (see Chaos/Verbs.cs).
+if (args.FirstOrDefault() is "link" or "chaos") return await SemaineIndustrie.Bench.Chaos.Verbs.RunAsync(args);
+
 // Arguments come from bench/run.sh, which starts the platform for the benchmark.
 var options = args.Chunk(2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]);
 string Arg(string name) => options.TryGetValue(name, out var v) ? v : throw new ArgumentException($"--{name} is required");
@@ -170,3 +173,4 @@ var output = Arg("out");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
 Say($"results written to {output}");
+return 0;

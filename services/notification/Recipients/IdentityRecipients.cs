@@ -32,10 +32,24 @@ public sealed class IdentityRecipients(HttpClient http, ServiceToken token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.GetAsync(http, ct));
-        using var response = await http.SendAsync(request, ct);
+        using var response = await SendAsync(http, request, ct);
         if (response.StatusCode == HttpStatusCode.BadRequest) return []; // not an id the identity service issues: nobody to tell
-        if (!response.IsSuccessStatusCode) throw new IdentityUnavailableException($"The identity service answered {(int)response.StatusCode} for recipients.");
+        if (IdentityUnavailableException.IsTransient(response.StatusCode)) throw new IdentityUnavailableException($"The identity service answered {(int)response.StatusCode} for recipients.");
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The identity service refused the recipients request ({(int)response.StatusCode}).");
         return await response.Content.ReadFromJsonAsync<List<T>>(ct) ?? [];
+    }
+
+    /// <summary>An identity service that cannot be reached (restarting, network) is one that is not ready yet.</summary>
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(request, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new IdentityUnavailableException($"The identity service could not be reached: {e.Message}", e);
+        }
     }
 
 }
@@ -54,11 +68,16 @@ public sealed class ServiceToken(IOptions<NotificationOptions> options, TimeProv
         {
             if (current is { } again && again.Until > clock.GetUtcNow()) return again.Token;
             var settings = options.Value.Identity;
-            using var response = await identity.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token")
             {
-                ["grant_type"] = "client_credentials", ["client_id"] = settings.ClientId, ["client_secret"] = settings.ClientSecret, ["scope"] = "recipients",
-            }), ct);
-            if (!response.IsSuccessStatusCode) throw new IdentityUnavailableException($"The identity service refused this service's token ({(int)response.StatusCode}).");
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials", ["client_id"] = settings.ClientId, ["client_secret"] = settings.ClientSecret, ["scope"] = "recipients",
+                }),
+            };
+            using var response = await IdentityRecipients.SendAsync(identity, request, ct);
+            if (IdentityUnavailableException.IsTransient(response.StatusCode)) throw new IdentityUnavailableException($"The identity service could not issue this service's token ({(int)response.StatusCode}).");
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The identity service refused this service's token ({(int)response.StatusCode}): check Notification:Identity.");
             var answer = await response.Content.ReadFromJsonAsync<TokenAnswer>(ct) ?? throw new IdentityUnavailableException("Empty token answer.");
             current = (answer.access_token, clock.GetUtcNow().AddSeconds(Math.Max(5, answer.expires_in - 30)));
             return answer.access_token;

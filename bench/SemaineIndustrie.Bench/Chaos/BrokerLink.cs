@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SemaineIndustrie.Chaos;
+namespace SemaineIndustrie.Bench.Chaos;
 
 /// <summary>
 /// The network between the services and the broker, on one machine: a TCP relay per broker node

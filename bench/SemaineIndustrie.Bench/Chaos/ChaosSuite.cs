@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace SemaineIndustrie.Bench.Chaos;
+
+public sealed record ScenarioResult(
+    string Scenario, string Fault, int Submissions, int Accepted, int Refused, int FailedAttempts, int Lost,
+    Dictionary<string, long> Duplicated, double FaultAtSeconds, double RecoverySeconds, double MaxPublishAfterRecoverySeconds,
+    double AllPublishedAfterRecoverySeconds, Dictionary<string, long> NewInErrorQueues, string? Error);
+
+/// <summary>
+/// The fault suite: for each scenario, a stream of submissions through the gateways with a scripted reviewer,
+/// the fault injected a third of the way through, then the audit — every accepted submission labelled and in the
+/// catalogue (else lost), every effect once (else duplicated), and how long after the recovery the events
+/// held up by the fault were all published.
+/// </summary>
+public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri management, DateOnly firstDay)
+{
+    private static readonly TimeSpan PublishDeadline = TimeSpan.FromMinutes(5);
+
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, string runId, int submissions, double rate)
+    {
+        Say($"{scenario.Name}: {submissions} submissions at {rate}/s; fault: {scenario.Fault}");
+        await cluster.AllReadyAsync(TimeSpan.FromMinutes(3));
+        var errorsBefore = await Management.ErrorQueuesAsync(management);
+        var stream = new SubmissionStream(gateways, runId, scenario.Name, firstDay, audit);
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        var faultAt = TimeSpan.FromSeconds(submissions / rate / 3);
+
+        var running = stream.RunAsync(submissions, rate, CancellationToken.None);
+        var watching = WatchPublicationAsync(stream, running);
+        await Task.WhenAny(Task.Delay(faultAt), running);
+        Say($"{scenario.Name}: fault at {clock.Elapsed.TotalSeconds:N0} s ({stream.Accepted.Count} accepted so far)");
+        var faultStarted = DateTimeOffset.UtcNow;
+        string? error = null;
+        DateTimeOffset recovered;
+        try { recovered = await scenario.Inject(cluster); }
+        catch (Exception e) { error = e.Message; recovered = DateTimeOffset.UtcNow; }
+        Say($"{scenario.Name}: recovered {(recovered - faultStarted).TotalSeconds:N1} s after the fault");
+
+        await running;
+        var published = await watching;
+        if (scenario.Restore is { } restore) await restore(cluster);
+
+        var ids = stream.Accepted.Keys.ToList();
+        var lost = ids.Count(id => !published.ContainsKey(id));
+        var duplicated = await audit.DuplicatesAsync(ids, stream.TitlePrefix);
+        // Held up by the fault: decided before the recovery. Their publication after it is the recovery time.
+        var heldUp = ids.Where(id => published.ContainsKey(id) && stream.Decided.TryGetValue(id, out var d) && d <= recovered).ToList();
+        var recovery = heldUp.Select(id => (published[id] - recovered).TotalSeconds).DefaultIfEmpty(0).Max();
+        var afterRecovery = published.Select(p => (p.Value - Max(recovered, stream.Decided.GetValueOrDefault(p.Key, p.Value))).TotalSeconds).DefaultIfEmpty(0).Max();
+        var allPublished = published.Count == 0 ? 0 : (published.Values.Max() - recovered).TotalSeconds;
+
+        await Task.Delay(TimeSpan.FromSeconds(6)); // the management statistics refresh every 5 s
+        var errorsAfter = await Management.ErrorQueuesAsync(management);
+        var newErrors = errorsAfter.Where(e => e.Value > errorsBefore.GetValueOrDefault(e.Key)).ToDictionary(e => e.Key, e => e.Value - errorsBefore.GetValueOrDefault(e.Key));
+
+        var result = new ScenarioResult(scenario.Name, scenario.Fault, submissions, ids.Count, stream.Refused, stream.FailedAttempts, lost, duplicated,
+            Math.Round((faultStarted - started).TotalSeconds, 1), Math.Round(Math.Max(0, recovery), 1), Math.Round(Math.Max(0, afterRecovery), 1),
+            Math.Round(allPublished, 1), newErrors, error);
+        Say($"{scenario.Name}: accepted {ids.Count}, lost {lost}, duplicated {duplicated.Values.Sum()}, held-up events published {result.RecoverySeconds} s after recovery" +
+            $" (slowest publication after recovery {result.MaxPublishAfterRecoverySeconds} s); client retries {stream.FailedAttempts}; new in _error: {Describe(newErrors)}");
+        return result;
+    }
+
+    /// <summary>When each accepted submission was first seen in the catalogue (polled every 500 ms).</summary>
+    private async Task<Dictionary<Guid, DateTimeOffset>> WatchPublicationAsync(SubmissionStream stream, Task running)
+    {
+        var seen = new Dictionary<Guid, DateTimeOffset>();
+        DateTimeOffset? deadline = null;
+        while (true)
+        {
+            var pending = stream.Accepted.Keys.Where(id => !seen.ContainsKey(id)).ToList();
+            var now = DateTimeOffset.UtcNow;
+            foreach (var id in await audit.PublishedAsync(pending)) seen[id] = now;
+            if (running.IsCompleted)
+            {
+                deadline ??= DateTimeOffset.UtcNow + PublishDeadline;
+                if (seen.Count >= stream.Accepted.Count || DateTimeOffset.UtcNow > deadline) return seen;
+            }
+            await Task.Delay(500);
+        }
+    }
+
+    public static string Table(IReadOnlyList<ScenarioResult> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| scenario | submissions accepted | lost | duplicated | client retries | recovery (held-up events published) | slowest publication after recovery | new in _error |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            text.AppendLine($"| {r.Scenario}{(r.Error is null ? "" : " (fault error: " + r.Error.Split('\n')[0] + ")")} | {r.Accepted}/{r.Submissions}{(r.Refused > 0 ? $" ({r.Refused} refused)" : "")} | " +
+                $"{r.Lost} | {r.Duplicated.Values.Sum()}{(r.Duplicated.Count > 0 ? " (" + Describe(r.Duplicated) + ")" : "")} | {r.FailedAttempts} | {r.RecoverySeconds:N1} s | " +
+                $"{r.MaxPublishAfterRecoverySeconds:N1} s | {Describe(r.NewInErrorQueues)} |");
+        }
+        return text.ToString();
+    }
+
+    public static string Json(object value) => JsonSerializer.Serialize(value, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+
+    private static string Describe(Dictionary<string, long> counts) => counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    private static void Say(string text) => Console.WriteLine($"[chaos {DateTime.Now:HH:mm:ss}] {text}");
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SemaineIndustrie.Bench.Chaos;
+
+/// <summary>
+/// Organisers post a stream of submissions through both gateways at a steady rate, each with its own
+/// Idempotency-Key and retried (on the other gateway) for as long as the platform refuses or fails — as an
+/// organisation's system would; a scripted reviewer labels the cases through the API as they arrive.
+/// </summary>
+public sealed class SubmissionStream(Uri[] gateways, string runId, string scenario, DateOnly firstDay, Audit audit)
+{
+    private const int Organisers = 200; // the gateway allows 30 writes a minute per organiser
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> accepted = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> decided = new();
+    private int failedAttempts;
+    private int refused;
+
+    public IReadOnlyDictionary<Guid, DateTimeOffset> Accepted => accepted;
+    public IReadOnlyDictionary<Guid, DateTimeOffset> Decided => decided;
+    public int FailedAttempts => failedAttempts;
+    public int Refused => refused;
+    public string TitlePrefix => $"Chaos {runId} {scenario} n° ";
+
+    public async Task RunAsync(int count, double rate, CancellationToken ct)
+    {
+        var organisers = new HttpClient[Organisers, gateways.Length];
+        for (var o = 0; o < Organisers; o++)
+        {
+            var token = await TokenAsync(new { role = "organiser", subject = $"chaos-{o}", organisationId = $"org-chaos-{o}" }, ct);
+            for (var g = 0; g < gateways.Length; g++) organisers[o, g] = Client(gateways[g], token);
+        }
+        var reviewerToken = await TokenAsync(new { role = "admin", subject = "chaos-reviewer" }, ct);
+        var reviewers = gateways.Select(g => Client(g, reviewerToken)).ToArray();
+
+        var clock = Stopwatch.StartNew();
+        var posts = new List<Task>();
+        var posting = Task.Run(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var due = TimeSpan.FromSeconds(i / rate) - clock.Elapsed;
+                if (due > TimeSpan.Zero) await Task.Delay(due, ct);
+                var n = i;
+                posts.Add(PostAsync(n, organisers, ct));
+            }
+            await Task.WhenAll(posts);
+        }, ct);
+        var reviewing = ReviewAsync(reviewers, posting, ct);
+        await Task.WhenAll(posting, reviewing);
+    }
+
+    private async Task PostAsync(int i, HttpClient[,] organisers, CancellationToken ct)
+    {
+        var body = Submissions.Body(i, TitlePrefix + i, firstDay, "aeronautique", "jeunes");
+        var key = $"chaos-{runId}-{scenario}-{i}";
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(5);
+        for (var attempt = 0; ; attempt++)
+        {
+            var client = organisers[i % Organisers, attempt % gateways.Length];
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = JsonContent.Create(body) };
+                request.Headers.Add("Idempotency-Key", key);
+                using var response = await client.SendAsync(request, ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    var id = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+                    accepted.TryAdd(id, DateTimeOffset.UtcNow);
+                    return;
+                }
+                if ((int)response.StatusCode is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict))
+                {
+                    Interlocked.Increment(ref refused); // a refusal the platform stands by: nothing to retry
+                    Console.Error.WriteLine($"[chaos] {key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested) { }
+            Interlocked.Increment(ref failedAttempts);
+            if (DateTimeOffset.UtcNow > deadline) { Interlocked.Increment(ref refused); return; }
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * (attempt + 1))), ct);
+        }
+    }
+
+    /// <summary>Labels our open cases in bulk until every accepted submission has its decision (read from the review database).</summary>
+    private async Task ReviewAsync(HttpClient[] reviewers, Task posting, CancellationToken ct)
+    {
+        var round = 0;
+        while (true)
+        {
+            var reviewer = reviewers[round++ % reviewers.Length];
+            try
+            {
+                var page = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/cases?status=unclaimed&limit=200", ct);
+                var cases = page.GetProperty("items").EnumerateArray()
+                    .Select(c => (Case: c.GetProperty("id").GetGuid(), Submission: c.GetProperty("submissionId").GetGuid()))
+                    .Where(c => accepted.ContainsKey(c.Submission)).ToList();
+                foreach (var chunk in cases.Chunk(100))
+                {
+                    using var response = await reviewer.PostAsJsonAsync("/api/review/cases/decisions",
+                        new { decisions = chunk.Select(c => new { caseId = c.Case, decision = "label" }) }, ct);
+                    if (!response.IsSuccessStatusCode) continue;
+                    var bySubmission = chunk.ToDictionary(c => c.Case, c => c.Submission);
+                    foreach (var r in (await response.Content.ReadFromJsonAsync<JsonElement[]>(ct))!.Where(r => r.GetProperty("status").GetInt32() == 200))
+                    {
+                        decided.TryAdd(bySubmission[r.GetProperty("caseId").GetGuid()], DateTimeOffset.UtcNow);
+                    }
+                }
+                if (cases.Count > 0) continue;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException && !ct.IsCancellationRequested) { }
+
+            if (posting.IsCompleted)
+            {
+                // Decisions whose answer was lost on the way count from when the review database shows them.
+                var undecided = accepted.Keys.Where(id => !decided.ContainsKey(id)).ToList();
+                foreach (var id in await audit.DecidedAsync(undecided)) decided.TryAdd(id, DateTimeOffset.UtcNow);
+                if (decided.Count >= accepted.Count) return;
+            }
+            await Task.Delay(500, ct);
+        }
+    }
+
+    private async Task<string> TokenAsync(object identity, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var http = new HttpClient { BaseAddress = gateways[attempt % gateways.Length], Timeout = TimeSpan.FromSeconds(10) };
+                using var response = await http.PostAsJsonAsync("/dev/tokens", identity, ct);
+                if (response.IsSuccessStatusCode) return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("token").GetString()!;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested) { }
+            if (attempt > 50) throw new InvalidOperationException("no token from the identity service");
+            await Task.Delay(500, ct);
+        }
+    }
+
+    private static HttpClient Client(Uri gateway, string token)
+    {
+        var client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
