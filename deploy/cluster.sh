@@ -242,6 +242,9 @@ start_processes() {
         [[ $db == - ]] && db=""
         service_env "$name" "$(service_port "$r" "$suffix")" "$db"
         [[ -n $db ]] && export ConnectionStrings__RabbitMq="$(broker_uri "$r")"
+        # Service to service without the gateway (and its rate limits), as the Kubernetes Service does: each
+        # notification replica asks its own identity replica, the bus retries while that one restarts.
+        export Notification__Identity__BaseUrl="http://127.0.0.1:$(service_port "$r" 6)/"
         export OTEL_RESOURCE_ATTRIBUTES="service.instance.id=$name-$r"
         supervise "$name-$r" "$dir" "$assembly"
       )
@@ -316,7 +319,6 @@ case "${1:-}" in
       dotnet build SemaineIndustrie.sln -c "$CONF" --nologo -v quiet -clp:ErrorsOnly
     fi
     set -a; source "$C/cluster.env"; set +a
-    export SI_IDENTITY_URL="$ISSUER" # the notification service reaches identity's replicas through the gateway
     start_processes; await_processes
     cat <<MSG
 

@@ -25,7 +25,7 @@ service_env() {
   export Web__SignIn__Authority="$ISSUER" Web__SignIn__ClientId=web Web__SignIn__ClientSecret="$WEB_CLIENT_SECRET"
   # The notification service reads who to tell from the identity service (client credentials, scope recipients).
   export Identity__ServiceClients__0__ClientId=notification Identity__ServiceClients__0__ClientSecret="$NOTIFICATION_CLIENT_SECRET" Identity__ServiceClients__0__Scopes__0=recipients
-  export Notification__Identity__BaseUrl="${SI_IDENTITY_URL:-http://127.0.0.1:8086/}" Notification__Identity__ClientSecret="$NOTIFICATION_CLIENT_SECRET"
+  export Notification__Identity__BaseUrl="http://127.0.0.1:8086/" Notification__Identity__ClientSecret="$NOTIFICATION_CLIENT_SECRET"
   export Notification__PublicBaseUrl="${SI_PUBLIC_BASE_URL:-${ISSUER%/}}/"
   export Catalogue__PublicBaseUrl="${SI_PUBLIC_BASE_URL:-${ISSUER%/}}" # JSON-LD @id (publication)
   export Web__ApiBaseUrl="$ISSUER"                                     # the pages read the APIs through the gateway (web)

@@ -27,6 +27,13 @@ public sealed class Audit(string postgres)
     public async Task<HashSet<Guid>> PublishedAsync(IReadOnlyCollection<Guid> ids) =>
         await IdsAsync("publication", "SELECT submission_id FROM catalogue_entries WHERE submission_id = ANY(@ids)", ids);
 
+    /// <summary>Submissions every other consumer has recorded: located (geocoding) and known with their decision to the notification service.</summary>
+    public async Task<Dictionary<string, HashSet<Guid>>> RecordedElsewhereAsync(IReadOnlyCollection<Guid> ids) => new()
+    {
+        ["geocoding"] = await IdsAsync("geocoding", "SELECT submission_id FROM venue_locations WHERE submission_id = ANY(@ids)", ids),
+        ["notification"] = await IdsAsync("notification", "SELECT submission_id FROM known_submissions WHERE submission_id = ANY(@ids)", ids),
+    };
+
     /// <summary>Duplicated effects by kind (only kinds with at least one), for the submissions of one scenario.</summary>
     public async Task<Dictionary<string, long>> DuplicatesAsync(IReadOnlyCollection<Guid> ids, string titlePrefix)
     {

@@ -6,14 +6,14 @@ namespace SemaineIndustrie.Bench.Chaos;
 
 public sealed record ScenarioResult(
     string Scenario, string Fault, int Submissions, int Accepted, int Refused, int FailedAttempts, int Lost,
-    Dictionary<string, long> Duplicated, double FaultAtSeconds, double RecoverySeconds, double MaxPublishAfterRecoverySeconds,
+    Dictionary<string, long> Duplicated, Dictionary<string, long> MissingElsewhere, double FaultAtSeconds, double RecoverySeconds, double MaxPublishAfterRecoverySeconds,
     double AllPublishedAfterRecoverySeconds, Dictionary<string, long> NewInErrorQueues, string? Error);
 
 /// <summary>
 /// The fault suite: for each scenario, a stream of submissions through the gateways with a scripted reviewer,
-/// the fault injected a third of the way through, then the audit — every accepted submission labelled and in the
-/// catalogue (else lost), every effect once (else duplicated), and how long after the recovery the events
-/// held up by the fault were all published.
+/// the fault injected a third of the way through, then the audit — every accepted submission labelled, in the
+/// catalogue, located and known to the notification service (else lost), every effect once (else duplicated),
+/// and how long after the recovery the events held up by the fault were all published.
 /// </summary>
 public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri management, DateOnly firstDay)
 {
@@ -23,6 +23,7 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
     {
         Say($"{scenario.Name}: {submissions} submissions at {rate}/s; fault: {scenario.Fault}");
         await cluster.AllReadyAsync(TimeSpan.FromMinutes(3));
+        await Management.IdleAsync(management, TimeSpan.FromMinutes(5));
         var errorsBefore = await Management.ErrorQueuesAsync(management);
         var stream = new SubmissionStream(gateways, runId, scenario.Name, firstDay, audit);
         var clock = Stopwatch.StartNew();
@@ -45,7 +46,19 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
         if (scenario.Restore is { } restore) await restore(cluster);
 
         var ids = stream.Accepted.Keys.ToList();
-        var lost = ids.Count(id => !published.ContainsKey(id));
+        var missing = ids.Where(id => !published.ContainsKey(id)).ToHashSet();
+        // The other consumers of the same messages: waited for too (they may lag the catalogue), within the same deadline.
+        var deadline = DateTimeOffset.UtcNow + PublishDeadline;
+        Dictionary<string, HashSet<Guid>> elsewhere;
+        while (true)
+        {
+            elsewhere = await audit.RecordedElsewhereAsync(ids);
+            if (elsewhere.Values.All(found => found.Count == ids.Count) || DateTimeOffset.UtcNow > deadline) break;
+            await Task.Delay(1000);
+        }
+        var lostElsewhere = elsewhere.Where(e => e.Value.Count < ids.Count).ToDictionary(e => e.Key, e => (long)(ids.Count - e.Value.Count));
+        foreach (var (_, found) in elsewhere) missing.UnionWith(ids.Where(id => !found.Contains(id)));
+        var lost = missing.Count;
         var duplicated = await audit.DuplicatesAsync(ids, stream.TitlePrefix);
         // Held up by the fault: decided before the recovery. Their publication after it is the recovery time.
         var heldUp = ids.Where(id => published.ContainsKey(id) && stream.Decided.TryGetValue(id, out var d) && d <= recovered).ToList();
@@ -57,7 +70,7 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
         var errorsAfter = await Management.ErrorQueuesAsync(management);
         var newErrors = errorsAfter.Where(e => e.Value > errorsBefore.GetValueOrDefault(e.Key)).ToDictionary(e => e.Key, e => e.Value - errorsBefore.GetValueOrDefault(e.Key));
 
-        var result = new ScenarioResult(scenario.Name, scenario.Fault, submissions, ids.Count, stream.Refused, stream.FailedAttempts, lost, duplicated,
+        var result = new ScenarioResult(scenario.Name, scenario.Fault, submissions, ids.Count, stream.Refused, stream.FailedAttempts, lost, duplicated, lostElsewhere,
             Math.Round((faultStarted - started).TotalSeconds, 1), Math.Round(Math.Max(0, recovery), 1), Math.Round(Math.Max(0, afterRecovery), 1),
             Math.Round(allPublished, 1), newErrors, error);
         Say($"{scenario.Name}: accepted {ids.Count}, lost {lost}, duplicated {duplicated.Values.Sum()}, held-up events published {result.RecoverySeconds} s after recovery" +
@@ -92,7 +105,7 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
         foreach (var r in results)
         {
             text.AppendLine($"| {r.Scenario}{(r.Error is null ? "" : " (fault error: " + r.Error.Split('\n')[0] + ")")} | {r.Accepted}/{r.Submissions}{(r.Refused > 0 ? $" ({r.Refused} refused)" : "")} | " +
-                $"{r.Lost} | {r.Duplicated.Values.Sum()}{(r.Duplicated.Count > 0 ? " (" + Describe(r.Duplicated) + ")" : "")} | {r.FailedAttempts} | {r.RecoverySeconds:N1} s | " +
+                $"{r.Lost}{(r.MissingElsewhere.Count > 0 ? " (" + Describe(r.MissingElsewhere) + ")" : "")} | {r.Duplicated.Values.Sum()}{(r.Duplicated.Count > 0 ? " (" + Describe(r.Duplicated) + ")" : "")} | {r.FailedAttempts} | {r.RecoverySeconds:N1} s | " +
                 $"{r.MaxPublishAfterRecoverySeconds:N1} s | {Describe(r.NewInErrorQueues)} |");
         }
         return text.ToString();

@@ -89,5 +89,19 @@ public static class Management
         return queues!.Where(q => q.name.EndsWith("_error", StringComparison.Ordinal)).ToDictionary(q => q.name, q => q.messages ?? 0);
     }
 
+    /// <summary>Waits until no queue but the _error ones holds a message (what an earlier scenario left is not this one's).</summary>
+    public static async Task IdleAsync(Uri management, TimeSpan timeout)
+    {
+        using var http = Client(management);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var queues = await http.GetFromJsonAsync<List<QueueDepth>>("/api/queues?columns=name,messages");
+            if (queues!.Where(q => !q.name.EndsWith("_error", StringComparison.Ordinal)).All(q => (q.messages ?? 0) == 0)) return;
+            await Task.Delay(1000);
+        }
+        throw new TimeoutException($"the platform still has messages queued after {timeout.TotalMinutes:N0} minutes");
+    }
+
     private sealed record QueueDepth(string name, long? messages);
 }

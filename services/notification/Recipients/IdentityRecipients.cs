@@ -1,3 +1,5 @@
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -39,14 +41,14 @@ public sealed class IdentityRecipients(HttpClient http, ServiceToken token)
         return await response.Content.ReadFromJsonAsync<List<T>>(ct) ?? [];
     }
 
-    /// <summary>An identity service that cannot be reached (restarting, network) is one that is not ready yet.</summary>
+    /// <summary>An identity service that cannot be reached (restarting, network, its breaker open) is unavailable, not a refusal.</summary>
     internal static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, CancellationToken ct)
     {
         try
         {
             return await http.SendAsync(request, ct);
         }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is HttpRequestException or BrokenCircuitException or TimeoutRejectedException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             throw new IdentityUnavailableException($"The identity service could not be reached: {e.Message}", e);
         }
