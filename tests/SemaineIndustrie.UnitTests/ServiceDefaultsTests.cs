@@ -39,3 +39,26 @@ public sealed class ServiceDefaultsTests
         Assert.Equal(500, select(new InvalidOperationException()));
     }
 }
+
+public sealed class TransientFailureStatusTests
+{
+    private sealed class FakeDbException(bool transient) : System.Data.Common.DbException("connection refused")
+    {
+        public override bool IsTransient => transient;
+    }
+
+    [Fact]
+    public void A_database_that_is_restarting_is_a_503_even_wrapped_by_ef_core()
+    {
+        var wrapped = new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", new FakeDbException(transient: true));
+        Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(wrapped));
+        Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new AggregateException(new FakeDbException(transient: true))));
+    }
+
+    [Fact]
+    public void A_database_error_that_retrying_will_not_fix_stays_a_500()
+    {
+        Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new InvalidOperationException("x", new FakeDbException(transient: false))));
+        Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new NullReferenceException()));
+    }
+}

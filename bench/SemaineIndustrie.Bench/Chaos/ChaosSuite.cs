@@ -7,7 +7,7 @@ namespace SemaineIndustrie.Bench.Chaos;
 public sealed record ScenarioResult(
     string Scenario, string Fault, int Submissions, int Accepted, int Refused, int FailedAttempts, int Lost,
     Dictionary<string, long> Duplicated, Dictionary<string, long> MissingElsewhere, double FaultAtSeconds, double RecoverySeconds, double MaxPublishAfterRecoverySeconds,
-    double AllPublishedAfterRecoverySeconds, Dictionary<string, long> NewInErrorQueues, string? Error);
+    double AllPublishedAfterRecoverySeconds, Dictionary<string, long> NewInErrorQueues, Dictionary<string, int> ClientSaw, string? Error);
 
 /// <summary>
 /// The fault suite: for each scenario, a stream of submissions through the gateways with a scripted reviewer,
@@ -72,9 +72,9 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
 
         var result = new ScenarioResult(scenario.Name, scenario.Fault, submissions, ids.Count, stream.Refused, stream.FailedAttempts, lost, duplicated, lostElsewhere,
             Math.Round((faultStarted - started).TotalSeconds, 1), Math.Round(Math.Max(0, recovery), 1), Math.Round(Math.Max(0, afterRecovery), 1),
-            Math.Round(allPublished, 1), newErrors, error);
+            Math.Round(allPublished, 1), newErrors, stream.Failures.ToDictionary(), error);
         Say($"{scenario.Name}: accepted {ids.Count}, lost {lost}, duplicated {duplicated.Values.Sum()}, held-up events published {result.RecoverySeconds} s after recovery" +
-            $" (slowest publication after recovery {result.MaxPublishAfterRecoverySeconds} s); client retries {stream.FailedAttempts}; new in _error: {Describe(newErrors)}");
+            $" (slowest publication after recovery {result.MaxPublishAfterRecoverySeconds} s); client retries {stream.FailedAttempts} ({string.Join(", ", stream.Failures.Select(f => $"{f.Key} ×{f.Value}"))}); new in _error: {Describe(newErrors)}");
         return result;
     }
 

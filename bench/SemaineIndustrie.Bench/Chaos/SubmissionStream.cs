@@ -17,12 +17,15 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
     private const int Organisers = 200; // the gateway allows 30 writes a minute per organiser
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> accepted = new();
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> decided = new();
+    private readonly ConcurrentDictionary<string, int> failures = new();
     private int failedAttempts;
     private int refused;
 
     public IReadOnlyDictionary<Guid, DateTimeOffset> Accepted => accepted;
     public IReadOnlyDictionary<Guid, DateTimeOffset> Decided => decided;
     public int FailedAttempts => failedAttempts;
+    /// <summary>What the clients saw when an attempt failed: a status code, or the transport error.</summary>
+    public IReadOnlyDictionary<string, int> Failures => failures;
     public int Refused => refused;
     public string TitlePrefix => $"Chaos {runId} {scenario} n° ";
 
@@ -79,8 +82,12 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
                     Console.Error.WriteLine($"[chaos] {key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
                     return;
                 }
+                failures.AddOrUpdate(((int)response.StatusCode).ToString(), 1, (_, n) => n + 1);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested) { }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+            {
+                failures.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
+            }
             Interlocked.Increment(ref failedAttempts);
             if (DateTimeOffset.UtcNow > deadline) { Interlocked.Increment(ref refused); return; }
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * (attempt + 1))), ct);

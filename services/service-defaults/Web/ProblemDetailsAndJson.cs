@@ -31,18 +31,17 @@ public static partial class ProblemDetailsAndJson
                 context.ProblemDetails.Detail = unavailable.Message;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
             }
+            else if (context.Exception is { } failure && IsTransientDatabaseFailure(failure))
+            {
+                context.ProblemDetails.Title = "Temporarily unavailable";
+                context.ProblemDetails.Detail = "The database is restarting or failing over; nothing was stored. Try again in a few seconds.";
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+            }
         });
         // Unreadable bodies become BadHttpRequestException in every environment (minimal APIs only throw
         // it in Development by default, and elsewhere answer a bare 400 that names no field).
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        // Only the client's own faults get a 4xx; anything else thrown is ours: 500.
-        builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = exception => exception switch
-        {
-            BadHttpRequestException { InnerException: UnacceptableTextException } => StatusCodes.Status422UnprocessableEntity,
-            BadHttpRequestException bad => bad.StatusCode,
-            DependencyUnavailableException => StatusCodes.Status503ServiceUnavailable,
-            _ => StatusCodes.Status500InternalServerError,
-        });
+        builder.Services.Configure<ExceptionHandlerOptions>(options => options.StatusCodeSelector = StatusCodeOf);
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         return builder;
     }
@@ -99,6 +98,31 @@ public static partial class ProblemDetailsAndJson
     /// The JSON rules of every API here: camelCase, enums as camelCase strings (never numbers), numbers as
     /// JSON numbers only (strict: "40" is not 40), every string through <see cref="AcceptableTextConverter"/>.
     /// </summary>
+    /// <summary>
+    /// Only the client's own faults get a 4xx. A dependency that is down for a while — a server this request needs,
+    /// the database restarting or failing over (a transient <see cref="System.Data.Common.DbException"/> anywhere in the
+    /// chain; the transaction was rolled back) — is 503 with Retry-After: the client may retry, with its
+    /// Idempotency-Key where it has one. Anything else thrown is ours: 500.
+    /// </summary>
+    public static int StatusCodeOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException { InnerException: UnacceptableTextException } => StatusCodes.Status422UnprocessableEntity,
+        BadHttpRequestException bad => bad.StatusCode,
+        DependencyUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        _ when IsTransientDatabaseFailure(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    public static bool IsTransientDatabaseFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { IsTransient: true }) return true;
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsTransientDatabaseFailure)) return true;
+        }
+        return false;
+    }
+
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
