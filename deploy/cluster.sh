@@ -296,9 +296,11 @@ stop_processes() {
   log "processes stopped"
 }
 
+# Twelve processes share the primary's 400 connections: each pool is capped at 25 (Npgsql's default of 100 let
+# replicas restarting under load exhaust the server: "sorry, too many clients already").
 write_cluster_env() {
   cat > "$C/cluster.env" <<ENVF
-SI_POSTGRES='Host=127.0.0.1:${PG_PORTS[0]},127.0.0.1:${PG_PORTS[1]};Username=$PG_USER;Password=$PG_PASSWORD;Target Session Attributes=primary'
+SI_POSTGRES='Host=127.0.0.1:${PG_PORTS[0]},127.0.0.1:${PG_PORTS[1]};Username=$PG_USER;Password=$PG_PASSWORD;Target Session Attributes=primary;Maximum Pool Size=25'
 SI_RABBITMQ='$(broker_uri 1)'
 SI_RABBITMQ_MANAGEMENT='http://$MQ_USER:$MQ_PASSWORD@127.0.0.1:${MQ_MGMT[0]}/'
 SI_SMTP='127.0.0.1:$SMTP_PORT'

@@ -16,5 +16,11 @@ app.MapApiDocumentationUi();
 // An /api (or /dev) address no route serves is a 404 problem+json, not a page of the web front-end's catch-all route.
 app.Map("/api/{**rest}", () => Results.NotFound()).AllowAnonymous();
 app.Map("/dev/{**rest}", () => Results.NotFound()).AllowAnonymous();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.Use(DestinationFailures.AsBadGateway);
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.Run();
