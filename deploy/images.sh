@@ -2,7 +2,7 @@
 # Container images of every service and the gateway, built by the .NET SDK (dotnet publish -t:PublishContainer),
 # without Docker. The deployment (deploy/k8s) runs them.
 #
-#   deploy/images.sh build [TAG]   one image per process → .local/images/<name>.tar.gz (docker-archive), then checks them
+#   deploy/images.sh build [TAG]   one image per process → .local/images/<name>.tar (OCI archive), then checks them
 #   deploy/images.sh check         checks the built images: non-root user 1654, port 8080, entrypoint; and that one of
 #                                  them starts as that user from its own file system (chroot) and migrates its database
 #
@@ -10,7 +10,7 @@
 # what the SDK picks by default). This machine cannot reach mcr.microsoft.com, so by default the script builds an
 # equivalent base — Debian 12's own runtime libraries (glibc, libstdc++, ICU, OpenSSL, zlib, CA certificates, time
 # zones: from this machine's packages, as `dpkg -L` lists them) plus the ASP.NET Core runtime of this SDK, user app
-# (1654) — and serves it from a local registry (Debian's docker-registry, on 127.0.0.1:5055) for the SDK to build on.
+# (1654) — and serves it from a local registry (Debian's docker-registry, on localhost:5055) for the SDK to build on.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -18,7 +18,7 @@ source deploy/infra.sh # helpers: apt_install, log, die
 
 OUT="$LOCAL/images"
 REGISTRY_PORT="${SI_REGISTRY_PORT:-5055}"
-REGISTRY="127.0.0.1:$REGISTRY_PORT"
+REGISTRY="localhost:$REGISTRY_PORT" # "localhost": the SDK speaks plain HTTP to it (a local registry has no certificate)
 APP_UID=1654
 # name  project
 IMAGES=(
@@ -47,7 +47,7 @@ registry_up() {
 version: 0.1
 log: { level: warn }
 storage: { filesystem: { rootdirectory: $OUT/registry/data }, delete: { enabled: true } }
-http: { addr: $REGISTRY }
+http: { addr: 127.0.0.1:$REGISTRY_PORT }
 CONF
   (exec setsid docker-registry serve "$OUT/registry/config.yml") >"$OUT/registry/registry.log" 2>&1 &
   echo $! > "$pidfile"
@@ -130,25 +130,27 @@ build() {
   for line in "${IMAGES[@]}"; do
     read -r name project <<<"$line"
     log "image semaine-industrie/$name:$tag (dotnet publish -t:PublishContainer)"
-    SDK_CONTAINER_INSECURE_REGISTRIES="$REGISTRY" dotnet publish "$project" -c Release --nologo -v quiet -clp:ErrorsOnly \
+    dotnet publish "$project" -c Release --nologo -v quiet -clp:ErrorsOnly \
       -t:PublishContainer -p:ContainerBaseImage="$base" -p:ContainerRepository="semaine-industrie/$name" \
-      -p:ContainerImageTags="$tag" -p:ContainerUser=$APP_UID -p:ContainerArchiveOutputPath="$OUT/$name.tar.gz" >/dev/null
+      -p:ContainerImageTags="$tag" -p:ContainerUser=$APP_UID -p:ContainerArchiveOutputPath="$OUT/$name.tar" >"$OUT/$name.log" 2>&1 \
+      || { grep -v '^\s*at ' "$OUT/$name.log" | tail -20 >&2; die "the $name image did not build"; }
   done
   [[ -z ${SI_BASE_IMAGE:-} ]] && registry_stop
   check
 }
 
 # Each archive: user 1654, port 8080, entrypoint `dotnet <service>.dll`. Then the publication image runs for real:
-# its layers unpacked into a directory, started by chroot as user 1654 with Database:MigrateOnly=true against the
+# its layers unpacked into a directory, started by chroot as user 1654 (with /proc, /dev and /sys mounted, as a
+# container runtime provides them, in a private mount namespace) with Database:MigrateOnly=true against the
 # project-local PostgreSQL (deploy/infra.sh), it must migrate a fresh database and exit 0.
 check() {
   command -v skopeo >/dev/null || tools
   local line name problems=0
   for line in "${IMAGES[@]}"; do
     read -r name _ <<<"$line"
-    local archive="$OUT/$name.tar.gz"
+    local archive="$OUT/$name.tar"
     [[ -f $archive ]] || { echo "[images] $name: no $archive"; problems=$((problems + 1)); continue; }
-    local config; config=$(skopeo inspect --config "docker-archive:$archive")
+    local config; config=$(skopeo inspect --config "oci-archive:$archive")
     local user ports entry
     user=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["config"].get("User",""))' <<<"$config")
     ports=$(python3 -c 'import json,sys; print(",".join(sorted(json.load(sys.stdin)["config"].get("ExposedPorts",{}))))' <<<"$config")
@@ -169,23 +171,24 @@ run_publication_image() {
   [[ -f $ENV_FILE ]] || die "no $ENV_FILE: run deploy/infra.sh up"
   set -a; source "$ENV_FILE"; set +a
   local root="$OUT/run-publication"; rm -rf "$root"; mkdir -p "$root/fs" "$root/image"
-  tar -C "$root/image" -xzf "$OUT/publication.tar.gz"
+  rmdir "$root/image"; skopeo copy --quiet "oci-archive:$OUT/publication.tar" "dir:$root/image"
   local layer
-  for layer in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))[0]["Layers"]))' "$root/image/manifest.json"); do
-    tar -C "$root/fs" --keep-directory-symlink -xf "$root/image/$layer" 2>/dev/null || tar -C "$root/fs" --keep-directory-symlink -xzf "$root/image/$layer"
+  for layer in $(python3 -c 'import json,sys; print(" ".join(l["digest"].split(":")[1] for l in json.load(open(sys.argv[1]))["layers"]))' "$root/image/manifest.json"); do
+    tar -C "$root/fs" --keep-directory-symlink -xzf "$root/image/$layer"
   done
   local db=si_image_check
   local psql; psql="$(pg_bin)/psql"
-  PGPASSWORD=$PG_PASSWORD "$psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
+  PGOPTIONS='-c client_min_messages=warning' PGPASSWORD=$PG_PASSWORD "$psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db" >/dev/null
   # The image's entrypoint, its relative paths made absolute from its working directory (the image has no shell to cd).
-  local entry; entry=$(skopeo inspect --config "docker-archive:$OUT/publication.tar.gz" | python3 -c '
+  local entry; entry=$(skopeo inspect --config "oci-archive:$OUT/publication.tar" | python3 -c '
 import json,sys; c=json.load(sys.stdin)["config"]; w=c.get("WorkingDir") or "/"
 print(" ".join(a if a.startswith("/") or not a.endswith(".dll") else w.rstrip("/")+"/"+a for a in (c.get("Entrypoint") or [])+(c.get("Cmd") or [])), "--contentRoot", w)')
-  local started=$SECONDS
+  local started=$SECONDS chroot; chroot=$(command -v chroot)
   if ! env -i PATH=/usr/bin:/bin HOME=/home/app ASPNETCORE_ENVIRONMENT=Production Database__MigrateOnly=true \
       "ConnectionStrings__Postgres=$SI_POSTGRES;Database=$db" "ConnectionStrings__RabbitMq=amqp://nobody:nothing@127.0.0.1:1/" \
       Auth__Authority=http://127.0.0.1:1/ Auth__Audience=si-publication \
-      chroot --userspec=$APP_UID:$APP_UID "$root/fs" $entry > "$root/run.log" 2>&1; then
+      unshare --mount --fork -- sh -c 'mkdir -p "$1/proc" "$1/dev" "$1/sys" && mount -t proc proc "$1/proc" && mount --rbind /dev "$1/dev" && mount --rbind /sys "$1/sys" && shift && exec "$@"' \
+        _ "$root/fs" "$chroot" --userspec=$APP_UID:$APP_UID "$root/fs" $entry > "$root/run.log" 2>&1; then
     tail -30 "$root/run.log" >&2; die "the publication image did not start and migrate as user $APP_UID"
   fi
   local tables; tables=$(PGPASSWORD=$PG_PASSWORD "$psql" -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d $db -tAc "select count(*) from \"__EFMigrationsHistory\"")

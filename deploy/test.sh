@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: starts (installing if needed) the real PostgreSQL and RabbitMQ servers and Chromium, builds the
 # solution once, then runs the unit and integration test assemblies; last, renders and validates the Kubernetes
-# manifests (deploy/k8s/check.sh, no cluster needed). Extra arguments go to dotnet test
+# manifests (deploy/k8s/check.sh, no cluster needed) and builds, checks and starts the container images
+# (deploy/images.sh, no Docker needed). Extra arguments go to dotnet test
 # (e.g. deploy/test.sh --filter "FullyQualifiedName~Outbox").
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,3 +14,4 @@ dotnet build SemaineIndustrie.sln --nologo -v quiet -clp:ErrorsOnly
 # -m:1: test assemblies one after the other; the broker-outage test must have the broker to itself.
 dotnet test SemaineIndustrie.sln --no-build --nologo -m:1 "$@"
 bash deploy/k8s/check.sh
+bash deploy/images.sh build ci

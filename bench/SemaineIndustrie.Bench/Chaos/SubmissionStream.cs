@@ -79,7 +79,7 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
                 if ((int)response.StatusCode is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict))
                 {
                     Interlocked.Increment(ref refused); // a refusal the platform stands by: nothing to retry
-                    Console.Error.WriteLine($"[chaos] {key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+                    Console.Error.WriteLine($"[chaos] {key} via {client.BaseAddress}: {(int)response.StatusCode} {string.Join("; ", response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}={string.Join(",", h.Value)}"))} {await response.Content.ReadAsStringAsync(ct)}");
                     return;
                 }
                 failures.AddOrUpdate(((int)response.StatusCode).ToString(), 1, (_, n) => n + 1);
@@ -103,10 +103,18 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
             var reviewer = reviewers[round++ % reviewers.Length];
             try
             {
-                var page = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/cases?status=unclaimed&limit=200", ct);
-                var cases = page.GetProperty("items").EnumerateArray()
-                    .Select(c => (Case: c.GetProperty("id").GetGuid(), Submission: c.GetProperty("submissionId").GetGuid()))
-                    .Where(c => accepted.ContainsKey(c.Submission)).ToList();
+                // Every page of the open cases: ours, and any a stopped run of the suite left (labelled too, so they do not crowd the queue).
+                var cases = new List<(Guid Case, Guid Submission)>();
+                string? cursor = null;
+                do
+                {
+                    var page = await reviewer.GetFromJsonAsync<JsonElement>("/api/review/cases?status=unclaimed&limit=200" + (cursor is null ? "" : $"&cursor={cursor}"), ct);
+                    cases.AddRange(page.GetProperty("items").EnumerateArray()
+                        .Where(c => accepted.ContainsKey(c.GetProperty("submissionId").GetGuid()) || c.GetProperty("title").GetString()!.StartsWith("Chaos ", StringComparison.Ordinal))
+                        .Select(c => (Case: c.GetProperty("id").GetGuid(), Submission: c.GetProperty("submissionId").GetGuid())));
+                    cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+                }
+                while (cursor is not null);
                 foreach (var chunk in cases.Chunk(100))
                 {
                     using var response = await reviewer.PostAsJsonAsync("/api/review/cases/decisions",
@@ -115,7 +123,8 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
                     var bySubmission = chunk.ToDictionary(c => c.Case, c => c.Submission);
                     foreach (var r in (await response.Content.ReadFromJsonAsync<JsonElement[]>(ct))!.Where(r => r.GetProperty("status").GetInt32() == 200))
                     {
-                        decided.TryAdd(bySubmission[r.GetProperty("caseId").GetGuid()], DateTimeOffset.UtcNow);
+                        var submission = bySubmission[r.GetProperty("caseId").GetGuid()];
+                        if (accepted.ContainsKey(submission)) decided.TryAdd(submission, DateTimeOffset.UtcNow);
                     }
                 }
                 if (cases.Count > 0) continue;

@@ -95,10 +95,6 @@ public static partial class ProblemDetailsAndJson
     }
 
     /// <summary>
-    /// The JSON rules of every API here: camelCase, enums as camelCase strings (never numbers), numbers as
-    /// JSON numbers only (strict: "40" is not 40), every string through <see cref="AcceptableTextConverter"/>.
-    /// </summary>
-    /// <summary>
     /// Only the client's own faults get a 4xx. A dependency that is down for a while — a server this request needs,
     /// the database restarting or failing over (a transient <see cref="System.Data.Common.DbException"/> anywhere in the
     /// chain; the transaction was rolled back) — is 503 with Retry-After: the client may retry, with its
@@ -123,6 +119,10 @@ public static partial class ProblemDetailsAndJson
         return false;
     }
 
+    /// <summary>
+    /// The JSON rules of every API here: camelCase, enums as camelCase strings (never numbers), numbers as
+    /// JSON numbers only (strict: "40" is not 40), every string through <see cref="AcceptableTextConverter"/>.
+    /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
