@@ -184,9 +184,23 @@ CONF
   done
   log "RabbitMQ: 3 nodes clustered (AMQP ${MQ_AMQP[*]}, management http://127.0.0.1:${MQ_MGMT[0]}/)"
 }
+mq_node_pids() { # the Erlang VMs of this cluster's nodes (by their environment: name and epmd port)
+  local p
+  for p in $(pgrep -f beam.smp || true); do
+    { tr '\0' '\n' < "/proc/$p/environ"; } 2>/dev/null | grep -qx "ERL_EPMD_PORT=$MQ_EPMD" && echo "$p"
+  done
+  return 0
+}
 mq_cluster_stop() {
   local n
-  for n in 3 2 1; do mqctl "$n" status >/dev/null 2>&1 && mqctl "$n" stop "$C/rabbitmq-$n/rabbitmq.pid" >/dev/null 2>&1; done
+  for n in 3 2 1; do mqctl "$n" status >/dev/null 2>&1 && { mqctl "$n" stop "$C/rabbitmq-$n/rabbitmq.pid" >/dev/null 2>&1 || true; }; done
+  # A node that did not stop (rabbitmqctl gave up on it): its VM, found by the epmd port only this cluster uses.
+  local stale; stale=$(mq_node_pids)
+  if [[ -n $stale ]]; then
+    kill -TERM $stale 2>/dev/null || true
+    for _ in $(seq 1 40); do [[ -z $(mq_node_pids) ]] && break; sleep 0.25; done
+    stale=$(mq_node_pids); [[ -n $stale ]] && kill -KILL $stale 2>/dev/null
+  fi
   local epmd; epmd=$(command -v epmd || ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -1 || true)
   [[ -n $epmd ]] && for _ in $(seq 1 20); do
     "$epmd" -port "$MQ_EPMD" -names >/dev/null 2>&1 || break
