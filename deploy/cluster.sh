@@ -152,20 +152,7 @@ mq_cluster_up() {
   local n
   mkdir -p "$C/rabbitmq-home"
   for n in 1 2 3; do
-    mkdir -p "$C/rabbitmq-$n/log" "$C/rabbitmq-$n/mnesia"
-    cat > "$C/rabbitmq-$n/rabbitmq.conf" <<CONF
-listeners.tcp.default = 127.0.0.1:${MQ_AMQP[$((n - 1))]}
-management.tcp.ip = 127.0.0.1
-management.tcp.port = ${MQ_MGMT[$((n - 1))]}
-default_user = $MQ_USER
-default_pass = $MQ_PASSWORD
-default_user_tags.administrator = true
-loopback_users = none
-log.console = false
-log.file.level = warning
-cluster_partition_handling = pause_minority
-CONF
-    echo '[rabbitmq_management].' > "$C/rabbitmq-$n/enabled_plugins"
+    mq_write_conf "$C/rabbitmq-$n" "${MQ_AMQP[$((n - 1))]}" "${MQ_MGMT[$((n - 1))]}" "cluster_partition_handling = pause_minority"
   done
   # All three at once: a restarted cluster's nodes wait for each other.
   for n in 1 2 3; do mq_node_start "$n"; done
@@ -177,11 +164,7 @@ CONF
       mq_node_await "$n"
     fi
   done
-  local deadline=$((SECONDS + 60))
-  until curl -fsS -u "$MQ_USER:$MQ_PASSWORD" "http://127.0.0.1:${MQ_MGMT[0]}/api/overview" >/dev/null 2>&1; do
-    [[ $SECONDS -lt $deadline ]] || die "RabbitMQ management API did not answer"
-    sleep 0.5
-  done
+  mq_await_management "${MQ_MGMT[0]}"
   log "RabbitMQ: 3 nodes clustered (AMQP ${MQ_AMQP[*]}, management http://127.0.0.1:${MQ_MGMT[0]}/)"
 }
 mq_node_pids() { # the Erlang VMs of this cluster's nodes (by their environment: name and epmd port)

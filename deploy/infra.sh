@@ -147,13 +147,15 @@ mq_env() {
   export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 }
 
-mq_up() {
-  local sbin; sbin=$(mq_sbin) || { apt_install rabbitmq-server; sbin=$(mq_sbin) || die "RabbitMQ not found after install"; }
-  mkdir -p "$LOCAL/rabbitmq/log" "$LOCAL/rabbitmq/mnesia"
-  cat > "$LOCAL/rabbitmq/rabbitmq.conf" <<CONF
-listeners.tcp.default = 127.0.0.1:$AMQP_PORT
+# A node's configuration in DIR: AMQP and management on loopback, our user; extra lines (cluster settings) after.
+mq_write_conf() {
+  local dir=$1 amqp=$2 mgmt=$3; shift 3
+  mkdir -p "$dir/log" "$dir/mnesia"
+  {
+    cat <<CONF
+listeners.tcp.default = 127.0.0.1:$amqp
 management.tcp.ip = 127.0.0.1
-management.tcp.port = $MGMT_PORT
+management.tcp.port = $mgmt
 default_user = $MQ_USER
 default_pass = $MQ_PASSWORD
 default_user_tags.administrator = true
@@ -161,7 +163,14 @@ loopback_users = none
 log.console = false
 log.file.level = warning
 CONF
-  echo '[rabbitmq_management].' > "$LOCAL/rabbitmq/enabled_plugins"
+    local line; for line in "$@"; do echo "$line"; done
+  } > "$dir/rabbitmq.conf"
+  echo '[rabbitmq_management].' > "$dir/enabled_plugins"
+}
+
+mq_up() {
+  local sbin; sbin=$(mq_sbin) || { apt_install rabbitmq-server; sbin=$(mq_sbin) || die "RabbitMQ not found after install"; }
+  mq_write_conf "$LOCAL/rabbitmq" "$AMQP_PORT" "$MGMT_PORT"
   mq_env
   if "$sbin/rabbitmqctl" -q status >/dev/null 2>&1; then
     log "RabbitMQ already running on 127.0.0.1:$AMQP_PORT"
@@ -175,9 +184,13 @@ CONF
       sleep 0.5
     done
   fi
+  mq_await_management "$MGMT_PORT"
+}
+
+mq_await_management() { # port
   local deadline=$((SECONDS + 60))
-  until curl -fsS -u "$MQ_USER:$MQ_PASSWORD" "http://127.0.0.1:$MGMT_PORT/api/overview" >/dev/null 2>&1; do
-    [[ $SECONDS -lt $deadline ]] || die "RabbitMQ management API did not answer"
+  until curl -fsS -u "$MQ_USER:$MQ_PASSWORD" "http://127.0.0.1:$1/api/overview" >/dev/null 2>&1; do
+    [[ $SECONDS -lt $deadline ]] || die "RabbitMQ management API did not answer on :$1"
     sleep 0.5
   done
 }
