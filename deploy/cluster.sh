@@ -243,6 +243,7 @@ start_processes() {
         # notification replica asks its own identity replica, the bus retries while that one restarts.
         export Notification__Identity__BaseUrl="http://127.0.0.1:$(service_port "$r" 6)/"
         export OTEL_RESOURCE_ATTRIBUTES="service.instance.id=$name-$r"
+        export Web__KeysFolder="$C/web-keys" # one key ring for both web replicas (sign-in cookies, antiforgery)
         supervise "$name-$r" "$dir" "$assembly"
       )
     done

@@ -42,9 +42,23 @@ public sealed class ServiceDefaultsTests
 
 public sealed class TransientFailureStatusTests
 {
-    private sealed class FakeDbException(bool transient) : System.Data.Common.DbException("connection refused")
+    private sealed class FakeDbException(bool transient, string? sqlState = null, Exception? inner = null) : System.Data.Common.DbException("database failure", inner)
     {
         public override bool IsTransient => transient;
+        public override string? SqlState => sqlState;
+    }
+
+    [Fact]
+    public void A_primary_restarting_or_failing_over_is_a_503_however_the_driver_words_it()
+    {
+        // "No suitable host was found": each host's failure, a refused socket and "terminating connection due to administrator command".
+        var noHost = new FakeDbException(false, inner: new AggregateException(
+            new FakeDbException(false, inner: new System.Net.Sockets.SocketException(111)), new FakeDbException(false, sqlState: "57P01")));
+        Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new InvalidOperationException("query failed", noHost)));
+        Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new FakeDbException(false, inner: new EndOfStreamException())));
+        Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new FakeDbException(false, sqlState: "53300"))); // too many connections
+        Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new FakeDbException(false, sqlState: "23505"))); // a bug of ours
+        Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new IOException("disk"))); // not the database
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,10 @@ public static class WebFrontEndExtensions
             http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(10);
         }).AddHttpMessageHandler<ForwardClientAddress>();
+        if (builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.KeysFolder is { Length: > 0 } keys)
+        {
+            builder.Services.AddDataProtection().SetApplicationName("semaine-industrie-web").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
         builder.AddWebSignIn();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         // French text as text, not as &#xE9; entities (Razor still encodes what must be encoded).

@@ -10,6 +10,14 @@ public sealed class WebOptions
 
     public MapOptions Map { get; set; } = new();
 
+    /// <summary>
+    /// Where the data-protection key ring lives (sign-in cookies, antiforgery tokens). Several replicas must share
+    /// it, or a cookie one of them wrote is unreadable by the others: a folder every replica mounts (Kubernetes: the
+    /// ReadWriteMany volume "web-keys"; deploy/cluster.sh: .local/cluster/web-keys). Empty: ASP.NET Core's default,
+    /// the user's profile — one process, or several as the same user on one machine.
+    /// </summary>
+    public string? KeysFolder { get; set; }
+
     /// <summary>Origins allowed to frame the embeddable widget (/embed); "*" for any site.</summary>
     public string[] EmbedAllowedOrigins { get; set; } = ["*"];
 }

@@ -109,14 +109,28 @@ public static partial class ProblemDetailsAndJson
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    public static bool IsTransientDatabaseFailure(Exception exception)
+    /// <summary>
+    /// The database cannot be reached or is going away, wherever the driver's exception sits in the chain: a
+    /// <see cref="System.Data.Common.DbException"/> the driver calls transient, one whose SQLSTATE is a connection
+    /// exception (08), an operator intervention (57P: shutdown, restart, starting up) or insufficient resources
+    /// (53: too many connections), or one caused by a broken socket or a timeout ("No suitable host was found" while
+    /// a primary restarts or fails over lists each host's failure in an AggregateException).
+    /// </summary>
+    public static bool IsTransientDatabaseFailure(Exception exception) => IsTransient(exception, insideDatabaseError: false);
+
+    private static bool IsTransient(Exception? e, bool insideDatabaseError)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        if (e is null) return false;
+        if (e is System.Data.Common.DbException db)
         {
-            if (e is System.Data.Common.DbException { IsTransient: true }) return true;
-            if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsTransientDatabaseFailure)) return true;
+            if (db.IsTransient || db.SqlState is { } state && (state.StartsWith("08", StringComparison.Ordinal) ||
+                state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal))) return true;
+            insideDatabaseError = true;
         }
-        return false;
+        if (insideDatabaseError && e is System.Net.Sockets.SocketException or IOException or TimeoutException) return true;
+        return e is AggregateException aggregate
+            ? aggregate.InnerExceptions.Any(inner => IsTransient(inner, insideDatabaseError))
+            : IsTransient(e.InnerException, insideDatabaseError);
     }
 
     /// <summary>
