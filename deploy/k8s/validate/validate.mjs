@@ -48,7 +48,8 @@ for (const doc of docs) {
       const env = Object.fromEntries((c.env ?? []).map(e => [e.name, e.value]));
       if ("ConnectionStrings__Postgres" in env && env.Database__MigrateOnStartup !== "false")
         problems.push(`${id}/${c.name}: Database__MigrateOnStartup must be "false" (the migration Job runs before the rollout)`);
-      if ((c.env ?? []).some(e => /PASSWORD|SECRET|KEY/i.test(e.name) && e.value)) problems.push(`${id}/${c.name}: a secret value in env (use secretKeyRef)`);
+      // A value named like a secret (…Password, …Secret, …Key; not e.g. Web__KeysFolder, a path) must come from a Secret.
+      if ((c.env ?? []).some(e => /PASSWORD|SECRET|KEY$/i.test(e.name) && e.value)) problems.push(`${id}/${c.name}: a secret value in env (use secretKeyRef)`);
     }
     if (!docs.some(d => d.kind === "PodDisruptionBudget" && d.spec.selector?.matchLabels?.["app.kubernetes.io/name"] === doc.metadata.name))
       problems.push(`${id}: no PodDisruptionBudget`);
