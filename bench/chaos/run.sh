@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The fault suite (issue 18; results in bench/chaos/README.md):
-#   bench/chaos/run.sh                        2,000 submissions per scenario at 20/s, every scenario (≈ 20 minutes)
+#   bench/chaos/run.sh                        2,000 submissions per scenario at 10/s, every scenario (≈ 30 minutes)
 #   bench/chaos/run.sh 500 10 kill-replicas   fewer submissions, another rate, chosen scenarios (comma-separated)
 # Starts the clustered platform (deploy/cluster.sh up, Release build) unless it runs already, runs the scenarios
 # one at a time, prints the table, writes bench/chaos/results/latest.{md,json}; exits 1 if anything was lost,
@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 SUBMISSIONS="${1:-2000}"
-RATE="${2:-20}"
+RATE="${2:-10}"
 SCENARIOS="${3:-}"
 export SI_CONFIGURATION="${SI_CONFIGURATION:-Release}"
 

@@ -52,11 +52,12 @@ public sealed class TransientFailureStatusTests
     public void A_primary_restarting_or_failing_over_is_a_503_however_the_driver_words_it()
     {
         // "No suitable host was found": each host's failure, a refused socket and "terminating connection due to administrator command".
-        var noHost = new FakeDbException(false, inner: new AggregateException(
-            new FakeDbException(false, inner: new System.Net.Sockets.SocketException(111)), new FakeDbException(false, sqlState: "57P01")));
+        var noHost = new FakeDbException(false, sqlState: "XX000", inner: new AggregateException(
+            new FakeDbException(false, sqlState: "XX000", inner: new System.Net.Sockets.SocketException(111)), new FakeDbException(false, sqlState: "57P01")));
         Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new InvalidOperationException("query failed", noHost)));
-        Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new FakeDbException(false, inner: new EndOfStreamException())));
+        Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new FakeDbException(false, sqlState: "XX000", inner: new EndOfStreamException())));
         Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new FakeDbException(false, sqlState: "53300"))); // too many connections
+        Assert.Equal(503, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new FakeDbException(false))); // "No suitable host was found" while every host is marked down: no inner, no SQLSTATE
         Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new FakeDbException(false, sqlState: "23505"))); // a bug of ours
         Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new IOException("disk"))); // not the database
     }
@@ -72,7 +73,7 @@ public sealed class TransientFailureStatusTests
     [Fact]
     public void A_database_error_that_retrying_will_not_fix_stays_a_500()
     {
-        Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new InvalidOperationException("x", new FakeDbException(transient: false))));
+        Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new InvalidOperationException("x", new FakeDbException(transient: false, sqlState: "42P01"))));
         Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new NullReferenceException()));
     }
 }

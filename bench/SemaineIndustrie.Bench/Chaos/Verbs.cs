@@ -22,7 +22,7 @@ public static class Verbs
         var management = new Uri(Arg("management"));
         var gateways = Arg("gateways").Split(',').Select(g => new Uri(g)).ToArray();
         var submissions = int.Parse(options.GetValueOrDefault("submissions", "2000"));
-        var rate = double.Parse(options.GetValueOrDefault("rate", "20"), System.Globalization.CultureInfo.InvariantCulture);
+        var rate = double.Parse(options.GetValueOrDefault("rate", "10"), System.Globalization.CultureInfo.InvariantCulture);
         var all = Scenarios.All(management);
         var chosen = options.TryGetValue("scenarios", out var names) ? names.Split(',').Select(n => all.Single(s => s.Name == n)).ToList() : all.ToList();
         var suite = new ChaosSuite(new Cluster(Arg("cluster")), gateways, new Audit(Arg("postgres")), management, new DateOnly(2018, 3, 26));

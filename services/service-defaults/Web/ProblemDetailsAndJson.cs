@@ -111,7 +111,8 @@ public static partial class ProblemDetailsAndJson
 
     /// <summary>
     /// The database cannot be reached or is going away, wherever the driver's exception sits in the chain: a
-    /// <see cref="System.Data.Common.DbException"/> the driver calls transient, one whose SQLSTATE is a connection
+    /// <see cref="System.Data.Common.DbException"/> the driver calls transient, one without SQLSTATE (the server never
+    /// answered: the driver could not reach it), one whose SQLSTATE is a connection
     /// exception (08), an operator intervention (57P: shutdown, restart, starting up) or insufficient resources
     /// (53: too many connections), or one caused by a broken socket or a timeout ("No suitable host was found" while
     /// a primary restarts or fails over lists each host's failure in an AggregateException).
@@ -123,8 +124,10 @@ public static partial class ProblemDetailsAndJson
         if (e is null) return false;
         if (e is System.Data.Common.DbException db)
         {
-            if (db.IsTransient || db.SqlState is { } state && (state.StartsWith("08", StringComparison.Ordinal) ||
-                state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal))) return true;
+            // No SQLSTATE: the server never answered with an error — the driver could not reach it (Npgsql's "No suitable
+            // host was found" while the hosts are marked down, a pool that cannot open a connection).
+            if (db.IsTransient || db.SqlState is not { } state || state.StartsWith("08", StringComparison.Ordinal) ||
+                state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)) return true;
             insideDatabaseError = true;
         }
         if (insideDatabaseError && e is System.Net.Sockets.SocketException or IOException or TimeoutException) return true;
