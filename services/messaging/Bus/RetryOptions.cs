@@ -15,7 +15,8 @@ public sealed class RetryOptions
     /// by the one it depends on) is applied late rather than parked — measured by the fault suite (bench/chaos): with 5
     /// retries within 6 s, killing a replica of each service parked notices; at most 10 s apart, a message waits at
     /// most that long once the fault is over (30 s apart held events up to 75 s after the recovery). A real poison
-    /// message reaches _error after them.
+    /// message reaches _error after them — meanwhile it holds one of the endpoint's prefetched slots, so a burst of
+    /// messages that cannot succeed (news about submissions a service never saw) slows that endpoint for those minutes.
     /// </summary>
     public int Limit { get; set; } = 20;
     public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -116,6 +116,12 @@ public sealed class Platform : IAsyncLifetime
             ["Clock:Start"] = Samples.ClockStart,
             ["Auth:Authority"] = Identity.ToString(),
             ["Auth:ClockSkew"] = "00:00:01",
+            // Quick retries, as before the production default grew to ≈ 3 minutes (outlasting a replica restart, see
+            // bench/chaos): several tests send news about submissions a service never saw, which must park in _error
+            // within seconds, not hold the endpoint's prefetched slots for minutes while the next test waits.
+            ["Messaging:Retry:Limit"] = "5",
+            ["Messaging:Retry:MaxInterval"] = "00:00:10",
+            ["Messaging:Retry:IntervalDelta"] = "00:00:00.500",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var host = new ServiceHost<TMarker>(settings, testServices: testServices);
