@@ -26,4 +26,8 @@ public static class MessagingTelemetry
         Meter.CreateCounter<long>("inbox.messages.duplicates", description: "Redelivered or duplicated messages skipped by the inbox");
     public static readonly Histogram<double> ConsumeDuration =
         Meter.CreateHistogram<double>("inbox.consume.duration", unit: "ms", description: "Time to apply a message's effects and commit");
+    public static readonly Histogram<long> GroupSize =
+        Meter.CreateHistogram<long>("inbox.group.size", description: "Messages committed together by the inbox's group commit");
+    public static readonly Histogram<double> GroupDuration =
+        Meter.CreateHistogram<double>("inbox.group.duration", unit: "ms", description: "Time from a group's first statement to its commit");
 }

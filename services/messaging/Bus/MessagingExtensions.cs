@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SemaineIndustrie.Messaging.Inbox;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.Messaging.Redrive;
 
@@ -33,6 +34,8 @@ public static class MessagingExtensions
         var broker = BrokerAddress.Parse(rabbit);
         var retry = builder.Configuration.GetSection(RetryOptions.Section).Get<RetryOptions>() ?? new RetryOptions();
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.Configure<InboxOptions>(builder.Configuration.GetSection(InboxOptions.Section));
+        builder.Services.AddSingleton<InboxBatcher>();
         var endpoints = new ServiceEndpoints();
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton(new ErrorQueueRedriver(broker, endpoints));

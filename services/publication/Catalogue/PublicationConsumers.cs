@@ -133,7 +133,20 @@ internal static class Publisher
         db.AddToOutbox(new EventUnpublished(entry.SubmissionId, entry.Version, reason, now));
     }
 
-    /// <summary>One statement, in the consumer's transaction: list ETags change exactly when the catalogue does.</summary>
-    private static Task BumpRevisionAsync(PublicationDbContext db, DateTimeOffset now, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"UPDATE catalogue_revision SET revision = revision + 1, changed_at = {now.ToUniversalTime()} WHERE id = 1", ct);
+    /// <summary>
+    /// One statement, just before the consumer's transaction commits (once for a group of messages): list ETags change
+    /// exactly when the catalogue does, and the revision row — which every publishing transaction locks — is held for
+    /// the commit only (bumped mid-transaction, it queued every other publication behind each one's whole transaction).
+    /// </summary>
+    private static Task BumpRevisionAsync(PublicationDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var changedAt = now.ToUniversalTime();
+        InboxTransaction.BeforeCommit("catalogue_revision", async (connection, token) =>
+        {
+            await using var bump = new Npgsql.NpgsqlCommand("UPDATE catalogue_revision SET revision = revision + 1, changed_at = GREATEST(changed_at, $1) WHERE id = 1", connection);
+            bump.Parameters.AddWithValue(changedAt);
+            await bump.ExecuteNonQueryAsync(token);
+        });
+        return Task.CompletedTask;
+    }
 }

@@ -50,6 +50,8 @@ public sealed class ProbeObservations
     public ConcurrentQueue<(Guid MessageId, Guid SubmissionId, int Sequence)> Deliveries { get; } = new();
     public volatile bool PoisonFails = true;
     public int PoisonAttempts;
+    /// <summary>Messages with this sequence number fail inside their effects (after the inbox row was written), while PoisonFails.</summary>
+    public volatile int FailInsideEffectsAt = int.MinValue;
 }
 
 public sealed class EffectRecordingConsumer(ProbeDbContext db, ProbeObservations observations) : IConsumer<ProbeEvent>
@@ -65,6 +67,10 @@ public sealed class EffectRecordingConsumer(ProbeDbContext db, ProbeObservations
         }
         return db.ConsumeOnceAsync(context, this, _ =>
         {
+            if (message.Sequence == observations.FailInsideEffectsAt && observations.PoisonFails)
+            {
+                throw new InvalidOperationException($"effects of {message.SubmissionId}/{message.Sequence} fail");
+            }
             db.Effects.Add(new ProbeEffect { SubmissionId = message.SubmissionId, Sequence = message.Sequence, MessageId = context.MessageId!.Value });
             return Task.CompletedTask;
         });
