@@ -2,6 +2,7 @@
 # Benchmarks, measured side by side in one run (see bench/README.md):
 #   bench/run.sh                  5,000 submissions, 16 concurrent organisers
 #   bench/run.sh 1000 8           fewer submissions / organisers
+#   SI_BENCH_PIPELINE_ONLY=1 …    the pipeline phases only (no read path, no browser): for iterating on the pipeline
 # Starts its own platform (Release build) on ports 9080-9090 (identity 9086) with fresh databases (si_bench_*) and a
 # RabbitMQ virtual host "bench", on the project-local servers (deploy/infra.sh). Prints a table; writes
 # bench/results/<timestamp>.json. Stops what it started.
@@ -16,6 +17,7 @@ mkdir -p "$LOGS"
 
 bash deploy/infra.sh up
 bash deploy/infra.sh browser
+bash deploy/infra.sh nginx
 set -a; source .local/infra.env; set +a
 if [[ -z "${SI_NO_BUILD:-}" ]]; then
   echo "[bench] building (Release)…"
@@ -45,8 +47,28 @@ EDITION=(
   Editions__1__Audiences__1__Code=grand-public "Editions__1__Audiences__1__Label=Grand public" Editions__1__Audiences__1__OpenToPublic=true
 )
 
+# nginx serving the catalogue's GeoJSON as a static file, the opening-day baseline (the bench writes the file).
+NGX="$ROOT/.local/bench-nginx"; NGINX_PORT=9095
+rm -rf "$NGX"; mkdir -p "$NGX/www" "$NGX/tmp"; chmod 755 "$NGX" "$NGX/www"
+cat > "$NGX/nginx.conf" <<CONF
+worker_processes 2;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000; keepalive_timeout 120s;
+  types { application/geo+json geojson; }
+  client_body_temp_path $NGX/tmp; proxy_temp_path $NGX/tmp; fastcgi_temp_path $NGX/tmp; uwsgi_temp_path $NGX/tmp; scgi_temp_path $NGX/tmp;
+  server { listen 127.0.0.1:$NGINX_PORT; root $NGX/www; gzip_static on; etag on; add_header Cache-Control "public, max-age=30"; }
+}
+CONF
+nginx -c "$NGX/nginx.conf" -p "$NGX" -e "$NGX/error.log"
+
 pids=(); names=()
-stop_all() { [[ ${#pids[@]} -gt 0 ]] && { kill -TERM "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }; }
+stop_all() {
+  [[ -f $NGX/nginx.pid ]] && kill -QUIT "$(cat "$NGX/nginx.pid")" 2>/dev/null || true
+  [[ ${#pids[@]} -gt 0 ]] && { kill -TERM "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
+}
 trap stop_all EXIT INT TERM
 start() { # name dir assembly port [db] [extra env…]
   local name=$1 dir=$2 assembly=$3 port=$4 db=$5; shift 5
@@ -90,4 +112,5 @@ dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.
   --submissions "$SUBMISSIONS" --organisers "$ORGANISERS" \
   --gateway http://127.0.0.1:9080 --gateway-nocache http://127.0.0.1:9090 --publication http://127.0.0.1:9084 \
   --postgres "$SI_POSTGRES;Database=postgres" --rabbit "$AMQP" --management "$SI_RABBITMQ_MANAGEMENT" --vhost bench \
-  --edition $BENCH_YEAR --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" --web true --out "$OUT" | tee "$RESULTS/latest.txt"
+  --edition $BENCH_YEAR --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" --web true --out "$OUT" \
+  --nginx "http://127.0.0.1:$NGINX_PORT" --nginx-root "$NGX/www" ${SI_BENCH_PIPELINE_ONLY:+--pipeline-only true} | tee "$RESULTS/latest.txt"

@@ -317,10 +317,14 @@ case "${1:-up}" in
     command -v npm >/dev/null || apt_install nodejs npm
     command -v chromium >/dev/null || apt_install chromium
     log "browser: $(chromium --version 2>/dev/null | head -n 1)" ;;
+  nginx)
+    # nginx (light) for the benchmark's static-file baseline (bench/run.sh): the practical limit for serving a file here.
+    command -v nginx >/dev/null || apt_install nginx-light
+    log "nginx: $(nginx -v 2>&1 | head -n 1)" ;;
   kubectl)
     # kubectl (with Kustomize built in) to render deploy/k8s; node for its schema validation. No cluster needed.
     command -v npm >/dev/null || apt_install nodejs npm
     command -v kubectl >/dev/null || apt_install kubectl
     log "kubectl: $(kubectl version --client 2>/dev/null | head -n 1)" ;;
-  *) echo "usage: $0 up|stop|status|env|node|browser|kubectl" >&2; exit 2 ;;
+  *) echo "usage: $0 up|stop|status|env|node|browser|nginx|kubectl" >&2; exit 2 ;;
 esac

@@ -52,7 +52,7 @@ Say($"baseline RabbitMQ: {mqMessages:N0} persistent messages/s published with co
 results["baselines"] = new { postgresCommitsPerSecond = Math.Round(pgCommits), rabbitMessagesPerSecond = Math.Round(mqMessages), concurrency = organisers };
 
 // 2. The pipeline at full speed, counting write transactions and broker messages.
-var pipeline = new Pipeline(gateway, publication, edition, firstDay);
+var pipeline = new Pipeline(gateway, publication, new NpgsqlConnectionStringBuilder(postgres) { Database = "si_bench_publication" }.ConnectionString, firstDay);
 using var managementClient = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
 managementClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
     Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
@@ -72,10 +72,27 @@ async Task<(long Published, long Delivered)> BrokerCountsAsync()
     return (Count("publish"), Count("deliver_get"));
 }
 
+// 2a. Warm-up, not measured: a service runs for weeks, so its just-in-time compilation (measured at ~20 % of the
+// machine's CPU in the first minute of traffic: tier-0 code, then tier-1 recompilation of hot methods) is not the
+// pipeline's cost. The measured run starts once every path has been taken a few hundred times.
+var warmup = int.Parse(options.GetValueOrDefault("warmup", "500"));
+if (warmup > 0)
+{
+    Say($"warm-up: {warmup} submissions (not measured)…");
+    var warm = await pipeline.RunAsync(warmup, organisers, null, CancellationToken.None);
+    Say($"warm-up: {warm.PerSecond:N1} submissions/s");
+    results["warmup"] = new { submissions = warmup, submissionsPerSecond = Math.Round(warm.PerSecond, 1) };
+}
+
 var (publishedBefore, deliveredBefore) = await BrokerCountsAsync();
 var xidBefore = await WriteTransactionsAsync();
+var cpu = new CpuTimes(pids);
+var cpuBefore = cpu.Snapshot();
 Say($"pipeline: {submissions} submissions from {organisers} concurrent organisers…");
 var full = await pipeline.RunAsync(submissions, organisers, null, CancellationToken.None);
+var cpuMsPerSubmission = CpuTimes.Delta(cpuBefore, cpu.Snapshot()).ToDictionary(d => d.Key, d => Math.Round(1000 * d.Value / submissions, 2));
+Say("CPU ms per submission: " + string.Join(" · ", cpuMsPerSubmission.Select(c => $"{c.Key} {c.Value:N1}")));
+results["cpuMsPerSubmission"] = cpuMsPerSubmission;
 var xidAfter = await WriteTransactionsAsync();
 var (publishedAfter, deliveredAfter) = await BrokerCountsAsync();
 var commitsPerSubmission = (xidAfter - xidBefore - 1) / (double)submissions;
@@ -131,8 +148,9 @@ results["lagAtHalfThroughputMs"] = new { rate = Math.Round(halfRate, 1), p50 = M
 results["lagIdleMs"] = new { p50 = Math.Round(idle.P50), p95 = Math.Round(idle.P95), max = Math.Round(idle.Max) };
 
 // 4. The public read path over the published catalogue: gateway with and without its cache, and direct.
+var pipelineOnly = options.ContainsKey("pipeline-only"); // while working on the pipeline: skip the read phases
 var readPath = new List<object>();
-foreach (var (endpoint, path) in new[] { ("list", "/api/catalogue/events?limit=100"), ("geojson", "/api/catalogue/events.geojson") })
+foreach (var (endpoint, path) in pipelineOnly ? [] : new[] { ("list", "/api/catalogue/events?limit=100"), ("geojson", "/api/catalogue/events.geojson") })
 {
     var rates = new Dictionary<string, double>();
     foreach (var (target, address) in new[] { ("direct", publication), ("gateway, output cache", gateway), ("gateway, no cache", gatewayNoCache) })
@@ -154,8 +172,60 @@ foreach (var (endpoint, path) in new[] { ("list", "/api/catalogue/events?limit=1
 }
 results["readPath"] = readPath;
 
+// 4a. The opening day: 1,000 browsers revalidating the whole map's GeoJSON, then event details, through the gateway's
+// cache — against nginx serving the same GeoJSON bytes as a static file (gzip_static: compressed once, like our cache).
+if (!pipelineOnly && options.TryGetValue("nginx", out var nginxAddress))
+{
+    var clients = int.Parse(options.GetValueOrDefault("clients", "1000"));
+    var openingSeconds = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("opening-seconds", "15")));
+    var www = Arg("nginx-root");
+    using (var plain = new HttpClient { BaseAddress = gateway })
+    {
+        var geojson = await plain.GetByteArrayAsync("/api/catalogue/events.geojson"); // no Accept-Encoding: the identity bytes
+        await File.WriteAllBytesAsync(Path.Combine(www, "events.geojson"), geojson);
+        await using var gz = File.Create(Path.Combine(www, "events.geojson.gz"));
+        await using var zip = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.SmallestSize);
+        await zip.WriteAsync(geojson);
+    }
+    var ids = new List<Guid>();
+    await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "si_bench_publication" }.ConnectionString))
+    {
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT submission_id FROM catalogue_entries ORDER BY submission_id", connection);
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+    }
+    var loads = new List<ReadLoad>();
+    foreach (var (target, server, resource, pathOf) in new (string, Uri, string, Func<int, string>)[]
+    {
+        ("nginx, static file", new Uri(nginxAddress), "events.geojson", _ => "/events.geojson"),
+        ("gateway, output cache", gateway, "events.geojson", _ => "/api/catalogue/events.geojson"),
+        ("gateway, output cache", gateway, "event detail (JSON)", i => $"/api/catalogue/events/{ids[i * 7919 % ids.Count]}"),
+    })
+    {
+        var load = await OpeningDay.RunAsync(target, server, resource, pathOf, clients, openingSeconds);
+        Say($"opening day, {resource} via {target}: {load.RequestsPerSecond:N0} req/s with {clients} clients, p50 {load.P50Ms:N1} ms, p99 {load.P99Ms:N1} ms " +
+            $"({load.NotModified:N0} × 304, {load.Full:N0} × 200, {load.Errors} errors, {load.AverageBytesPerResponse:N0} body bytes per response)");
+        loads.Add(load);
+    }
+    var ratio = loads[1].RequestsPerSecond / loads[0].RequestsPerSecond;
+    var p99Ratio = loads[1].P99Ms / loads[0].P99Ms;
+    Say($"opening day: gateway ÷ nginx on the GeoJSON = {ratio:N2}× the requests/s, p99 {p99Ratio:N2}× nginx's");
+    var wire = new Dictionary<string, Dictionary<string, long>>();
+    foreach (var (name, path) in new[]
+    {
+        ("events.geojson (all events)", "/api/catalogue/events.geojson"), ("list, 100 events (JSON)", "/api/catalogue/events?limit=100"),
+        ("event detail (JSON)", $"/api/catalogue/events/{ids[0]}"), ("events.csv (all events)", "/api/catalogue/events.csv"),
+    })
+    {
+        wire[name] = await OpeningDay.WireBytesAsync(gateway, path);
+        Say($"bytes on the wire, {name}: " + string.Join(" · ", wire[name].Select(w => $"{w.Key} {w.Value:N0}")));
+    }
+    results["openingDay"] = new { clients, seconds = openingSeconds.TotalSeconds, loads, gatewayToNginx = Math.Round(ratio, 2), p99GatewayToNginx = Math.Round(p99Ratio, 2), wireBytes = wire };
+}
+
 // 4b. The public map page in Debian's Chromium: first map paint (cold cache) and page weight.
-if (options.ContainsKey("web"))
+if (options.ContainsKey("web") && !pipelineOnly)
 {
     var mapPage = await MapPage.MeasureAsync(gateway, runs: 5);
     Say($"map page: ready (clusters drawn) in {mapPage.FirstPaintMedianMs:N0} ms median, {mapPage.FirstPaintMaxMs:N0} ms max over 5 cold loads; " +
