@@ -71,10 +71,12 @@ public static class EdgeProtection
 
         builder.Services.AddOutputCache(cache => cache.AddPolicy(CatalogueCache, policy =>
         {
-            if (options.CatalogueCacheEnabled) policy.Expire(options.CatalogueCacheDuration).SetVaryByQuery(CatalogueQueryKeys).Tag("catalogue");
+            if (options.CatalogueCacheEnabled)
+                policy.Expire(options.CatalogueCacheDuration).SetVaryByQuery(CatalogueQueryKeys).VaryByValue(CatalogueCompression.EncodingOf).Tag("catalogue");
             else policy.NoCache();
         }));
         builder.Services.AddRequestTimeouts();
+        builder.Services.AddCatalogueCompression();
         return builder;
     }
 
@@ -85,6 +87,8 @@ public static class EdgeProtection
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.UseOutputCache();
+        var options = app.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        app.UseCatalogueCompression(options.CatalogueCacheEnabled);
         return app;
     }
 }
