@@ -73,7 +73,9 @@ trap stop_all EXIT INT TERM
 start() { # name dir assembly port [db] [extra env…]
   local name=$1 dir=$2 assembly=$3 port=$4 db=$5; shift 5
   (
-    cd "$ROOT/$dir/bin/Release/net10.0"
+    local bin="$ROOT/$dir/bin/Release/net10.0"
+    [[ -n ${SI_BENCH_BINARIES:-} && -d $SI_BENCH_BINARIES/${name%-2} ]] && bin="$SI_BENCH_BINARIES/${name%-2}" # published builds (ReadyToRun)
+    cd "$bin"
     export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning Clock__Start=
     export Auth__Authority=http://127.0.0.1:9086/ # the identity service signs the bench's tokens too
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_bench_$db;Maximum Pool Size=60" ConnectionStrings__RabbitMq="$AMQP"
@@ -114,3 +116,27 @@ dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.
   --postgres "$SI_POSTGRES;Database=postgres" --rabbit "$AMQP" --management "$SI_RABBITMQ_MANAGEMENT" --vhost bench \
   --edition $BENCH_YEAR --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" --web true --out "$OUT" \
   --nginx "http://127.0.0.1:$NGINX_PORT" --nginx-root "$NGX/www" ${SI_BENCH_PIPELINE_ONLY:+--pipeline-only true} | tee "$RESULTS/latest.txt"
+
+# The replica run: a second replica of every consumer service and a gateway balancing over both (SI_BENCH_REPLICAS=0 skips it).
+if [[ ${SI_BENCH_REPLICAS:-1} != 0 && -z ${SI_BENCH_PIPELINE_ONLY:-} ]]; then
+  start publication-2 services/publication SemaineIndustrie.Publication 9284 publication
+  start review-2 services/labelling-review SemaineIndustrie.LabellingReview 9282 review
+  start geocoding-2 services/geocoding SemaineIndustrie.Geocoding 9283 geocoding
+  start submission-2 services/submission SemaineIndustrie.Submission 9281 submission "${EDITION[@]}"
+  BOTH=()
+  for pair in submission:9281 review:9282 geocoding:9283 publication:9284; do
+    BOTH+=("ReverseProxy__Clusters__${pair%%:*}__Destinations__second__Address=http://127.0.0.1:${pair##*:}/")
+  done
+  start gateway-replicas gateway SemaineIndustrie.Gateway 9091 "" "${GATEWAY_ENV[@]}" "${BOTH[@]}"
+  for port in 9284 9282 9283 9281 9091; do
+    deadline=$((SECONDS + 120))
+    until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
+      [[ $SECONDS -lt $deadline ]] || { echo "[bench] :$port not ready; see $LOGS" >&2; exit 1; }
+      sleep 0.5
+    done
+  done
+  dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll" replicas \
+    --submissions "$SUBMISSIONS" --organisers "$ORGANISERS" --gateway http://127.0.0.1:9091 --publication http://127.0.0.1:9084 \
+    --postgres "$SI_POSTGRES;Database=postgres" --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" \
+    --out "${OUT%.json}.replicas.json" | tee -a "$RESULTS/latest.txt"
+fi

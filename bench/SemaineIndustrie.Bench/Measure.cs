@@ -20,6 +20,14 @@ public static class Measure
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 
+    /// <summary>Resets a process's peak resident memory to its current resident memory (Linux: "5" to /proc/PID/clear_refs).</summary>
+    public static void ResetPeakMemory(int pid)
+    {
+        try { File.WriteAllText($"/proc/{pid}/clear_refs", "5"); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
     /// <summary>Runs <paramref name="work"/> from <paramref name="concurrency"/> loops for a duration; returns ops/s and latencies (ms).</summary>
     public static async Task<(double PerSecond, List<double> LatenciesMs, int Errors)> ClosedLoopAsync(int concurrency, TimeSpan duration, Func<Task<bool>> work)
     {

@@ -9,19 +9,19 @@ using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Bench;
 
-public sealed record PipelineResult(int Submissions, double Seconds, double PerSecond, List<double> LagsMs);
+public sealed record PipelineResult(int Submissions, double Seconds, double PerSecond, List<double> LagsMs, IReadOnlyCollection<Guid> Published);
 
 /// <summary>
 /// Organisers post through the gateway; the venues are geocoded offline; a scripted reviewer labels the
 /// cases through the API (bulk decisions of 100) as they arrive; done when every event is in the catalogue.
 /// </summary>
-public sealed class Pipeline(Uri gateway, Uri publication, string publicationDatabase, DateOnly firstDay)
+public sealed class Pipeline(Uri gateway, Uri publication, string publicationDatabase, DateOnly firstDay, int numberedFrom = 0)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient direct = new() { BaseAddress = publication, Timeout = TimeSpan.FromMinutes(2) };
 
     /// <summary>Each run numbers its submissions after the previous runs' (titles, venues and days never repeat across runs).</summary>
-    private int numbered;
+    private int numbered = numberedFrom;
 
     public async Task<PipelineResult> RunAsync(int submissions, int organisers, double? ratePerSecond, CancellationToken ct)
     {
@@ -85,7 +85,7 @@ public sealed class Pipeline(Uri gateway, Uri publication, string publicationDat
         var lags = published.Where(p => decidedAt.ContainsKey(p.Key)).Select(p => (p.Value - decidedAt[p.Key]).TotalMilliseconds).ToList();
         var seconds = (published.Values.Max() - started).TotalSeconds;
         foreach (var client in clients) client.Dispose();
-        return new PipelineResult(submissions, seconds, submissions / seconds, lags);
+        return new PipelineResult(submissions, seconds, submissions / seconds, lags, published.Keys);
     }
 
     /// <summary>One submission at a time on an idle platform: label it once located, then time decision → catalogue.</summary>

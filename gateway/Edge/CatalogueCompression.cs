@@ -38,7 +38,10 @@ public static class CatalogueCompression
     public static KeyValuePair<string, string> EncodingOf(HttpContext context) =>
         new("content-coding", context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity");
 
-    /// <summary>After the output cache, before the proxy: on the catalogue's cacheable routes only.</summary>
+    /// <summary>
+    /// After the output cache, before the proxy: on the catalogue's and the web assets' cacheable routes only. (The web
+    /// service compresses its assets itself; the gateway then keeps what it sent, per encoding, and does not compress again.)
+    /// </summary>
     public static WebApplication UseCatalogueCompression(this WebApplication app, bool cacheEnabled)
     {
         app.UseWhen(IsCatalogue, branch =>
@@ -67,5 +70,5 @@ public static class CatalogueCompression
     }
 
     private static bool IsCatalogue(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == EdgeProtection.CatalogueCache;
+        context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName is EdgeProtection.CatalogueCache or EdgeProtection.AssetsCache;
 }

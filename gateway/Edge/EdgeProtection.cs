@@ -14,7 +14,7 @@ namespace SemaineIndustrie.Gateway.Edge;
 public static class EdgeProtection
 {
     public const string PublicRateLimit = "public", OrganiserWrites = "organiser-writes", StaffRateLimit = "staff",
-        PublicMapCors = "public-map", CatalogueCache = "catalogue";
+        PublicMapCors = "public-map", CatalogueCache = "catalogue", AssetsCache = "assets";
 
     /// <summary>The catalogue's query parameters: the only ones the cache varies by, so junk parameters hit the cache too.</summary>
     public static readonly string[] CatalogueQueryKeys =
@@ -73,6 +73,12 @@ public static class EdgeProtection
         {
             if (options.CatalogueCacheEnabled)
                 policy.Expire(options.CatalogueCacheDuration).SetVaryByQuery(CatalogueQueryKeys).VaryByValue(CatalogueCompression.EncodingOf).Tag("catalogue");
+            else policy.NoCache();
+        }));
+        // The web front-end's scripts, style sheets and fonts: kept compressed per encoding, so the web service compresses each once per fill.
+        builder.Services.AddOutputCache(cache => cache.AddPolicy(AssetsCache, policy =>
+        {
+            if (options.CatalogueCacheEnabled) policy.Expire(options.AssetsCacheDuration).SetVaryByQuery("*").VaryByValue(CatalogueCompression.EncodingOf).Tag("assets");
             else policy.NoCache();
         }));
         builder.Services.AddRequestTimeouts();

@@ -24,4 +24,6 @@ public sealed class GatewayOptions
     /// <summary>How long the gateway keeps a catalogue response (at most the service's max-age, 30 s).</summary>
     public TimeSpan CatalogueCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
     public bool CatalogueCacheEnabled { get; set; } = true;
+    /// <summary>How long the gateway keeps the web front-end's static files (they carry max-age=3600; a deployment shows within this).</summary>
+    public TimeSpan AssetsCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -6,7 +6,7 @@ namespace SemaineIndustrie.Bench.Chaos;
 /// Reads every service's database (through the cluster's multi-host address, so it follows a failover):
 /// which submissions are decided, which are published, and every effect recorded more than once.
 /// </summary>
-public sealed class Audit(string postgres)
+public sealed class Audit(string postgres, string databasePrefix = "si_", IReadOnlySet<string>? databases = null)
 {
     /// <summary>Effects that exist once per submission (or per submission and version): more than one is a duplicate.</summary>
     private static readonly (string Database, string What, string Sql)[] DuplicateChecks =
@@ -40,6 +40,7 @@ public sealed class Audit(string postgres)
         var found = new Dictionary<string, long>();
         foreach (var (database, what, sql) in DuplicateChecks)
         {
+            if (databases is not null && !databases.Contains(database)) continue; // a platform without that service
             await using var connection = await OpenAsync(database);
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddWithValue("ids", ids.ToArray());
@@ -75,7 +76,7 @@ public sealed class Audit(string postgres)
 
     private async Task<NpgsqlConnection> OpenAsync(string database)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = $"si_{database}", Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = databasePrefix + database, Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }

@@ -75,6 +75,21 @@ public sealed class GatewayCompressionTests(Platform platform)
     }
 
     [Fact]
+    public async Task The_web_front_ends_assets_are_kept_compressed_by_the_gateway()
+    {
+        var gateway = platform.StartGateway(new Dictionary<string, string?>());
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = gateway };
+        using var first = await client.SendAsync(Get("/css/site.css", "br, gzip"));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("br", Assert.Single(first.Content.Headers.ContentEncoding));
+        using var again = await client.SendAsync(Get("/css/site.css", "br, gzip"));
+        Assert.NotNull(again.Headers.Age); // the compressed bytes from the gateway's cache: not compressed again
+        Assert.Equal(await TextOf(first), await TextOf(again));
+        using var revalidated = await client.SendAsync(Get("/css/site.css", "br, gzip", first.Headers.ETag));
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
+    [Fact]
     public async Task Only_public_catalogue_routes_are_compressed()
     {
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = platform.Gateway };
