@@ -101,13 +101,17 @@ GATEWAY_ENV=(Gateway__PublicPermits=100000000 Gateway__OrganiserWritePermits=100
 start web web/SemaineIndustrie.Web SemaineIndustrie.Web 9085 "" Web__ApiBaseUrl=http://127.0.0.1:9080/
 start gateway gateway SemaineIndustrie.Gateway 9080 "" "${GATEWAY_ENV[@]}"
 start gateway-nocache gateway SemaineIndustrie.Gateway 9090 "" "${GATEWAY_ENV[@]}" Gateway__CatalogueCacheEnabled=false
-for port in 9086 9084 9082 9083 9081 9085 9080 9090; do
-  deadline=$((SECONDS + 120))
-  until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
-    [[ $SECONDS -lt $deadline ]] || { echo "[bench] :$port not ready; see $LOGS" >&2; exit 1; }
-    sleep 0.5
+await_ready() { # port…
+  local port deadline
+  for port in "$@"; do
+    deadline=$((SECONDS + 120))
+    until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
+      [[ $SECONDS -lt $deadline ]] || { echo "[bench] :$port not ready; see $LOGS" >&2; exit 1; }
+      sleep 0.5
+    done
   done
-done
+}
+await_ready 9086 9084 9082 9083 9081 9085 9080 9090
 
 OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).json"
 dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll" \
@@ -128,13 +132,7 @@ if [[ ${SI_BENCH_REPLICAS:-1} != 0 && -z ${SI_BENCH_PIPELINE_ONLY:-} ]]; then
     BOTH+=("ReverseProxy__Clusters__${pair%%:*}__Destinations__second__Address=http://127.0.0.1:${pair##*:}/")
   done
   start gateway-replicas gateway SemaineIndustrie.Gateway 9091 "" "${GATEWAY_ENV[@]}" "${BOTH[@]}"
-  for port in 9284 9282 9283 9281 9091; do
-    deadline=$((SECONDS + 120))
-    until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
-      [[ $SECONDS -lt $deadline ]] || { echo "[bench] :$port not ready; see $LOGS" >&2; exit 1; }
-      sleep 0.5
-    done
-  done
+  await_ready 9284 9282 9283 9281 9091
   dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll" replicas \
     --submissions "$SUBMISSIONS" --organisers "$ORGANISERS" --gateway http://127.0.0.1:9091 --publication http://127.0.0.1:9084 \
     --postgres "$SI_POSTGRES;Database=postgres" --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" \

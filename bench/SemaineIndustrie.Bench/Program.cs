@@ -108,6 +108,7 @@ Say($"hardware bound {bound:N1} submissions/s → pipeline at {100 * full.PerSec
 // What the two servers alone cost per submission in this run caps any application on this machine, even one costing nothing.
 var serversMs = cpuMsPerSubmission["postgresql"] + cpuMsPerSubmission["rabbitmq"];
 var serversCeiling = Environment.ProcessorCount * 1000 / serversMs;
+Say($"{submissions / (cpuMsPerSubmission["machine (all, busy)"] * submissions / 1000):N1} submissions per CPU-second of the machine");
 Say($"servers' own CPU: {serversMs:N1} ms per submission → with our processes at zero cost, {serversCeiling:N0} submissions/s ({100 * serversCeiling / bound:N0} % of the bound); " +
     $"pipeline at {100 * full.PerSecond / serversCeiling:N0} % of that ceiling");
 results["pipeline"] = new

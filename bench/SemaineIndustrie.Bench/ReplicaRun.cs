@@ -22,13 +22,24 @@ public static class ReplicaRun
         var pipeline = new Pipeline(new Uri(Arg("gateway")), new Uri(Arg("publication")),
             new NpgsqlConnectionStringBuilder(postgres) { Database = "si_bench_publication" }.ConnectionString, DateOnly.Parse(Arg("first-day")), numberedFrom: 1_000_000);
 
-        Say($"replicas: warm-up of the new replicas, 300 submissions (not measured)…");
-        await pipeline.RunAsync(300, organisers, null, CancellationToken.None);
+        // The new replicas start cold: they get the same warm-up as the first ones had (their JIT otherwise runs through the measured run).
+        var warmup = int.Parse(options.GetValueOrDefault("warmup", "1000"));
+        Say($"replicas: warm-up of the new replicas, {warmup} submissions (not measured)…");
+        await pipeline.RunAsync(warmup, organisers, null, CancellationToken.None);
+        async Task<long> XidAsync()
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT txid_current()", connection);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        var xidBefore = await XidAsync();
         var cpu = new CpuTimes(pids);
         var before = cpu.Snapshot();
         Say($"replicas: {submissions} submissions, two replicas of each consumer service…");
         var run = await pipeline.RunAsync(submissions, organisers, null, CancellationToken.None);
         var used = CpuTimes.Delta(before, cpu.Snapshot());
+        var writeTransactions = (await XidAsync() - xidBefore - 1) / (double)submissions;
         var perSubmission = used.ToDictionary(d => d.Key, d => Math.Round(1000 * d.Value / submissions, 2));
         Say("replicas: CPU ms per submission: " + string.Join(" · ", perSubmission.Select(c => $"{c.Key} {c.Value:N1}")));
 
@@ -39,14 +50,14 @@ public static class ReplicaRun
         var perCpuSecond = submissions / used["machine (all, busy)"];
         Say($"replicas: {run.PerSecond:N1} submissions/s, {run.Published.Count}/{submissions} published, duplicated effects: " +
             (duplicates.Count == 0 ? "none" : string.Join(", ", duplicates.Select(d => $"{d.Key} {d.Value}"))) +
-            $"; {perCpuSecond:N1} submissions per CPU-second of the machine");
+            $"; {perCpuSecond:N1} submissions per CPU-second of the machine; {writeTransactions:N1} write transactions per submission");
         // Both replicas of each service worked: their CPU time under the load is the evidence (each took messages off the shared queues).
 
         var output = Arg("out");
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
         {
             submissions, submissionsPerSecond = Math.Round(run.PerSecond, 1), published = run.Published.Count, duplicates,
-            submissionsPerCpuSecond = Math.Round(perCpuSecond, 2), cpuMsPerSubmission = perSubmission,
+            submissionsPerCpuSecond = Math.Round(perCpuSecond, 2), writeTransactionsPerSubmission = Math.Round(writeTransactions, 2), cpuMsPerSubmission = perSubmission,
         }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
         return duplicates.Count == 0 && run.Published.Count == submissions ? 0 : 1;
     }
