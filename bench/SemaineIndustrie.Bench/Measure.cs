@@ -20,6 +20,15 @@ public static class Measure
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 
+    /// <summary>The cluster's next transaction id: its delta over a phase counts writing transactions (only they take an xid).</summary>
+    public static async Task<long> TransactionIdAsync(string postgres)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(postgres);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT txid_current()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Resets a process's peak resident memory to its current resident memory (Linux: "5" to /proc/PID/clear_refs).</summary>
     public static void ResetPeakMemory(int pid)
     {

@@ -57,13 +57,7 @@ var pipeline = new Pipeline(gateway, publication, new NpgsqlConnectionStringBuil
 using var managementClient = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
 managementClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
     Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
-async Task<long> WriteTransactionsAsync()
-{
-    await using var connection = new NpgsqlConnection(postgres);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand("SELECT txid_current()", connection); // xids: only writing transactions take one
-    return (long)(await command.ExecuteScalarAsync())!;
-}
+Task<long> WriteTransactionsAsync() => Measure.TransactionIdAsync(postgres);
 async Task<(long Published, long Delivered)> BrokerCountsAsync()
 {
     await Task.Delay(TimeSpan.FromSeconds(6)); // the management plugin refreshes its statistics every 5 s

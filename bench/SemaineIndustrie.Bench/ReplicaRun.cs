@@ -26,13 +26,7 @@ public static class ReplicaRun
         var warmup = int.Parse(options.GetValueOrDefault("warmup", "1000"));
         Say($"replicas: warm-up of the new replicas, {warmup} submissions (not measured)…");
         await pipeline.RunAsync(warmup, organisers, null, CancellationToken.None);
-        async Task<long> XidAsync()
-        {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT txid_current()", connection);
-            return (long)(await command.ExecuteScalarAsync())!;
-        }
+        Task<long> XidAsync() => Measure.TransactionIdAsync(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres" }.ConnectionString);
         var xidBefore = await XidAsync();
         var cpu = new CpuTimes(pids);
         var before = cpu.Snapshot();

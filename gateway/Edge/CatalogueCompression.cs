@@ -12,7 +12,8 @@ namespace SemaineIndustrie.Gateway.Edge;
 /// from the service's), as nginx does; If-None-Match compares weakly, so browsers' revalidations still get 304s
 /// from the cache. On a cache miss the client's conditional headers are not passed on: the service answers with
 /// the full body for the cache to keep (a 304 cannot be cached), and the cache answers the conditions from then on.
-/// Only public, cacheable routes are compressed (no secret shares a response with attacker-chosen text: BREACH).
+/// Only public, cacheable routes — the catalogue and the web front-end's assets — are compressed (no secret shares a
+/// response with attacker-chosen text: BREACH).
 /// </summary>
 public static class CatalogueCompression
 {
@@ -44,7 +45,7 @@ public static class CatalogueCompression
     /// </summary>
     public static WebApplication UseCatalogueCompression(this WebApplication app, bool cacheEnabled)
     {
-        app.UseWhen(IsCatalogue, branch =>
+        app.UseWhen(IsCachedPublicRoute, branch =>
         {
             branch.Use((context, next) =>
             {
@@ -69,6 +70,6 @@ public static class CatalogueCompression
         return app;
     }
 
-    private static bool IsCatalogue(HttpContext context) =>
+    private static bool IsCachedPublicRoute(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName is EdgeProtection.CatalogueCache or EdgeProtection.AssetsCache;
 }

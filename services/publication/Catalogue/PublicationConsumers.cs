@@ -107,7 +107,7 @@ internal static class Publisher
         switch (PublicationPolicy.Decide(versions, withdrawn))
         {
             case PublicationPolicy.Remove remove:
-                await RemoveAsync(db, entry, remove.Reason, now, ct);
+                Remove(db, entry, remove.Reason, now);
                 return;
             case PublicationPolicy.Publish publish:
                 final = publish.Version;
@@ -120,16 +120,16 @@ internal static class Publisher
         var newVersion = entry is null || entry.Version != final.Version;
         if (entry is null) db.Catalogue.Add(entry = CatalogueEntry.For(submissionId, now));
         entry.Show(final, now);
-        await BumpRevisionAsync(db, now, ct);
+        BumpRevisionAtCommit(now);
         db.AddToOutbox(new EventPublished(submissionId, final.Version, now));
         if (newVersion && final.DecidedAt is { } decidedAt) Lag.Record(Math.Max(0, (now - decidedAt).TotalMilliseconds));
     }
 
-    private static async Task RemoveAsync(PublicationDbContext db, CatalogueEntry? entry, string reason, DateTimeOffset now, CancellationToken ct)
+    private static void Remove(PublicationDbContext db, CatalogueEntry? entry, string reason, DateTimeOffset now)
     {
         if (entry is null) return;
         db.Catalogue.Remove(entry);
-        await BumpRevisionAsync(db, now, ct);
+        BumpRevisionAtCommit(now);
         db.AddToOutbox(new EventUnpublished(entry.SubmissionId, entry.Version, reason, now));
     }
 
@@ -138,7 +138,7 @@ internal static class Publisher
     /// exactly when the catalogue does, and the revision row — which every publishing transaction locks — is held for
     /// the commit only (bumped mid-transaction, it queued every other publication behind each one's whole transaction).
     /// </summary>
-    private static Task BumpRevisionAsync(PublicationDbContext db, DateTimeOffset now, CancellationToken ct)
+    private static void BumpRevisionAtCommit(DateTimeOffset now)
     {
         var changedAt = now.ToUniversalTime();
         InboxTransaction.BeforeCommit("catalogue_revision", async (connection, token) =>
@@ -147,6 +147,5 @@ internal static class Publisher
             bump.Parameters.AddWithValue(changedAt);
             await bump.ExecuteNonQueryAsync(token);
         });
-        return Task.CompletedTask;
     }
 }
