@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.ServiceDefaults;
+using SemaineIndustrie.ServiceDefaults.Web;
 using Xunit;
 
 namespace SemaineIndustrie.UnitTests;
@@ -75,5 +76,38 @@ public sealed class TransientFailureStatusTests
     {
         Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new InvalidOperationException("x", new FakeDbException(transient: false, sqlState: "42P01"))));
         Assert.Equal(500, SemaineIndustrie.ServiceDefaults.Web.ProblemDetailsAndJson.StatusCodeOf(new NullReferenceException()));
+    }
+}
+
+public sealed class ProblemJsonTests
+{
+    private static JsonSerializerOptions PlatformJson()
+    {
+        // What a service's HTTP layer uses: ASP.NET Core's resolvers (its problem-details context first) with our rules.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.AddProblemDetailsAndJson();
+        using var services = builder.Services.BuildServiceProvider();
+        return services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+    }
+
+    [Fact]
+    public async Task A_fresh_serializer_streams_the_fields_at_fault_as_plain_keys()
+    {
+        // A process that just started streams its first problem through fresh metadata (ASP.NET Core's resumable path),
+        // where a custom string converter meets the errors dictionary's keys: that first answer was a 500.
+        var validation = new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 100."] });
+        var pipe = new System.IO.Pipelines.Pipe();
+        await JsonSerializer.SerializeAsync(pipe.Writer, validation, PlatformJson().GetTypeInfo(validation.GetType()));
+        await pipe.Writer.CompleteAsync();
+        var written = await pipe.Reader.ReadAsync();
+        Assert.Contains("\"errors\":{\"limit\":[\"Between 1 and 100.\"]}", System.Text.Encoding.UTF8.GetString(System.Buffers.BuffersExtensions.ToArray(written.Buffer)));
+    }
+
+    [Fact]
+    public void Keys_of_a_dictionary_read_from_a_body_go_through_the_text_rules_too()
+    {
+        var error = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Dictionary<string, int>>("{\"a\\u0000b\":1}", PlatformJson()));
+        Assert.IsType<SemaineIndustrie.ServiceDefaults.Web.UnacceptableTextException>(error);
+        Assert.Equal(1, JsonSerializer.Deserialize<Dictionary<string, int>>("{\"fine\":1}", PlatformJson())!["fine"]);
     }
 }

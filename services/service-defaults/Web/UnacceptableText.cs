@@ -9,13 +9,25 @@ public sealed class UnacceptableTextException(string reason) : JsonException(rea
 /// <summary>
 /// Reads every string of every request body through <see cref="TextRules"/>, so that no field — today's or
 /// tomorrow's — can carry a NUL or a lone surrogate into PostgreSQL. Line breaks and tabs pass here; the
-/// validators of single-line fields refuse them with their own message.
+/// validators of single-line fields refuse them with their own message. Dictionary keys follow the same rules
+/// both ways (a problem's <c>errors</c> are written as plain property names).
 /// </summary>
 public sealed class AcceptableTextConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String) throw new JsonException($"Expected a string, found {reader.TokenType}.");
+        return Acceptable(ref reader);
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Acceptable(ref reader);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
+
+    private static string Acceptable(ref Utf8JsonReader reader)
+    {
         string text;
         try
         {
@@ -27,6 +39,4 @@ public sealed class AcceptableTextConverter : JsonConverter<string>
         }
         return TextRules.IsAcceptable(text) ? text : throw new UnacceptableTextException(TextRules.MultiLineRule);
     }
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
