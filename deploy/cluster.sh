@@ -49,6 +49,9 @@ SERVICES=(
 # The gateway's clusters and the port suffix of their service.
 ROUTES=(submission=1 review=2 geocoding=3 publication=4 web=5 identity=6 notification=7)
 service_port() { echo "8${1}8${2}"; } # replica, suffix → 818x / 828x
+replica_ports() { # replica: the addresses deploy/platform.settings names ({identity}, …) are that replica's
+  local route; for route in "${ROUTES[@]}"; do SERVICE_PORTS[${route%=*}]=$(service_port "$1" "${route#*=}"); done
+}
 
 # ---------- PostgreSQL: primary + synchronous hot standby ----------
 pg_data() { echo "$(pg_home "cluster/pg-$1")/data"; }
@@ -237,11 +240,11 @@ start_processes() {
     for r in 1 2; do
       (
         [[ $db == - ]] && db=""
+        # Service to service without the gateway (and its rate limits), as the Kubernetes Service does: each
+        # replica asks the same replica of the others (identity, publication), the bus retries while that one restarts.
+        replica_ports "$r"
         service_env "$name" "$(service_port "$r" "$suffix")" "$db"
         [[ -n $db ]] && export ConnectionStrings__RabbitMq="$(broker_uri "$r")"
-        # Service to service without the gateway (and its rate limits), as the Kubernetes Service does: each
-        # notification replica asks its own identity replica, the bus retries while that one restarts.
-        export Notification__Identity__BaseUrl="http://127.0.0.1:$(service_port "$r" 6)/"
         export OTEL_RESOURCE_ATTRIBUTES="service.instance.id=$name-$r"
         export Web__KeysFolder="$C/web-keys" # one key ring for both web replicas (sign-in cookies, antiforgery)
         supervise "$name-$r" "$dir" "$assembly"
@@ -258,6 +261,7 @@ start_processes() {
   done
   for r in 1 2; do
     (
+      replica_ports "$r"
       service_env gateway "${GATEWAYS[$((r - 1))]}"
       for kv in "${gw[@]}"; do export "$kv"; done
       supervise "gateway-$r" gateway SemaineIndustrie.Gateway

@@ -20,6 +20,6 @@ public static class SubmissionServiceConfiguration
             .AddJsonFile(Path.Combine(dir!.FullName, "services", "submission", "appsettings.json"))
             .Build();
         var editions = configuration.GetSection("Editions").Get<List<Edition>>()!;
-        return new EditionCatalog(Options.Create(editions), new FixedClock(now));
+        return new EditionCatalog(Options.Create(editions), new SemaineIndustrie.ServiceDefaults.Time.DomainClock(new FixedClock(now)));
     }
 }

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Web;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public static class CasesApi
     /// changesRequested, labelled, refused, withdrawn, decided), sector, event dates and overdue, by cursor.
     /// </summary>
     private static async Task<IResult> List(
-        ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct,
+        ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct,
         string? departement = null, string? status = null, string? sector = null, DateOnly? from = null, DateOnly? to = null,
         bool? overdue = null, int limit = DefaultPageSize, string? cursor = null)
     {
@@ -64,7 +65,7 @@ public static class CasesApi
         return TypedResults.Ok(new CasePage(cases.Select(c => CaseViews.Summary(c, locations.GetValueOrDefault(c.SubmissionId), now)).ToList(), next));
     }
 
-    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var reviewCase = await db.Cases.AsNoTracking().InScope(user).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null) return TypedResults.NotFound();

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Web;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public static class ClaimingApi
     /// Claims a pending case exclusively for the lease (30 minutes), or renews one's own claim. Of reviewers
     /// claiming at once exactly one wins: the case's row version makes the others' saves fail (409).
     /// </summary>
-    private static async Task<IResult> Claim(Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, IOptions<ReviewOptions> options, CancellationToken ct)
+    private static async Task<IResult> Claim(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, IOptions<ReviewOptions> options, CancellationToken ct)
     {
         var me = user.SubjectId();
         var now = clock.GetUtcNow();
@@ -47,7 +48,7 @@ public static class ClaimingApi
         return TypedResults.Ok(new ClaimView(me, reviewCase.ClaimExpiresAt!.Value));
     }
 
-    private static async Task<IResult> Release(Guid id, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Release(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var me = user.SubjectId();
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public static class DecisionsApi
         return cases;
     }
 
-    private static async Task<IResult> Decide(Guid id, DecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Decide(Guid id, DecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var outcome = await DecideAsync(db, user, id, request, clock.GetUtcNow(), ct);
         if (outcome.Case is null) return outcome.Problem!;
@@ -46,7 +47,7 @@ public static class DecisionsApi
     /// commit together at the end: an unexpected failure answers 500 with nothing committed, never a 500
     /// that hides committed work.
     /// </summary>
-    private static async Task<IResult> DecideMany(BulkDecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock,
+    private static async Task<IResult> DecideMany(BulkDecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock,
         IOptions<ReviewOptions> options, CancellationToken ct)
     {
         var items = request.Decisions ?? [];

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.LabellingReview.Decisions;
@@ -38,7 +39,7 @@ public static class MotivationsApi
         return TypedResults.Ok(templates.Select(MotivationTemplateView.Of).ToList());
     }
 
-    private static async Task<IResult> Create(MotivationTemplateRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Create(MotivationTemplateRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var title = request.Title?.Trim();

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.ServiceDefaults.Auth;
@@ -18,7 +19,7 @@ public static class NotesApi
         return cases;
     }
 
-    private static async Task<IResult> AddNote(Guid id, NoteRequest request, ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> AddNote(Guid id, NoteRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var text = request.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxLength || TextRules.Check(text, multiLine: true) is not null)

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.LabellingReview.Cases;
@@ -22,7 +23,7 @@ public static class QueuesApi
     }
 
     /// <summary>The queues in the reviewer's scope (the same scope rule as every case query), counted by the database.</summary>
-    private static async Task<IResult> Queues(ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct) =>
+    private static async Task<IResult> Queues(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
         TypedResults.Ok(await QueuesAsync(db.Cases.AsNoTracking().InScope(user), clock.GetUtcNow(), ct));
 
     /// <summary>The queues of these cases, by (région, département), with their decision times.</summary>

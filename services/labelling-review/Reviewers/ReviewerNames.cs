@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.ServiceDefaults.Auth;
@@ -29,7 +30,7 @@ public static class ReviewerNames
             if (!HttpMethods.IsGet(http.Request.Method) && http.User.Identity?.IsAuthenticated == true)
             {
                 await RememberAsync(http.RequestServices.GetRequiredService<ReviewDbContext>(), http.User,
-                    http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), http.RequestAborted);
+                    http.RequestServices.GetRequiredService<DomainClock>().GetUtcNow(), http.RequestAborted);
             }
             return await next(context);
         });

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.LabellingReview.Cases;
@@ -29,7 +30,7 @@ public static class StatisticsApi
         return app;
     }
 
-    private static async Task<IResult> Statistics(ClaimsPrincipal user, ReviewDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Statistics(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var cases = db.Cases.AsNoTracking().InScope(user);

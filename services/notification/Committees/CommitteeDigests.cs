@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -100,8 +101,13 @@ public sealed class CommitteeDigests(IServiceScopeFactory scopes, ILogger<Commit
     private sealed record DigestCase(Guid CaseId, string Region, string Departement, string Title, string Commune, DateTimeOffset OpenedAt, DateTimeOffset? DueAt);
 }
 
-/// <summary>Runs the committee digest at the configured hour; a service that was down at that hour runs the missed one once when it starts.</summary>
-public sealed class CommitteeDigestScheduler(CommitteeDigests digests, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<CommitteeDigestScheduler> logger) : BackgroundService
+/// <summary>
+/// Runs the committee digest at the configured hour; a service that was down at that hour runs the missed one once when it starts.
+/// Which day's digest is due is a domain question (the domain clock: a shifted Development run digests its own days); the pause
+/// between checks is a real timer.
+/// </summary>
+public sealed class CommitteeDigestScheduler(CommitteeDigests digests, IOptions<NotificationOptions> options, DomainClock today, TimeProvider clock,
+    ILogger<CommitteeDigestScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -111,7 +117,7 @@ public sealed class CommitteeDigestScheduler(CommitteeDigests digests, IOptions<
         {
             try
             {
-                await digests.RunAsync(CommitteeDigests.LatestPeriod(clock.GetUtcNow(), settings.Hour), stoppingToken);
+                await digests.RunAsync(CommitteeDigests.LatestPeriod(today.GetUtcNow(), settings.Hour), stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -7,8 +7,11 @@ public sealed class AuthOptions
 
     /// <summary>The identity service's issuer URL (its discovery document is under it).</summary>
     public string? Authority { get; set; }
-    /// <summary>Where to read the discovery document when it differs from the authority's (e.g. the provider's in-cluster address).</summary>
-    public string? MetadataAddress { get; set; }
+    /// <summary>
+    /// Where this process reaches the identity service itself (its in-cluster or loopback address): discovery and keys are
+    /// read there, not through the public gateway; tokens must still name <see cref="Authority"/> as their issuer.
+    /// </summary>
+    public string? InternalAuthority { get; set; }
     /// <summary>This API's audience (<see cref="PlatformAudiences"/>); each service's appsettings names its own.</summary>
     public string? Audience { get; set; }
     /// <summary>More accepted audiences: the gateway, in front of every API, accepts them all.</summary>

@@ -35,7 +35,7 @@ public static class AuthenticationSetup
             {
                 jwt.MapInboundClaims = false;
                 jwt.Authority = options.Authority;
-                if (!string.IsNullOrWhiteSpace(options.MetadataAddress)) jwt.MetadataAddress = options.MetadataAddress;
+                if (InternalAuthorityHandler.For(options.Authority, options.InternalAuthority) is { } internalAddress) jwt.BackchannelHttpHandler = internalAddress;
                 jwt.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
                 jwt.TokenValidationParameters.ValidAudiences = audiences;
                 jwt.TokenValidationParameters.ValidTypes = ["at+jwt", "JWT"];
@@ -43,6 +43,9 @@ public static class AuthenticationSetup
                 jwt.TokenValidationParameters.NameClaimType = PlatformClaims.Subject;
                 jwt.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
             });
+        builder.Services.AddSingleton<SigningKeysWarmUp>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SigningKeysWarmUp>());
+        builder.Services.AddHealthChecks().AddCheck<SigningKeysWarmUp>("signing-keys", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }
 

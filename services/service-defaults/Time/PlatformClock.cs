@@ -6,24 +6,23 @@ using Microsoft.Extensions.Hosting;
 namespace SemaineIndustrie.ServiceDefaults.Time;
 
 /// <summary>
-/// The services' clock. In Development only, Clock:Start shifts it so that "now" begins at that instant
-/// and runs on at the real pace: a local run or a test can stand inside a past edition's submission
-/// window (the seeded 2018 edition). Any other environment always uses the system clock.
+/// The platform's two clocks (docs/time.md). The host's <see cref="TimeProvider"/> is always real time: the
+/// framework takes cookie, OpenID Connect and token expiry times, data-protection key lifetimes and timers from it,
+/// and browsers, caches and other processes compare them with their own clocks. The <see cref="DomainClock"/> is
+/// what the labelling rules call "now" (edition windows, deadlines, overdue flags, the dates a case's history
+/// shows); in Development only, <c>Clock:Start</c> shifts it so that a local run or a test stands inside a past
+/// edition's submission window (the seeded 2018 edition), running on at the real pace.
 /// </summary>
 public static class PlatformClock
 {
+    public const string StartSetting = "Clock:Start";
+
     public static IHostApplicationBuilder AddPlatformClock(this IHostApplicationBuilder builder)
     {
-        var start = builder.Configuration.GetValue<DateTimeOffset?>("Clock:Start");
-        TimeProvider clock = start is { } s && builder.Environment.IsDevelopment() ? new ShiftedTimeProvider(s) : TimeProvider.System;
-        builder.Services.TryAddSingleton(clock);
+        var start = builder.Configuration.GetValue<DateTimeOffset?>(StartSetting);
+        var shift = start is { } s && builder.Environment.IsDevelopment() ? s - TimeProvider.System.GetUtcNow() : TimeSpan.Zero;
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(services => new DomainClock(services.GetRequiredService<TimeProvider>(), shift));
         return builder;
-    }
-
-    private sealed class ShiftedTimeProvider(DateTimeOffset start) : TimeProvider
-    {
-        private readonly TimeSpan shift = start - System.GetUtcNow();
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
     }
 }

@@ -1,8 +1,9 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using Microsoft.Extensions.Options;
 
 namespace SemaineIndustrie.Submission.Editions;
 
-public sealed class EditionCatalog(IOptions<List<Edition>> editions, TimeProvider clock)
+public sealed class EditionCatalog(IOptions<List<Edition>> editions, DomainClock clock)
 {
     public IReadOnlyList<Edition> All { get; } = editions.Value.OrderBy(e => e.Year).ToList();
 

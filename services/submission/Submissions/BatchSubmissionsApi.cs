@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.ServiceDefaults.Auth;
@@ -28,7 +29,7 @@ public static class BatchSubmissionsApi
     /// <param name="dryRun">Check every item with the server's rules and answer as if sending, storing nothing
     /// (items that would be created: status 201 without an id) — an import page shows what is wrong before anything is sent.</param>
     public static async Task<IResult> Submit(BatchRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
-        TimeProvider clock, CancellationToken ct, bool dryRun = false)
+        DomainClock clock, CancellationToken ct, bool dryRun = false)
     {
         var shape = CheckShape(request);
         if (shape.Count > 0) return Problems.Unprocessable("The batch cannot be read as a whole", shape);

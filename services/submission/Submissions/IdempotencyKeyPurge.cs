@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public sealed class SubmissionOptions
 }
 
 /// <summary>Forgets Idempotency-Keys past their retention (a retry after that creates a new submission).</summary>
-public sealed partial class IdempotencyKeyPurge(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SubmissionOptions> options, ILogger<IdempotencyKeyPurge> logger)
+public sealed partial class IdempotencyKeyPurge(IServiceScopeFactory scopes, DomainClock clock, IOptions<SubmissionOptions> options, ILogger<IdempotencyKeyPurge> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -39,7 +40,7 @@ public static class SubmissionsApi
 
     private static async Task<IResult> Create(
         SubmissionRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions, TimeProvider clock, HttpContext http, CancellationToken ct)
+        ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions, DomainClock clock, HttpContext http, CancellationToken ct)
     {
         var organiser = user.OrganiserId();
         string? requestHash = null;
@@ -147,7 +148,7 @@ public static class SubmissionsApi
     /// <summary>A new version; If-Match is required (428 without it, 412 when stale).</summary>
     private static Task<IResult> Revise(
         Guid id, SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
-        TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        DomainClock clock, HttpContext http, CancellationToken ct) =>
         ChangeAsync(db, id, user, http, ifMatchRequired: true, ct, submission =>
         {
             submission.EnsureRevisable(); // a withdrawn submission is 409 whatever the new content
@@ -162,7 +163,7 @@ public static class SubmissionsApi
         });
 
     /// <summary>Withdraws the event (If-Match optional); it leaves the review queue and the public map.</summary>
-    private static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, DomainClock clock, HttpContext http, CancellationToken ct) =>
         ChangeAsync(db, id, user, http, ifMatchRequired: false, ct, submission =>
         {
             db.AddToOutbox(submission.Withdraw(clock.GetUtcNow()));

@@ -61,7 +61,7 @@ public sealed class AccountJourneyTests(Platform platform)
         var claims = Person.Claims(tokens.AccessToken);
         Assert.Equal("organiser", claims.GetProperty("role").GetString());
         Assert.False(claims.TryGetProperty("org", out _));
-        Assert.Equal(platform.Identity.ToString(), claims.GetProperty("iss").GetString());
+        Assert.Equal(platform.Issuer.ToString(), claims.GetProperty("iss").GetString());
         Assert.Equal(TestKeys.AccessTokenLifetime.TotalSeconds, tokens.ExpiresIn, 1.0);
         Assert.NotNull(tokens.RefreshToken);
 

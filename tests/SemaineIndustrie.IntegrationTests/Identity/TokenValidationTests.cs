@@ -24,7 +24,7 @@ public sealed class TokenValidationTests(Platform platform)
     {
         using var client = new HttpClient { BaseAddress = platform.Gateway };
         var discovery = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
-        Assert.Equal(platform.Identity.ToString(), discovery.GetProperty("issuer").GetString());
+        Assert.Equal(platform.Issuer.ToString(), discovery.GetProperty("issuer").GetString());
         Assert.Contains("S256", discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
         Assert.Contains("client_credentials", discovery.GetProperty("grant_types_supported").EnumerateArray().Select(m => m.GetString()));
         Assert.DoesNotContain("password", discovery.GetProperty("grant_types_supported").EnumerateArray().Select(m => m.GetString()));
@@ -73,7 +73,7 @@ public sealed class TokenValidationTests(Platform platform)
         if (forgery == "unsigned")
         {
             return Base64UrlEncoder.Encode("""{"alg":"none","typ":"at+jwt"}""") + "." +
-                   Base64UrlEncoder.Encode($$"""{"iss":"{{platform.Identity}}","aud":"si-submission","sub":"x","role":"admin","exp":{{DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds()}}}""") + ".";
+                   Base64UrlEncoder.Encode($$"""{"iss":"{{platform.Issuer}}","aud":"si-submission","sub":"x","role":"admin","exp":{{DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds()}}}""") + ".";
         }
         var rsa = RSA.Create();
         rsa.ImportFromPem(forgery == "foreign key" ? SemaineIndustrie.Identity.Tokens.KeyRing.NewPem() : TestKeys.Signing);
@@ -85,7 +85,7 @@ public sealed class TokenValidationTests(Platform platform)
         var now = DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = forgery == "other issuer" ? "https://issuer.example.org/" : platform.Identity.ToString(),
+            Issuer = forgery == "other issuer" ? "https://issuer.example.org/" : platform.Issuer.ToString(),
             Subject = new ClaimsIdentity([new Claim("sub", "forger"), new Claim("role", "admin")]),
             IssuedAt = forgery == "expired" ? now.AddMinutes(-10) : now,
             NotBefore = forgery == "expired" ? now.AddMinutes(-10) : now,

@@ -5,37 +5,25 @@ using SemaineIndustrie.ServiceDefaults.Mail;
 
 namespace SemaineIndustrie.IntegrationTests.Infrastructure;
 
-/// <summary>The notification service in a test platform: mail to the shared smtp4dev, links to the platform's gateway, recipients from its identity service.</summary>
+/// <summary>The notification service in a test platform: deploy/platform.settings (mail to the shared smtp4dev, links to the gateway, recipients from identity) plus <see cref="TestOnly"/>.</summary>
 public static class NotificationSettings
 {
     public const string ClientId = "notification";
     public const string ClientSecret = "notification-secret-for-tests";
 
-    public static IReadOnlyDictionary<string, string?> For(Uri identity, Uri publication, int gatewayPort)
+    /// <summary>What a test platform's notification service has on top of deploy/platform.settings: quick polls and retries, digests run by the tests.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> TestOnly = new Dictionary<string, string?>
     {
-        var smtp = InfrastructureSettings.Instance;
-        return new Dictionary<string, string?>
-        {
-            ["Notification:PublicBaseUrl"] = $"http://127.0.0.1:{gatewayPort}/",
-            ["Notification:Identity:BaseUrl"] = identity.ToString(),
-            ["Notification:Identity:ClientId"] = ClientId,
-            ["Notification:Identity:ClientSecret"] = ClientSecret,
-            ["Notification:UnsubscribeKey"] = "a-test-key-for-unsubscribe-links-0123456789",
-            ["Notification:SenderPollInterval"] = "00:00:00.200",
-
-            ["Notification:FirstRetryDelay"] = "00:00:00.200",
-            ["Notification:MaxRetryDelay"] = "00:00:01",
-            ["Notification:MaxAttempts"] = "3",
-            ["Notification:Digest:Enabled"] = "false", // digests are run by the tests, period by period
-            ["Notification:CatalogueBaseUrl"] = publication.ToString(),
-            ["Notification:Webhooks:AllowLoopbackHttp"] = "true",
-            ["Notification:Webhooks:Timeout"] = "00:00:01",
-            ["Notification:Webhooks:FailuresBeforePause"] = "3",
-            ["Mail:Host"] = smtp.SmtpHost,
-            ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Mail:Security"] = "None",
-        };
-    }
+        ["Notification:UnsubscribeKey"] = "a-test-key-for-unsubscribe-links-0123456789",
+        ["Notification:SenderPollInterval"] = "00:00:00.200",
+        ["Notification:FirstRetryDelay"] = "00:00:00.200",
+        ["Notification:MaxRetryDelay"] = "00:00:01",
+        ["Notification:MaxAttempts"] = "3",
+        ["Notification:Digest:Enabled"] = "false", // digests are run by the tests, period by period
+        ["Notification:Webhooks:AllowLoopbackHttp"] = "true",
+        ["Notification:Webhooks:Timeout"] = "00:00:01",
+        ["Notification:Webhooks:FailuresBeforePause"] = "3",
+    };
 
     /// <summary>Recipients whose address holds this marker see the sender "crash" once right after the relay accepted their mail.</summary>
     public const string CrashMarker = "+crash-after-send";

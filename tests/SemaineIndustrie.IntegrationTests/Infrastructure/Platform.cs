@@ -10,17 +10,33 @@ namespace SemaineIndustrie.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The whole platform in the test process: the identity service, the four services, the web front-end and
-/// the gateway, each on its own Kestrel socket, against this class's own databases and RabbitMQ virtual
-/// host and the shared SMTP server. Identity starts first: every other service validates its tokens
-/// through its discovery document. Consumers start before anything can publish.
+/// the gateway, each on its own Kestrel socket, configured from deploy/platform.settings as deploy/run.sh
+/// configures them (<see cref="PlatformSettings"/>), against this class's own databases and RabbitMQ virtual
+/// host and the shared SMTP server. Identity starts first: every other process reads its discovery document and
+/// keys from it before it is ready. Consumers start before anything can publish. What differs from a person's run
+/// is added here and says why: databases, quick retries, generous limits (every test calls from 127.0.0.1).
 /// </summary>
 public sealed class Platform : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> hosts = [];
     private readonly Dictionary<Type, IServiceProvider> services = [];
+    private readonly Dictionary<string, string> placeholders = new()
+    {
+        ["clock-start"] = Samples.ClockStart,
+        ["smtp-host"] = InfrastructureSettings.Instance.SmtpHost,
+        ["smtp-port"] = InfrastructureSettings.Instance.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["keys-folder"] = Path.Combine(Path.GetTempPath(), "si-test-identity-keys"),
+        ["web-client-secret"] = TestWebClient.Secret,
+        ["notification-client-secret"] = NotificationSettings.ClientSecret,
+        // Not started in every platform: a route to nowhere until they are.
+        ["notification"] = "http://127.0.0.1:1/",
+        ["web"] = "http://127.0.0.1:1/",
+    };
     private int gatewayPort;
 
     public IsolatedInfrastructure Infra { get; } = new();
+    /// <summary>The tokens' issuer: the gateway's public address, as on a person's run.</summary>
+    public Uri Issuer { get; private set; } = null!;
     public Uri Identity { get; private set; } = null!;
     public Uri Submission { get; private set; } = null!;
     public Uri Review { get; private set; } = null!;
@@ -33,28 +49,38 @@ public sealed class Platform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Infra.InitializeAsync();
-        // The pages read the APIs through the gateway, the gateway routes pages to the web front-end, and mails
-        // link to the identity pages through the gateway: its port is chosen first so that all know it.
+        // The pages read the APIs through the gateway, the gateway routes pages to the web front-end, and tokens name
+        // the gateway as their issuer: its port is chosen first so that all know it.
         var gatewayPort = this.gatewayPort = ServiceHost<GatewayMarker>.FreePort();
-        Identity = await StartIdentityAsync(new Uri($"http://127.0.0.1:{gatewayPort}/"));
-        Publication = await StartServiceAsync<SemaineIndustrie.Publication.ServiceMarker>("publication");
-        Review = await StartServiceAsync<SemaineIndustrie.LabellingReview.ServiceMarker>("review");
-        Geocoding = await StartServiceAsync<SemaineIndustrie.Geocoding.ServiceMarker>("geocoding");
-        Notification = await StartServiceAsync<SemaineIndustrie.Notification.ServiceMarker>("notification", NotificationSettings.For(Identity, Publication, gatewayPort),
-            NotificationSettings.CrashAfterSendOnceFor);
-        Submission = await StartServiceAsync<SemaineIndustrie.Submission.ServiceMarker>("submission");
+        Issuer = new Uri($"http://127.0.0.1:{gatewayPort}/");
+        placeholders["issuer"] = Issuer.ToString();
+        Identity = await StartIdentityAsync();
+        Publication = Known("publication", await StartServiceAsync<SemaineIndustrie.Publication.ServiceMarker>("publication", "publication"));
+        Review = Known("review", await StartServiceAsync<SemaineIndustrie.LabellingReview.ServiceMarker>("labelling-review", "review"));
+        Geocoding = Known("geocoding", await StartServiceAsync<SemaineIndustrie.Geocoding.ServiceMarker>("geocoding", "geocoding"));
+        Notification = Known("notification", await StartServiceAsync<SemaineIndustrie.Notification.ServiceMarker>("notification", "notification",
+            NotificationSettings.TestOnly, NotificationSettings.CrashAfterSendOnceFor));
+        Submission = Known("submission", await StartServiceAsync<SemaineIndustrie.Submission.ServiceMarker>("submission", "submission"));
 
-        var web = new ServiceHost<SemaineIndustrie.Web.SharedResource>(new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Web:ApiBaseUrl"] = $"http://127.0.0.1:{gatewayPort}/",
-            ["Web:SignIn:Authority"] = Identity.ToString(),
-            ["Web:SignIn:ClientId"] = TestWebClient.WebFrontEndId,
-            ["Web:SignIn:ClientSecret"] = TestWebClient.Secret,
-        });
+        var web = new ServiceHost<SemaineIndustrie.Web.SharedResource>(With(Settings("web"), new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }));
         hosts.Add(web);
-        Web = web.Start();
+        Web = Known("web", web.Start());
         Gateway = StartGateway(new Dictionary<string, string?>(), gatewayPort);
+    }
+
+    private Uri Known(string placeholder, Uri address)
+    {
+        placeholders[placeholder] = address.ToString();
+        return address;
+    }
+
+    private Dictionary<string, string?> Settings(string process) =>
+        PlatformSettings.For(process, new Dictionary<string, string>(placeholders) { ["process"] = process });
+
+    private static Dictionary<string, string?> With(Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? extra)
+    {
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        return settings;
     }
 
     /// <summary>
@@ -63,25 +89,16 @@ public sealed class Platform : IAsyncLifetime
     /// </summary>
     public Uri StartGateway(IReadOnlyDictionary<string, string?> overrides, int port = 0)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = With(Settings("gateway"), new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Gateway:PublicPermits"] = "100000",
             ["Gateway:OrganiserWritePermits"] = "100000",
             ["Gateway:StaffPermits"] = "100000",
             ["Gateway:CatalogueCacheDuration"] = "00:00:01",
-            ["Auth:Authority"] = Identity.ToString(),
             ["Auth:ClockSkew"] = "00:00:01",
-            ["ReverseProxy:Clusters:identity:Destinations:primary:Address"] = Identity.ToString(),
-            ["ReverseProxy:Clusters:submission:Destinations:primary:Address"] = Submission.ToString(),
-            ["ReverseProxy:Clusters:review:Destinations:primary:Address"] = Review.ToString(),
-            ["ReverseProxy:Clusters:geocoding:Destinations:primary:Address"] = Geocoding.ToString(),
-            ["ReverseProxy:Clusters:publication:Destinations:primary:Address"] = Publication.ToString(),
-            ["ReverseProxy:Clusters:notification:Destinations:primary:Address"] = Notification?.ToString() ?? "http://127.0.0.1:1/",
-            ["ReverseProxy:Clusters:web:Destinations:primary:Address"] = Web?.ToString() ?? "http://127.0.0.1:1/",
-        };
-        foreach (var (key, value) in overrides) settings[key] = value;
-        var gateway = new ServiceHost<GatewayMarker>(settings, port: port);
+        });
+        var gateway = new ServiceHost<GatewayMarker>(With(settings, overrides), port: port);
         hosts.Add(gateway);
         return gateway.Start();
     }
@@ -92,29 +109,27 @@ public sealed class Platform : IAsyncLifetime
     /// </summary>
     public async Task<IServiceProvider> NotificationReplicaAsync()
     {
-        var (host, _) = await HostAsync<SemaineIndustrie.Notification.ServiceMarker>("notification", NotificationSettings.For(Identity, Publication, gatewayPort),
+        var (host, _) = await HostAsync<SemaineIndustrie.Notification.ServiceMarker>("notification", "notification", NotificationSettings.TestOnly,
             NotificationSettings.CrashAfterSendOnceFor);
         return host.Services;
     }
 
-    private async Task<Uri> StartServiceAsync<TMarker>(string database, IReadOnlyDictionary<string, string?>? extra = null,
+    private async Task<Uri> StartServiceAsync<TMarker>(string process, string database, IReadOnlyDictionary<string, string?>? extra = null,
         Action<IServiceCollection>? testServices = null) where TMarker : class
     {
-        var (host, address) = await HostAsync<TMarker>(database, extra, testServices);
+        var (host, address) = await HostAsync<TMarker>(process, database, extra, testServices);
         services[typeof(TMarker)] = host.Services;
         return address;
     }
 
-    private async Task<(ServiceHost<TMarker> Host, Uri Address)> HostAsync<TMarker>(string database, IReadOnlyDictionary<string, string?>? extra,
+    private async Task<(ServiceHost<TMarker> Host, Uri Address)> HostAsync<TMarker>(string process, string database, IReadOnlyDictionary<string, string?>? extra,
         Action<IServiceCollection>? testServices) where TMarker : class
     {
-        var settings = new Dictionary<string, string?>
+        var settings = With(Settings(process), new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = await Infra.DatabaseAsync(database),
             ["ConnectionStrings:RabbitMq"] = Infra.RabbitMq.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Clock:Start"] = Samples.ClockStart,
-            ["Auth:Authority"] = Identity.ToString(),
             ["Auth:ClockSkew"] = "00:00:01",
             // Quick retries, as before the production default grew to ≈ 3 minutes (outlasting a replica restart, see
             // bench/chaos): several tests send news about submissions a service never saw, which must park in _error
@@ -122,41 +137,32 @@ public sealed class Platform : IAsyncLifetime
             ["Messaging:Retry:Limit"] = "5",
             ["Messaging:Retry:MaxInterval"] = "00:00:10",
             ["Messaging:Retry:IntervalDelta"] = "00:00:00.500",
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
-        var host = new ServiceHost<TMarker>(settings, testServices: testServices);
+        });
+        var host = new ServiceHost<TMarker>(With(settings, extra), testServices: testServices);
         hosts.Add(host);
         return (host, host.Start());
     }
 
     /// <summary>
-    /// The OpenID Connect provider, with keys given in configuration as production has them, its issuer
-    /// fixed before it starts (tokens obtained through the gateway carry the same <c>iss</c>), mail to
-    /// the shared smtp4dev, the seeded local accounts, and a confidential web client for the code flow.
+    /// The OpenID Connect provider as deploy/run.sh starts it (its issuer the gateway's address, the web front-end and the
+    /// notification service as its clients), with keys given in configuration as production has them, and for the tests a
+    /// second confidential client that they act as, short access tokens and no limit on credential attempts.
     /// </summary>
-    private async Task<Uri> StartIdentityAsync(Uri publicBaseUrl)
+    private async Task<Uri> StartIdentityAsync()
     {
         var port = ServiceHost<SemaineIndustrie.Identity.ServiceMarker>.FreePort();
-        var issuer = $"http://127.0.0.1:{port}/";
-        var host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(IdentityHostSettings.For(await Infra.DatabaseAsync("identity"), new Dictionary<string, string?>
+        placeholders["identity"] = $"http://127.0.0.1:{port}/";
+        var settings = IdentityHostSettings.For(await Infra.DatabaseAsync("identity"), With(Settings("identity"), new Dictionary<string, string?>
         {
-            ["Identity:Issuer"] = issuer,
-            ["Identity:PublicBaseUrl"] = publicBaseUrl.ToString(),
             ["Identity:CredentialPermitsPerMinute"] = "100000",
             // Short enough for the revocation test to watch a token die; the code-flow tests finish well within it.
             ["Identity:AccessTokenLifetime"] = TestKeys.AccessTokenLifetime.ToString(),
-            ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
-            ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
-            ["Identity:WebClients:0:DisplayName"] = "Test front-end",
-            ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
-            ["Identity:WebClients:1:ClientId"] = TestWebClient.WebFrontEndId,
+            ["Identity:WebClients:1:ClientId"] = TestWebClient.Id,
             ["Identity:WebClients:1:ClientSecret"] = TestWebClient.Secret,
-            ["Identity:WebClients:1:RedirectUris:0"] = publicBaseUrl + "session/retour",
-            ["Identity:WebClients:1:PostLogoutRedirectUris:0"] = publicBaseUrl + "session/fin",
-            ["Identity:ServiceClients:0:ClientId"] = NotificationSettings.ClientId,
-            ["Identity:ServiceClients:0:ClientSecret"] = NotificationSettings.ClientSecret,
-            ["Identity:ServiceClients:0:Scopes:0"] = "recipients",
-        }), port: port);
+            ["Identity:WebClients:1:DisplayName"] = "Test front-end",
+            ["Identity:WebClients:1:RedirectUris:0"] = TestWebClient.RedirectUri,
+        }));
+        var host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(settings, port: port);
         hosts.Add(host);
         var address = host.Start();
         services[typeof(SemaineIndustrie.Identity.ServiceMarker)] = host.Services;

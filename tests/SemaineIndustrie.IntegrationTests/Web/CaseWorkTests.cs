@@ -109,7 +109,7 @@ public sealed class CaseWorkTests(Platform platform, BrowserFixture browser)
         {
             var next = await gers.Locator("#suivant").GetAttributeAsync("href");
             await gers.Keyboard.PressAsync("j");
-            await gers.WaitForURLAsync("**" + next);
+            await Assertions.Expect(gers).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(next!) + "$"));
         }
 
         // The organiser's side agrees: one labelled, one refused with the template's words.

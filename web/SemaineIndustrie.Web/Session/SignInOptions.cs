@@ -10,6 +10,8 @@ public sealed class SignInOptions
 
     /// <summary>The identity service's issuer URL (the same as the APIs' Auth:Authority).</summary>
     public string? Authority { get; set; }
+    /// <summary>Where the web reaches the identity service itself (discovery, keys, tokens): not through the public gateway (docs/gateway.md).</summary>
+    public string? InternalAuthority { get; set; }
     public string ClientId { get; set; } = "web";
     public string? ClientSecret { get; set; }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
+using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Web.Session;
@@ -24,7 +25,8 @@ public static class WebSignIn
         var options = builder.Configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() ?? new SignInOptions();
         builder.Services.Configure<SignInOptions>(builder.Configuration.GetSection(SignInOptions.Section));
         builder.Services.AddScoped<AccessTokens>();
-        builder.Services.AddHttpClient(AccessTokens.TokenClient);
+        builder.Services.AddHttpClient(AccessTokens.TokenClient).ConfigurePrimaryHttpMessageHandler(() =>
+            (HttpMessageHandler?)InternalAuthorityHandler.For(options.Authority, options.InternalAuthority) ?? new SocketsHttpHandler());
         var development = builder.Environment.IsDevelopment();
 
         var authentication = builder.Services.AddAuthentication(o =>
@@ -48,6 +50,7 @@ public static class WebSignIn
         {
             oidc.Authority = options.Authority;
             oidc.RequireHttpsMetadata = !development;
+            if (InternalAuthorityHandler.For(options.Authority, options.InternalAuthority) is { } internalAddress) oidc.BackchannelHttpHandler = internalAddress;
             oidc.ClientId = options.ClientId;
             oidc.ClientSecret = options.ClientSecret;
             oidc.ResponseType = OpenIdConnectResponseType.Code;
