@@ -55,7 +55,18 @@ public sealed partial class SigningKeysWarmUp(IOptionsMonitor<JwtBearerOptions> 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var manager = options.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager;
+        await Task.Yield(); // never hold up the host's start (a migration-only run exits from the next hosted service)
+        IConfigurationManager<Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration>? manager;
+        try
+        {
+            manager = options.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A settings mistake (e.g. a plain-HTTP authority outside Development): the process stays not ready and says why.
+            LogMisconfigured(logger, ex.Message);
+            return;
+        }
         if (manager is null) { loaded = true; return; }
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
@@ -77,6 +88,9 @@ public sealed partial class SigningKeysWarmUp(IOptionsMonitor<JwtBearerOptions> 
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(loaded ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The identity service's signing keys are not loaded yet."));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Signing keys cannot be loaded, the process stays not ready: {Reason}")]
+    private static partial void LogMisconfigured(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Signing keys not loaded yet (attempt {Attempt}): {Reason}")]
     private static partial void LogNotYet(ILogger logger, int attempt, string reason);
