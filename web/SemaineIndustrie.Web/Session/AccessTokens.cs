@@ -12,13 +12,38 @@ namespace SemaineIndustrie.Web.Session;
 /// expires within a minute (the new tokens are written back into the session cookie). Real time, not the
 /// platform clock a local run shifts to 2018: the tokens carry real times. Null when the
 /// session cannot be renewed (refresh refused: account removed, seat withdrawn…): the person signs in again.
+/// Scoped to the request: a page that makes several API calls refreshes once and writes its session cookie once
+/// (each call refreshed again before, as the request's cookie still held the old tokens: the case page answered
+/// 42 KB of Set-Cookie, past a reverse proxy's header buffer, and spent rotated refresh tokens).
 /// </summary>
 public sealed class AccessTokens(IHttpContextAccessor http, IHttpClientFactory clients, IOptionsMonitor<OpenIdConnectOptions> oidc,
     ILogger<AccessTokens> logger)
 {
     public const string TokenClient = "identity-token-endpoint";
 
+    private readonly SemaphoreSlim once = new(1, 1);
+    private bool read;
+    private string? token;
+
     public async Task<string?> GetAsync(CancellationToken ct)
+    {
+        await once.WaitAsync(ct);
+        try
+        {
+            if (!read)
+            {
+                token = await ReadOrRenewAsync(ct);
+                read = true;
+            }
+            return token;
+        }
+        finally
+        {
+            once.Release();
+        }
+    }
+
+    private async Task<string?> ReadOrRenewAsync(CancellationToken ct)
     {
         var context = http.HttpContext!;
         var session = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
