@@ -46,7 +46,8 @@ public sealed class PlatformIdentityDbContext(DbContextOptions<PlatformIdentityD
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(o => o.Siret).HasMaxLength(14);
             e.Property(o => o.CreatedBy).HasMaxLength(450);
-            e.HasIndex(o => o.Siret).IsUnique(); // one organisation per establishment (external sign-in joins by SIRET)
+            // One organisation per establishment the provider vouched for (external sign-in joins by SIRET); typed SIRETs may repeat.
+            e.HasIndex(o => o.Siret).IsUnique().HasFilter("siret_verified_at IS NOT NULL").HasDatabaseName("ix_organisations_verified_siret");
             e.Ignore(o => o.ClaimValue);
         });
         builder.Entity<OrganisationMember>(e =>

@@ -45,7 +45,7 @@ public static class MeApi
         {
             account = new { user.Id, user.Email, user.EmailConfirmed, user.DisplayName, user.PreferredLanguage, user.CreatedAt, user.ExternalSubject,
                 user.LockoutEnd, user.AccessFailedCount },
-            organisation = organisation is null ? null : new { organisation.Id, organisation.Name, organisation.Kind, organisation.Siret, member!.IsManager, member.Since },
+            organisation = organisation is null ? null : new { organisation.Id, organisation.Name, organisation.Kind, organisation.Siret, SiretVerified = organisation.SiretVerifiedAt != null, member!.IsManager, member.Since },
             committeeSeat = await db.Seats.AsNoTracking().Where(s => s.UserId == id).Select(s => new { s.Region, s.Departements, s.Since, s.AppointedBy }).SingleOrDefaultAsync(ct),
             adminGrant = await db.Admins.AsNoTracking().Where(a => a.UserId == id).Select(a => new { a.Region, a.Since, a.GrantedBy }).SingleOrDefaultAsync(ct),
             invitationsReceived = await db.Invitations.AsNoTracking().Where(i => i.Email == user.Email || i.AcceptedBy == id)

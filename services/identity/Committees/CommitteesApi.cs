@@ -42,6 +42,7 @@ public static class CommitteesApi
         if (errors.Count > 0) return Problems.Unprocessable("Invalid invitation", errors);
         var actor = caller.SubjectId();
         if (!(await Standing.OfAsync(db, actor, ct)).AdministersRegion(region!)) return OutsideYourRegion(region!);
+        if (await invitations.SeatMoveRefusalAsync(actor, request.Email!, region!, ct) is { } refused) return Problems.Conflict("Seat in another région", refused);
         await invitations.SendAsync(actor, request.Email!, InvitationPurpose.Reviewer, null, region, departements, null, ct);
         return TypedResults.Accepted((string?)null);
     }

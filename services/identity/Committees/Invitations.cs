@@ -15,7 +15,7 @@ namespace SemaineIndustrie.Identity.Committees;
 /// seat, an admin grant, a membership), marks it used and audits it, in one transaction.
 /// </summary>
 public sealed class Invitations(PlatformIdentityDbContext db, MailSender mail, PublicLinks links, TimeProvider clock,
-    IOptions<PlatformIdentityOptions> options)
+    IOptions<PlatformIdentityOptions> options, ILookupNormalizer normaliser)
 {
     public async Task SendAsync(string actor, string email, InvitationPurpose purpose, Guid? organisation, string? region,
         IReadOnlyList<string> departements, string? organisationName, CancellationToken ct)
@@ -58,9 +58,31 @@ public sealed class Invitations(PlatformIdentityDbContext db, MailSender mail, P
         return invitation is { AcceptedAt: null } && invitation.ExpiresAt > clock.GetUtcNow() ? invitation : null;
     }
 
-    /// <summary>Applies the invitation to <paramref name="user"/> (whose e-mail it was sent to).</summary>
-    public async Task AcceptAsync(Invitation invitation, PlatformUser user, CancellationToken ct)
+    /// <summary>Does this person sit on a committee or administer one (something an invitation could move)?</summary>
+    public async Task<bool> HoldsAnyCommitteeRoleAsync(string userId, CancellationToken ct) =>
+        await db.Seats.AnyAsync(s => s.UserId == userId, ct) || await db.Admins.AnyAsync(a => a.UserId == userId, ct);
+
+    /// <summary>
+    /// Why <paramref name="inviter"/> may not seat the person with this address on région <paramref name="region"/>'s
+    /// committee, or null: a seat in another région moves only with an administrator of that région (or a national one).
+    /// </summary>
+    public async Task<string?> SeatMoveRefusalAsync(string inviter, string email, string region, CancellationToken ct)
     {
+        var normalised = normaliser.NormalizeEmail(email.Trim());
+        var seat = await (from user in db.Users.AsNoTracking()
+                          join s in db.Seats.AsNoTracking() on user.Id equals s.UserId
+                          where user.NormalizedEmail == normalised
+                          select s).SingleOrDefaultAsync(ct);
+        if (seat is null || seat.Region == region) return null;
+        return (await Standing.OfAsync(db, inviter, ct)).AdministersRegion(seat.Region) ? null
+            : $"This person sits on the committee of région {seat.Region}: only an administrator of région {seat.Region}, or a national one, moves that seat.";
+    }
+
+    /// <summary>Applies the invitation to <paramref name="user"/> (whose e-mail it was sent to); the refusal when it would move a seat its sender may not move.</summary>
+    public async Task<string?> AcceptAsync(Invitation invitation, PlatformUser user, CancellationToken ct)
+    {
+        if (invitation.Purpose == InvitationPurpose.Reviewer && await SeatMoveRefusalAsync(invitation.InvitedBy, user.Email!, invitation.Region!, ct) is { } refused)
+            return refused;
         var now = clock.GetUtcNow();
         switch (invitation.Purpose)
         {
@@ -91,6 +113,7 @@ public sealed class Invitations(PlatformIdentityDbContext db, MailSender mail, P
             organisation: invitation.OrganisationId, region: invitation.Region,
             details: new { invitation = invitation.Id, invitedBy = invitation.InvitedBy, departements = invitation.Departements });
         await db.SaveChangesAsync(ct);
+        return null;
     }
 
     public static string Describe(string region, IReadOnlyList<string> departements)

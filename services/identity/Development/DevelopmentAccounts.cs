@@ -37,7 +37,7 @@ public sealed class DevelopmentAccounts(IServiceProvider services, IHostEnvironm
 
         if (!await db.Organisations.AnyAsync(o => o.Id == Forges, ct))
         {
-            db.Organisations.Add(new Organisation { Id = Forges, Name = "Forges de Gascogne", Kind = OrganisationKind.Company, Siret = "41023128000018", CreatedAt = now, CreatedBy = "system" });
+            db.Organisations.Add(new Organisation { Id = Forges, Name = "Forges de Gascogne", Kind = OrganisationKind.Company, Siret = "41023128000018", SiretVerifiedAt = now, CreatedAt = now, CreatedBy = "system" });
             await db.SaveChangesAsync(ct);
         }
         var organiser = await AccountAsync(users, Organiser, "Camille Organisatrice", now);

@@ -19,7 +19,9 @@ namespace SemaineIndustrie.Identity.External;
 /// Sign-in delegated to an external provider (ProConnect) through OpenIddict's client. The platform stays
 /// the authority on what a person may do: a reviewer keeps the committee the platform gave them (their
 /// account, or a pending invitation, is matched by verified e-mail); an organiser is attached to the
-/// organisation with the provider's SIRET — created on the first sign-in from that establishment, joined afterwards.
+/// organisation with the provider's SIRET — created on the first sign-in from that establishment, joined afterwards
+/// (never an organisation that only typed that SIRET). An address registered here but never confirmed is claimed by
+/// the person the provider vouches for: its password is removed. An invitation that would move a seat waits for its link.
 /// </summary>
 public static class ExternalSignIn
 {
@@ -121,6 +123,16 @@ public static class ExternalSignIn
         }
         else if (user.ExternalSubject is null)
         {
+            if (!user.EmailConfirmed)
+            {
+                // Registered here, never confirmed: whoever chose that password never proved the mailbox; the provider
+                // just did. The account becomes this person's alone: no password, a new security stamp, their name.
+                if (await users.HasPasswordAsync(user)) await users.RemovePasswordAsync(user);
+                await users.UpdateSecurityStampAsync(user);
+                user.DisplayName = name[..Math.Min(name.Length, 200)];
+                db.Record(now, user.Id, "account.claimed.external", targetUser: user.Id, details: new { provider = provider.Name });
+                await db.SaveChangesAsync();
+            }
             user.ExternalSubject = subject;
             user.EmailConfirmed = true;
             await users.UpdateAsync(user);
@@ -131,10 +143,12 @@ public static class ExternalSignIn
         }
         if (await users.IsLockedOutAsync(user)) return Results.Redirect("/compte/connexion?externe=bloque");
 
-        // A pending committee or admin invitation for this verified address is accepted now, once.
+        // A pending committee or admin invitation for this verified address is accepted now, once — when it takes
+        // nothing away: someone who already sits on a committee or administers one accepts through the invitation's link.
         var pending = await db.Invitations.Where(i => i.Email == email && i.AcceptedAt == null && i.ExpiresAt > now && i.Purpose != InvitationPurpose.Colleague)
             .OrderByDescending(i => i.CreatedAt).FirstOrDefaultAsync();
-        if (pending is not null) await invitations.AcceptAsync(pending, user, context.RequestAborted);
+        if (pending is not null && !await invitations.HoldsAnyCommitteeRoleAsync(user.Id, context.RequestAborted))
+            await invitations.AcceptAsync(pending, user, context.RequestAborted);
 
         var siret = external.FindFirstValue("siret") is { } s ? Territory.Siret.Normalise(s) : null;
         var standing = await Standing.OfAsync(db, user.Id, context.RequestAborted);
@@ -154,13 +168,14 @@ public static class ExternalSignIn
             db.Record(now, user.Id, "organisation.joined.external", targetUser: user.Id, organisation: organisation, details: new { siret });
         }
 
-        var existing = await db.Organisations.SingleOrDefaultAsync(o => o.Siret == siret, ct);
+        // Only an organisation whose SIRET a provider vouched for is joined; one that typed it is not (anyone can type a SIRET).
+        var existing = await db.Organisations.SingleOrDefaultAsync(o => o.Siret == siret && o.SiretVerifiedAt != null, ct);
         var creating = existing is null;
         if (existing is not null) Join(existing.Id);
         else
         {
             var name = string.IsNullOrWhiteSpace(unit) ? $"Établissement {siret}" : unit.Trim()[..Math.Min(unit.Trim().Length, 200)];
-            db.Found(name, OrganisationKind.Other, siret, user.Id, now, "organisation.created.external");
+            db.Found(name, OrganisationKind.Other, siret, user.Id, now, "organisation.created.external", siretVerified: true);
         }
         try
         {
@@ -170,7 +185,7 @@ public static class ExternalSignIn
         {
             // Two first sign-ins from one establishment at once: the other created it; join theirs.
             db.ChangeTracker.Clear();
-            Join((await db.Organisations.SingleAsync(o => o.Siret == siret, ct)).Id);
+            Join((await db.Organisations.SingleAsync(o => o.Siret == siret && o.SiretVerifiedAt != null, ct)).Id);
             await db.SaveChangesAsync(ct);
         }
     }

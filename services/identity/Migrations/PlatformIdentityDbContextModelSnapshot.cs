@@ -827,12 +827,17 @@ namespace SemaineIndustrie.Identity.Migrations
                         .HasColumnType("character varying(14)")
                         .HasColumnName("siret");
 
+                    b.Property<DateTimeOffset?>("SiretVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("siret_verified_at");
+
                     b.HasKey("Id")
                         .HasName("pk_organisations");
 
                     b.HasIndex("Siret")
                         .IsUnique()
-                        .HasDatabaseName("ix_organisations_siret");
+                        .HasDatabaseName("ix_organisations_verified_siret")
+                        .HasFilter("siret_verified_at IS NOT NULL");
 
                     b.ToTable("organisations", (string)null);
                 });

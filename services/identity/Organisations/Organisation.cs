@@ -10,6 +10,11 @@ public sealed class Organisation
     public required string Name { get; set; }
     public OrganisationKind Kind { get; set; }
     public string? Siret { get; set; }
+    /// <summary>
+    /// When an external provider (ProConnect) vouched for the SIRET: only then does it attach people automatically.
+    /// A SIRET typed by hand is the organisation's word, shown as unverified, and may be typed by others too.
+    /// </summary>
+    public DateTimeOffset? SiretVerifiedAt { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public required string CreatedBy { get; init; }
 

@@ -16,7 +16,8 @@ namespace SemaineIndustrie.Identity.Organisations;
 public static class OrganisationsApi
 {
     public sealed record OrganisationRequest(string? Name, OrganisationKind? Kind, string? Siret);
-    public sealed record OrganisationView(Guid Id, string Org, string Name, OrganisationKind Kind, string? Siret, bool IsManager);
+    /// <param name="SiretVerified">The SIRET was vouched for by the external provider (ProConnect); otherwise it is what the organisation typed.</param>
+    public sealed record OrganisationView(Guid Id, string Org, string Name, OrganisationKind Kind, string? Siret, bool SiretVerified, bool IsManager);
     public sealed record ColleagueRequest(string? Email);
     public sealed record ClientRequest(string? Name);
 
@@ -46,8 +47,7 @@ public static class OrganisationsApi
         var standing = await Standing.OfAsync(db, user, ct);
         if (standing.Role != PlatformClaims.OrganiserRole) return Problems.Conflict("Not an organiser", "Reviewers and admins do not create organisations.");
         if (standing.Organisation is not null) return Problems.Conflict("Already a member", "This account already belongs to an organisation.");
-        if (!string.IsNullOrEmpty(siret) && await db.Organisations.AnyAsync(o => o.Siret == siret, ct))
-            return Problems.Conflict("SIRET already registered", "An organisation with this SIRET exists: ask one of its members for an invitation.");
+        // A typed SIRET is unverified: it attaches nobody, and typing a company's SIRET does not keep that company out.
 
         var now = clock.GetUtcNow();
         var organisation = db.Found(name!, request.Kind!.Value, string.IsNullOrEmpty(siret) ? null : siret, user, now);
@@ -114,7 +114,7 @@ public static class OrganisationsApi
         return found is null ? null : (found.organisation, found.member);
     }
 
-    private static OrganisationView View(Organisation o, bool isManager) => new(o.Id, o.ClaimValue, o.Name, o.Kind, o.Siret, isManager);
+    private static OrganisationView View(Organisation o, bool isManager) => new(o.Id, o.ClaimValue, o.Name, o.Kind, o.Siret, o.SiretVerifiedAt is not null, isManager);
 
     private static IResult NoOrganisation() => Problems.NotFound("No organisation", "This account belongs to no organisation yet: create one or accept an invitation.");
 }

@@ -9,7 +9,8 @@ namespace SemaineIndustrie.Identity.Pages;
 
 /// <summary>
 /// Accepting an invitation: a new person chooses a name and password (the link proved the mailbox, so the
-/// address is confirmed); someone with an account proves it with their password. Then the invitation applies.
+/// address is confirmed); someone with an account proves it with their password, or is signed in here as that
+/// address. Then the invitation applies — unless it would move a seat its sender may not move.
 /// </summary>
 [EnableRateLimiting(CredentialLimits.Policy)]
 public sealed class InvitationModel(Invitations invitations, Registration registration, UserManager<PlatformUser> users,
@@ -20,6 +21,8 @@ public sealed class InvitationModel(Invitations invitations, Registration regist
     [BindProperty] public string? Password { get; set; }
     public Committees.Invitation? Invitation { get; private set; }
     public bool HasAccount { get; private set; }
+    /// <summary>Signed in here as the invited address (e.g. through ProConnect, with no password): accepting is one click.</summary>
+    public bool SignedInAsInvitee { get; private set; }
     public Dictionary<string, string> Errors { get; private set; } = [];
 
     public string What => Invitation!.Purpose switch
@@ -44,13 +47,17 @@ public sealed class InvitationModel(Invitations invitations, Registration regist
             var created = await users.CreateAsync(user, Password!);
             if (!created.Succeeded) { Errors["password"] = string.Join(" ", created.Errors.Select(e => e.Description)); return Page(); }
         }
-        else
+        else if (!SignedInAsInvitee)
         {
             var check = await signIn.CheckPasswordSignInAsync(user, Password ?? "", lockoutOnFailure: true);
             if (!check.Succeeded) { Errors["password"] = "Mot de passe incorrect, ou compte bloqué pour 15 minutes après plusieurs échecs."; return Page(); }
             if (!user.EmailConfirmed) { user.EmailConfirmed = true; await users.UpdateAsync(user); }
         }
-        await invitations.AcceptAsync(Invitation, user, ct);
+        if (await invitations.AcceptAsync(Invitation, user, ct) is not null)
+        {
+            Errors["invitation"] = "Vous siégez déjà au comité d'une autre région : seul un administrateur de cette région, ou un administrateur national, peut vous y déplacer.";
+            return Page();
+        }
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/compte");
     }
@@ -59,7 +66,9 @@ public sealed class InvitationModel(Invitations invitations, Registration regist
     {
         Invitation = await invitations.FindOpenAsync(T, ct);
         if (Invitation is null) return false;
-        HasAccount = await users.FindByEmailAsync(Invitation.Email) is not null;
+        var invitee = await users.FindByEmailAsync(Invitation.Email);
+        HasAccount = invitee is not null;
+        SignedInAsInvitee = invitee is not null && users.GetUserId(User) == invitee.Id;
         return true;
     }
 }

@@ -81,12 +81,29 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
             var organisation = db.Organisations.SingleOrDefault(o => o.Siret == siret);
             if (organisation is null)
             {
-                db.Organisations.Add(organisation = new Organisation { Id = Guid.NewGuid(), Name = "Établissement " + siret, Kind = OrganisationKind.Company, Siret = siret, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test" });
+                db.Organisations.Add(organisation = new Organisation { Id = Guid.NewGuid(), Name = "Établissement " + siret, Kind = OrganisationKind.Company, Siret = siret, SiretVerifiedAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test" });
             }
             db.Members.Add(new OrganisationMember { UserId = user.Id, OrganisationId = organisation.Id, Since = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
         return user.Id;
+    }
+
+    public const string ProviderPassword = "mot de passe chez le fournisseur";
+
+    /// <summary>"S'identifier avec ProConnect" → the provider's sign-in → back on the platform, signed in; then the platform's own tokens.</summary>
+    public async Task<(Person Person, Person.Tokens Tokens)> SignInThroughProviderAsync(string email, string scopes = "openid account submissions review")
+    {
+        var person = new Person(Platform);
+        var (toProvider, providerLogin) = await person.FollowAsync(new Uri(Platform, "/compte/externe/proconnect?returnUrl=/compte"),
+            stopAt: address => address.AbsolutePath == "/compte/connexion" && address.Host == "localhost");
+        Assert.True(toProvider.StatusCode == HttpStatusCode.Redirect, $"{providerLogin}: {toProvider.StatusCode} {await toProvider.Content.ReadAsStringAsync()}");
+        var signedIn = await person.SubmitAsync(providerLogin.AbsoluteUri, new Dictionary<string, string> { ["Email"] = email, ["Password"] = ProviderPassword });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var (landing, address) = await person.FollowAsync(new Uri(providerLogin, signedIn.Headers.Location!));
+        Assert.True(new Uri(Platform, "/compte") == address, $"{address}: {landing.StatusCode} {await landing.Content.ReadAsStringAsync()}");
+        Assert.Contains(email, await landing.Content.ReadAsStringAsync());
+        return (person, await person.AuthorizeAsync(scopes));
     }
 
     public async Task DisposeAsync()
@@ -96,24 +113,20 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
     }
 }
 
-public sealed class ExternalSignInTests(ExternalProviderFixture fixture) : IClassFixture<ExternalProviderFixture>
+/// <summary>The provider and the platform, shared by the sign-in journeys and the attacks on them.</summary>
+[CollectionDefinition(Name)]
+public sealed class ExternalProviderCollection : ICollectionFixture<ExternalProviderFixture>
 {
-    private const string Password = "mot de passe chez le fournisseur";
+    public const string Name = "external provider";
+}
 
-    /// <summary>"S'identifier avec ProConnect" → the provider's sign-in → back on the platform, signed in; then the platform's own tokens.</summary>
-    private async Task<(Person Person, Person.Tokens Tokens)> SignInThroughProviderAsync(string email, string scopes = "openid account submissions review")
-    {
-        var person = new Person(fixture.Platform);
-        var (toProvider, providerLogin) = await person.FollowAsync(new Uri(fixture.Platform, "/compte/externe/proconnect?returnUrl=/compte"),
-            stopAt: address => address.AbsolutePath == "/compte/connexion" && address.Host == "localhost");
-        Assert.True(toProvider.StatusCode == HttpStatusCode.Redirect, $"{providerLogin}: {toProvider.StatusCode} {await toProvider.Content.ReadAsStringAsync()}");
-        var signedIn = await person.SubmitAsync(providerLogin.AbsoluteUri, new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var (landing, address) = await person.FollowAsync(new Uri(providerLogin, signedIn.Headers.Location!));
-        Assert.True(new Uri(fixture.Platform, "/compte") == address, $"{address}: {landing.StatusCode} {await landing.Content.ReadAsStringAsync()}");
-        Assert.Contains(email, await landing.Content.ReadAsStringAsync());
-        return (person, await person.AuthorizeAsync(scopes));
-    }
+[Collection(ExternalProviderCollection.Name)]
+public sealed class ExternalSignInTests(ExternalProviderFixture fixture)
+{
+    private const string Password = ExternalProviderFixture.ProviderPassword;
+
+    private Task<(Person Person, Person.Tokens Tokens)> SignInThroughProviderAsync(string email, string scopes = "openid account submissions review") =>
+        fixture.SignInThroughProviderAsync(email, scopes);
 
     [Fact]
     public async Task An_organiser_is_attached_to_the_organisation_of_their_SIRET_created_at_the_first_sign_in_and_joined_afterwards()
