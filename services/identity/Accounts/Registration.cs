@@ -14,7 +14,7 @@ namespace SemaineIndustrie.Identity.Accounts;
 /// only the mailbox's owner reads.
 /// </summary>
 public sealed class Registration(UserManager<PlatformUser> users, PlatformIdentityDbContext db, MailSender mail, PublicLinks links,
-    TimeProvider clock, IOptions<PlatformIdentityOptions> options, ILogger<Registration> logger)
+    TimeProvider clock, IOptions<PlatformIdentityOptions> options, Sessions sessions, ILogger<Registration> logger)
 {
     /// <returns>Field errors (name, email, password), empty when the mail is on its way.</returns>
     public async Task<Dictionary<string, string>> RegisterAsync(string? name, string? email, string? password, CancellationToken ct)
@@ -84,7 +84,10 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         await mail.SendAsync(AccountMails.PasswordReset(user.Email!, await ResetLinkAsync(user)), ct);
     }
 
-    /// <summary>ASP.NET Core Identity's reset token is bound to the security stamp, which the reset changes: single use.</summary>
+    /// <summary>
+    /// ASP.NET Core Identity's reset token is bound to the security stamp, which the reset changes: single use. A reset
+    /// ends every session of the person: whoever had the old password, or a stolen session, is out.
+    /// </summary>
     public async Task<Dictionary<string, string>> ResetPasswordAsync(string? userId, string? token, string? password)
     {
         var errors = new Dictionary<string, string>();
@@ -99,6 +102,7 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         user!.EmailConfirmed = true; // the link reached the mailbox
         await users.UpdateAsync(user);
         await users.ResetAccessFailedCountAsync(user);
+        await sessions.EndEverywhereAsync(user, user.Id, "password.reset", CancellationToken.None);
         return errors;
     }
 

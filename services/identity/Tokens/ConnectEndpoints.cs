@@ -74,6 +74,8 @@ public static class ConnectEndpoints
             var user = previous?.GetClaim(Claims.Subject) is { } id ? await users.FindByIdAsync(id) : null;
             if (user is null || await users.IsLockedOutAsync(user) || !user.EmailConfirmed)
                 return Forbid(Errors.InvalidGrant, "The account no longer exists or may not sign in.");
+            if (previous!.GetClaim(TokenPrincipals.SecurityStamp) != await users.GetSecurityStampAsync(user))
+                return Forbid(Errors.InvalidGrant, "The sessions of this account were ended (password reset or sign-out everywhere): sign in again.");
             var standing = await Standing.OfAsync(db, user.Id, context.RequestAborted);
             var principal = TokenPrincipals.ForUser(user, standing, previous!.GetScopes(), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -100,7 +102,7 @@ public static class ConnectEndpoints
         if (principal.HasScope(PlatformScopes.Siret))
         {
             claims[PlatformScopes.Siret] = await (from m in db.Members join o in db.Organisations on m.OrganisationId equals o.Id
-                                                  where m.UserId == user.Id select o.Siret).SingleOrDefaultAsync(context.RequestAborted);
+                                                  where m.UserId == user.Id && o.SiretVerifiedAt != null select o.Siret).SingleOrDefaultAsync(context.RequestAborted);
         }
         return Results.Ok(claims);
     }

@@ -9,6 +9,12 @@ namespace SemaineIndustrie.Identity.Tokens;
 /// <summary>The claims of the tokens OpenIddict issues: the ones the services read (docs/identity.md).</summary>
 public static class TokenPrincipals
 {
+    /// <summary>
+    /// The person's security stamp when the code or refresh token was issued: in those tokens only (OpenIddict keeps
+    /// every claim in them), never in an access or identity token. A reset or "sign out everywhere" changes the stamp.
+    /// </summary>
+    public const string SecurityStamp = "si_security_stamp";
+
     /// <summary>A person's principal, with the scopes they asked for narrowed to what their role allows.</summary>
     public static ClaimsPrincipal ForUser(PlatformUser user, Standing standing, IEnumerable<string> requestedScopes, string authenticationType)
     {
@@ -16,7 +22,8 @@ public static class TokenPrincipals
         identity.SetClaim(Claims.Subject, user.Id)
             .SetClaim(Claims.Name, user.DisplayName)
             .SetClaim(Claims.Email, user.Email)
-            .SetClaim(Claims.Locale, user.PreferredLanguage);
+            .SetClaim(Claims.Locale, user.PreferredLanguage)
+            .SetClaim(SecurityStamp, user.SecurityStamp);
         AddStanding(identity, standing);
 
         var allowed = PlatformScopes.AllowedFor(standing.Role);

@@ -85,6 +85,28 @@ public sealed class AccountJourneyTests(Platform platform)
     }
 
     [Fact]
+    public async Task A_password_reset_ends_every_session_and_no_refresh_token_issued_before_it_renews_anything()
+    {
+        using var person = new Person(platform.Gateway);
+        var email = await RegisteredAsync(person);
+        var tokens = await person.AuthorizeAsync(OrganiserScopes, email, Password);
+        var stolen = (await person.RefreshAsync(tokens.RefreshToken!)).RefreshToken!; // a copy, as a thief would hold it
+
+        Assert.Equal(HttpStatusCode.OK, (await person.SubmitAsync("/compte/mot-de-passe-oublie", new Dictionary<string, string> { ["Email"] = email })).StatusCode);
+        var link = (await Mailbox.NextAsync(email, 2)).Link(platform.Gateway + "compte/reinitialiser");
+        var reset = await person.SubmitAsync(link.PathAndQuery, new Dictionary<string, string> { ["Password"] = "une toute nouvelle phrase de passe" });
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+
+        var refused = await person.TokenResponseAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = stolen });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("invalid_grant", (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("error").GetString());
+        // The person signs in again with the new password, and that session works.
+        using var again = new Person(platform.Gateway);
+        var fresh = await again.AuthorizeAsync(OrganiserScopes, email, "une toute nouvelle phrase de passe");
+        Assert.NotNull((await again.RefreshAsync(fresh.RefreshToken!)).AccessToken);
+    }
+
+    [Fact]
     public async Task Registration_reset_and_sign_in_answer_alike_for_known_and_unknown_addresses()
     {
         using var person = new Person(platform.Gateway);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SemaineIndustrie.Identity.Development;
 using SemaineIndustrie.IntegrationTests.Infrastructure;
@@ -16,6 +17,7 @@ public sealed class WebSignInTests(Platform platform, BrowserFixture browser)
     [Fact]
     public async Task A_Gers_reviewer_signs_in_from_the_map_sees_their_committee_and_signs_out()
     {
+        var start = DateTime.UtcNow.AddSeconds(-1);
         var page = await browser.PageAsync(platform.Gateway);
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -50,5 +52,14 @@ public sealed class WebSignInTests(Platform platform, BrowserFixture browser)
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name is "si-web" or "si-identity");
         await page.GotoAsync("/mon-espace");
         await Assertions.Expect(page.GetByLabel("Mot de passe")).ToBeVisibleAsync(); // signed out of both: the provider asks again
+
+        // Signing out revoked the session's refresh token: a copy of the session cookie taken before renews nothing.
+        var statuses = await platform.QueryAsync<SemaineIndustrie.Identity.ServiceMarker, SemaineIndustrie.Identity.PlatformIdentityDbContext, List<string?>>(db =>
+            (from token in db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>()
+             join user in db.Users on token.Subject equals user.Id
+             where user.Email == DevelopmentAccounts.GersReviewer && token.Type == OpenIddict.Abstractions.OpenIddictConstants.TokenTypeIdentifiers.RefreshToken && token.CreationDate >= start
+             select token.Status).ToListAsync());
+        Assert.NotEmpty(statuses);
+        Assert.All(statuses, status => Assert.NotEqual("valid", status));
     }
 }

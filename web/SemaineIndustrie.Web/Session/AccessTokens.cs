@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -11,7 +12,8 @@ namespace SemaineIndustrie.Web.Session;
 /// The signed-in person's access token for calling the APIs, refreshed with the refresh token when it
 /// expires within a minute (the new tokens are written back into the session cookie). Real time, not the
 /// platform clock a local run shifts to 2018: the tokens carry real times. Null when the
-/// session cannot be renewed (refresh refused: account removed, seat withdrawn…): the person signs in again.
+/// session cannot be renewed (refresh refused: account removed, seat withdrawn, sessions ended…): the person signs in
+/// again. A provider that cannot answer now (429, 5xx) ends nothing: the session stays and the next request retries.
 /// Scoped to the request: a page that makes several API calls refreshes once and writes its session cookie once
 /// (each call refreshed again before, as the request's cookie still held the old tokens: the case page answered
 /// 42 KB of Set-Cookie, past a reverse proxy's header buffer, and spent rotated refresh tokens).
@@ -55,17 +57,28 @@ public sealed class AccessTokens(IHttpContextAccessor http, IHttpClientFactory c
         var refresh = properties.GetTokenValue("refresh_token");
         if (refresh is null) return null;
         var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
-        var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
-        using var response = await clients.CreateClient(TokenClient).PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        HttpResponseMessage response;
+        try
         {
-            ["grant_type"] = "refresh_token", ["refresh_token"] = refresh, ["client_id"] = options.ClientId!, ["client_secret"] = options.ClientSecret!,
-        }), ct);
-        if (!response.IsSuccessStatusCode)
+            var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
+            response = await clients.CreateClient(TokenClient).PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token", ["refresh_token"] = refresh, ["client_id"] = options.ClientId!, ["client_secret"] = options.ClientSecret!,
+            }), ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException && !ct.IsCancellationRequested)
         {
+            return Unrenewed(access, expiresAt, e.GetType().Name);
+        }
+        using var _ = response;
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+        {
+            // The provider refused this refresh token (invalid_grant: revoked, expired, sessions ended; invalid_client).
             logger.LogInformation("Refresh refused ({Status}): the session ends", (int)response.StatusCode);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return null;
         }
+        if (!response.IsSuccessStatusCode) return Unrenewed(access, expiresAt, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         access = body.GetProperty("access_token").GetString()!;
         properties.UpdateTokenValue("access_token", access);
@@ -73,5 +86,41 @@ public sealed class AccessTokens(IHttpContextAccessor http, IHttpClientFactory c
         properties.UpdateTokenValue("expires_at", DateTimeOffset.UtcNow.AddSeconds(body.GetProperty("expires_in").GetInt32()).ToString("o", CultureInfo.InvariantCulture));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, session.Principal!, properties);
         return access;
+    }
+
+    /// <summary>
+    /// The provider could not renew now (429, 5xx, unreachable): the session is kept and the next request tries again;
+    /// meanwhile the current access token serves while it is valid.
+    /// </summary>
+    private string? Unrenewed(string? access, DateTimeOffset expiresAt, string why)
+    {
+        logger.LogWarning("Refresh not possible now ({Why}): the session is kept and renewal retried at the next request", why);
+        return expiresAt > DateTimeOffset.UtcNow ? access : null;
+    }
+
+    /// <summary>Revokes this session's refresh token at the provider (sign-out): a copy of the session cookie renews nothing afterwards.</summary>
+    public async Task RevokeAsync(CancellationToken ct)
+    {
+        var session = await http.HttpContext!.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (session.Properties?.GetTokenValue("refresh_token") is not { } refresh) return;
+        var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
+        try
+        {
+            var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
+            if (string.IsNullOrEmpty(configuration.RevocationEndpoint))
+            {
+                logger.LogWarning("The provider publishes no revocation endpoint: the refresh token lives until it expires");
+                return;
+            }
+            using var response = await clients.CreateClient(TokenClient).PostAsync(configuration.RevocationEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["token"] = refresh, ["token_type_hint"] = "refresh_token", ["client_id"] = options.ClientId!, ["client_secret"] = options.ClientSecret!,
+            }), ct);
+            if (!response.IsSuccessStatusCode) logger.LogWarning("Revoking the refresh token at sign-out answered {Status}", (int)response.StatusCode);
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogWarning(e, "Revoking the refresh token at sign-out failed: the session ends here, the token lives until it expires");
+        }
     }
 }
