@@ -1,3 +1,4 @@
+using SemaineIndustrie.Identity.Accounts;
 using SemaineIndustrie.Identity;
 using SemaineIndustrie.ServiceDefaults;
 
@@ -6,7 +7,7 @@ builder.AddServiceDefaults("identity", platformTokens: false);
 builder.AddIdentityService();
 
 var app = builder.Build();
-app.UseServiceDefaults(beforeAuthentication: web => web.UseRateLimiter());
+app.UseServiceDefaults(beforeAuthentication: web => web.UseCredentialLimits());
 app.MapDefaultEndpoints();
 app.MapIdentityService();
 app.Run();

@@ -51,6 +51,13 @@ for (const doc of docs) {
       // A value named like a secret (…Password, …Secret, …Key; not e.g. Web__KeysFolder, a path) must come from a Secret.
       if ((c.env ?? []).some(e => /PASSWORD|SECRET|KEY$/i.test(e.name) && e.value)) problems.push(`${id}/${c.name}: a secret value in env (use secretKeyRef)`);
     }
+    // Behind the gateway, a process that trusts no proxy sees every visitor as the gateway's address (one rate-limit
+    // bucket for everybody) and the gateway's scheme; the gateway itself must name the ingress controller's network.
+    const trust = doc.metadata.name === "gateway" ? "Gateway__TrustedProxies__0" : "ForwardedHeaders__KnownNetworks__0";
+    for (const c of pod.containers) {
+      const entry = (c.env ?? []).find(e => e.name === trust);
+      if (!entry || !(entry.value || entry.valueFrom)) problems.push(`${id}/${c.name}: trusts no proxy (${trust}): every visitor would be one address`);
+    }
     if (!docs.some(d => d.kind === "PodDisruptionBudget" && d.spec.selector?.matchLabels?.["app.kubernetes.io/name"] === doc.metadata.name))
       problems.push(`${id}: no PodDisruptionBudget`);
   }
