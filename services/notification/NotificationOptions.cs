@@ -73,6 +73,6 @@ public sealed class WebhookOptions
     public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(24);
     /// <summary>Failures in a row after which a subscription is paused and its contact told.</summary>
     public int FailuresBeforePause { get; set; } = 10;
-    /// <summary>Development and tests only: http:// on a loopback address is accepted (partners are https).</summary>
+    /// <summary>Tests only: http:// and a loopback target are accepted (partners are https, on the public internet).</summary>
     public bool AllowLoopbackHttp { get; set; }
 }

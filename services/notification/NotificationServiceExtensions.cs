@@ -65,7 +65,15 @@ public static class NotificationServiceExtensions
         }).AddStandardResilienceHandler();
         // Partners: a timeout per call and nothing else (the sender retries, over hours); no redirects followed.
         builder.Services.AddHttpClient(WebhookSender.Client)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .ConfigurePrimaryHttpMessageHandler(services =>
+            {
+                var allowLoopback = services.GetRequiredService<IOptions<NotificationOptions>>().Value.Webhooks.AllowLoopbackHttp;
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    ConnectCallback = (context, ct) => WebhookTargets.ConnectAsync(context, allowLoopback, ct), // public addresses only, at each connection
+                };
+            })
             .AddResilienceHandler("partner-timeout", (pipeline, context) =>
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<NotificationOptions>>().Value.Webhooks.Timeout));
         builder.Services.AddSingleton<WebhookWakeUp>();

@@ -75,8 +75,8 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactor
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            var error = $"{ex.GetType().Name}: {ex.Message}";
-            return (false, null, error.Length > 1000 ? error[..1000] : error);
+            logger.LogInformation(ex, "Webhook delivery {Delivery} failed", delivery.Id); // the details for operators, not the subscriber
+            return (false, null, WebhookTargets.Describe(ex));
         }
     }
 

@@ -50,6 +50,8 @@ public static class WebhooksApi
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps
             || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback && options.Value.Webhooks.AllowLoopbackHttp)) || url.UserInfo.Length > 0 || request.Url!.Length > 500)
             errors["url"] = ["An absolute https:// address (at most 500 characters, no credentials in it)."];
+        else if (await WebhookTargets.RefusalAsync(url, options.Value.Webhooks.AllowLoopbackHttp, ct) is { } refused)
+            errors["url"] = [refused];
         if (request.ContactEmail is not { Length: > 3 and <= 320 } || !MailAddress.TryCreate(request.ContactEmail, out _))
             errors["contactEmail"] = ["An e-mail address: told when the subscription is paused."];
         var regions = request.Regions ?? [];

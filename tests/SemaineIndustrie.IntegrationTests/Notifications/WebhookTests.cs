@@ -109,4 +109,23 @@ public sealed class WebhookTests(Platform platform)
         using var reviewer = await platform.ClientAsync(new DevTokenRequest("reviewer", "copil-11", Region: "76", Departements: ["11"]));
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/api/notifications/webhooks")).StatusCode);
     }
+
+    /// <summary>
+    /// A webhook is a request the platform makes on an admin's word: never to the cloud metadata service or an internal
+    /// network (whatever the name resolves to), and what is stored of a failure names no internal host.
+    /// </summary>
+    [Theory]
+    [InlineData("https://169.254.169.254/latest/meta-data/")]
+    [InlineData("https://10.0.0.7/hook")]
+    [InlineData("https://192.168.1.20/hook")]
+    [InlineData("https://[fd00::1]/hook")]
+    [InlineData("https://100.64.0.1/hook")]
+    public async Task A_webhook_to_a_private_link_local_or_shared_address_is_refused(string url)
+    {
+        using var admin = await platform.ClientAsync(new DevTokenRequest("admin", "dge-webhooks"));
+        var refused = await admin.PostAsJsonAsync("/api/notifications/webhooks", new { url, contactEmail = "partenaire@aude.test" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("public internet", errors.GetProperty("url")[0].GetString());
+    }
 }
