@@ -62,5 +62,6 @@ public sealed class IdentityRulesTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Fils&quot;", mail.Html);
         Assert.Contains("<script>alert(1)</script> & \"Fils\"", mail.Text);
         Assert.DoesNotContain("y=<z>", mail.Html);
+        Assert.DoesNotContain("Fils", mail.Subject); // no free text in a subject (a mail anyone could send with any words)
     }
 }

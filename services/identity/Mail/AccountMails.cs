@@ -39,7 +39,7 @@ public static class AccountMails
         link, "Accepter l'invitation");
 
     public static OutgoingMail ColleagueInvitation(string to, string organisation, Uri link) => Build(to,
-        $"Rejoignez {organisation} – Semaine de l'Industrie",
+        "Invitation à rejoindre une organisation – Semaine de l'Industrie", // no free text in a subject: the name is in the body
         "Bonjour,",
         $"Un membre de « {organisation} » vous invite à organiser avec lui des événements de la Semaine de l'Industrie. Acceptez l'invitation (lien valable 7 jours, une seule fois) :",
         link, "Rejoindre l'organisation");

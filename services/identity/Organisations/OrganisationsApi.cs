@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SemaineIndustrie.Identity.Accounts;
 using SemaineIndustrie.Identity.Auditing;
 using SemaineIndustrie.Identity.Committees;
@@ -61,11 +62,20 @@ public static class OrganisationsApi
         return found is { } m ? TypedResults.Ok(View(m.Organisation, m.Member.IsManager)) : NoOrganisation();
     }
 
-    private static async Task<IResult> InviteColleague(ColleagueRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db, Invitations invitations, CancellationToken ct)
+    /// <summary>At most <c>Identity:ColleagueInvitationsPerDay</c> per organisation in 24 hours: each is a mail to any address.</summary>
+    private static async Task<IResult> InviteColleague(ColleagueRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db, Invitations invitations,
+        TimeProvider clock, IOptions<PlatformIdentityOptions> options, CancellationToken ct)
     {
         var errors = CommitteesApi.CheckEmail(request.Email);
         if (errors.Count > 0) return Problems.Unprocessable("Invalid invitation", errors);
         if (await Membership(db, caller.SubjectId(), ct) is not { } m) return NoOrganisation();
+        var since = clock.GetUtcNow().AddDays(-1);
+        if (await db.Invitations.CountAsync(i => i.OrganisationId == m.Organisation.Id && i.Purpose == InvitationPurpose.Colleague && i.CreatedAt > since, ct)
+            >= options.Value.ColleagueInvitationsPerDay)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Daily invitation limit reached",
+                detail: $"An organisation sends at most {options.Value.ColleagueInvitationsPerDay} invitations in 24 hours.");
+        }
         await invitations.SendAsync(caller.SubjectId(), request.Email!, InvitationPurpose.Colleague, m.Organisation.Id, null, [], m.Organisation.Name, ct);
         return TypedResults.Accepted((string?)null);
     }

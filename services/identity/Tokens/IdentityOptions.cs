@@ -18,6 +18,8 @@ public sealed class PlatformIdentityOptions
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
     public TimeSpan EmailLinkLifetime { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>Colleague invitations an organisation may send in 24 hours (each is a mail to any address).</summary>
+    public int ColleagueInvitationsPerDay { get; set; } = 20;
 
     /// <summary>The address mails link to (the identity pages as users reach them); defaults to the issuer.</summary>
     public Uri? PublicBaseUrl { get; set; }
