@@ -22,6 +22,7 @@ public sealed class PlatformIdentityDbContext(DbContextOptions<PlatformIdentityD
     public DbSet<AdminGrant> Admins => Set<AdminGrant>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<EmailVerification> EmailVerifications => Set<EmailVerification>();
+    public DbSet<ResetRequest> ResetRequests => Set<ResetRequest>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -87,6 +88,13 @@ public sealed class PlatformIdentityDbContext(DbContextOptions<PlatformIdentityD
             e.Property(i => i.InvitedBy).HasMaxLength(450);
             e.Property(i => i.AcceptedBy).HasMaxLength(450);
             e.HasIndex(i => i.TokenHash).IsUnique();
+        });
+        builder.Entity<ResetRequest>(e =>
+        {
+            e.ToTable("reset_requests");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Email).HasMaxLength(256);
+            e.HasIndex(r => r.NextAttemptAt);
         });
         builder.Entity<EmailVerification>(e =>
         {

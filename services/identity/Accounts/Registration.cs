@@ -14,7 +14,7 @@ namespace SemaineIndustrie.Identity.Accounts;
 /// only the mailbox's owner reads.
 /// </summary>
 public sealed class Registration(UserManager<PlatformUser> users, PlatformIdentityDbContext db, MailSender mail, PublicLinks links,
-    TimeProvider clock, IOptions<PlatformIdentityOptions> options, Sessions sessions, ILogger<Registration> logger)
+    TimeProvider clock, IOptions<PlatformIdentityOptions> options, Sessions sessions, ResetMailSender resetMails, ILogger<Registration> logger)
 {
     /// <returns>Field errors (name, email, password), empty when the mail is on its way.</returns>
     public async Task<Dictionary<string, string>> RegisterAsync(string? name, string? email, string? password, CancellationToken ct)
@@ -27,6 +27,7 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
+            users.PasswordHasher.HashPassword(existing, password!); // the hash a new account pays: the same time for known addresses
             await mail.SendAsync(AccountMails.AlreadyRegistered(email, links.To("compte/connexion"), await ResetLinkAsync(existing)), ct);
             return errors;
         }
@@ -75,13 +76,17 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         return true;
     }
 
-    /// <summary>Mails a reset link when the address has an account; says nothing either way.</summary>
+    /// <summary>
+    /// Stores the request for any well-formed address — the same work whether it has an account or not — and wakes
+    /// the sender, which mails a reset link when it has one (<see cref="ResetMailSender"/>). Says nothing either way.
+    /// </summary>
     public async Task ForgotPasswordAsync(string? email, CancellationToken ct)
     {
         if (CheckProfile("x", email).Count > 0) return;
-        var user = await users.FindByEmailAsync(email!.Trim());
-        if (user is null) return;
-        await mail.SendAsync(AccountMails.PasswordReset(user.Email!, await ResetLinkAsync(user)), ct);
+        var now = clock.GetUtcNow();
+        db.ResetRequests.Add(new ResetRequest { Id = Guid.CreateVersion7(now), Email = email!.Trim(), CreatedAt = now, NextAttemptAt = now });
+        await db.SaveChangesAsync(ct);
+        resetMails.WakeUp();
     }
 
     /// <summary>
@@ -128,6 +133,6 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         return null;
     }
 
-    private async Task<Uri> ResetLinkAsync(PlatformUser user) =>
+    public async Task<Uri> ResetLinkAsync(PlatformUser user) =>
         links.To("compte/reinitialiser", ("u", user.Id), ("t", await users.GeneratePasswordResetTokenAsync(user)));
 }

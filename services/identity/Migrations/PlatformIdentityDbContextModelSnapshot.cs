@@ -605,6 +605,40 @@ namespace SemaineIndustrie.Identity.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.Identity.Accounts.ResetRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reset_requests");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_reset_requests_next_attempt_at");
+
+                    b.ToTable("reset_requests", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Identity.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

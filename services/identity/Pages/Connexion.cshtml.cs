@@ -44,6 +44,11 @@ public sealed class ConnexionModel(SignInManager<PlatformUser> signIn, UserManag
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(user, Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut || result.IsNotAllowed)
+        {
+            // Identity answers a locked or unconfirmed account before hashing: pay the hash, as every other answer does.
+            hasher.VerifyHashedPassword(user, DummyHash.Value, Password ?? "");
+        }
         if (!result.Succeeded)
         {
             Failed = true;

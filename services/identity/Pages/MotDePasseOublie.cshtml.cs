@@ -15,15 +15,7 @@ public sealed class MotDePasseOublieModel(Registration registration) : PageModel
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            await registration.ForgotPasswordAsync(Email, ct);
-        }
-        catch (ServiceDefaults.Web.DependencyUnavailableException)
-        {
-            // Only known addresses are mailed: saying "the mail is down" would tell that this one has an account.
-            // The failure is logged; the person retries when no mail comes.
-        }
+        await registration.ForgotPasswordAsync(Email, ct); // stored for any address, mailed later to known ones: nothing here tells which
         Sent = true;
     }
 }
