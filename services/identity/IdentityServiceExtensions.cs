@@ -82,6 +82,7 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<Registration>();
         builder.Services.AddScoped<Sessions>();
+        builder.Services.AddScoped<AccountSecurity>();
         // The identity service's own sign-in cookie is checked against the security stamp every minute (30 by default):
         // a password reset or "sign out everywhere" reaches it within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -14,7 +14,7 @@ namespace SemaineIndustrie.Identity.Accounts;
 /// only the mailbox's owner reads.
 /// </summary>
 public sealed class Registration(UserManager<PlatformUser> users, PlatformIdentityDbContext db, MailSender mail, PublicLinks links,
-    TimeProvider clock, IOptions<PlatformIdentityOptions> options, Sessions sessions, ResetMailSender resetMails, ILogger<Registration> logger)
+    TimeProvider clock, IOptions<PlatformIdentityOptions> options, Sessions sessions, AccountSecurity security, ResetMailSender resetMails, ILogger<Registration> logger)
 {
     /// <returns>Field errors (name, email, password), empty when the mail is on its way.</returns>
     public async Task<Dictionary<string, string>> RegisterAsync(string? name, string? email, string? password, CancellationToken ct)
@@ -108,6 +108,7 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         await users.UpdateAsync(user);
         await users.ResetAccessFailedCountAsync(user);
         await sessions.EndEverywhereAsync(user, user.Id, "password.reset", CancellationToken.None);
+        await security.TellPasswordChangedAsync(user, CancellationToken.None);
         return errors;
     }
 

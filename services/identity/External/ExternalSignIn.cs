@@ -93,7 +93,7 @@ public static class ExternalSignIn
     }
 
     private static async Task<IResult> Callback(HttpContext context, UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn,
-        PlatformIdentityDbContext db, Invitations invitations, IOptions<List<ExternalProviderOptions>> providers, TimeProvider clock)
+        PlatformIdentityDbContext db, Invitations invitations, AccountSecurity security, IOptions<List<ExternalProviderOptions>> providers, TimeProvider clock)
     {
         var result = await context.AuthenticateAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme);
         if (!result.Succeeded || result.Principal is not { } external) return Results.Redirect("/compte/connexion?externe=echec");
@@ -155,6 +155,8 @@ public static class ExternalSignIn
         if (standing.Role == PlatformClaims.OrganiserRole && standing.Organisation is null && siret is not null && Territory.Siret.IsValid(siret))
             await AttachToEstablishmentAsync(db, user, siret, external.FindFirstValue("organizational_unit"), now, context.RequestAborted);
 
+        security.RecordSignIn(user.Id, provider.DisplayName ?? provider.Name);
+        await db.SaveChangesAsync();
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: provider.Name);
         var returnUrl = result.Properties?.RedirectUri;
         return Results.LocalRedirect(LocalUrl.IsLocal(returnUrl) ? returnUrl! : "/compte");

@@ -44,6 +44,18 @@ public static class AccountMails
         $"Un membre de « {organisation} » vous invite à organiser avec lui des événements de la Semaine de l'Industrie. Acceptez l'invitation (lien valable 7 jours, une seule fois) :",
         link, "Rejoindre l'organisation");
 
+    public static OutgoingMail PasswordChanged(string to, Uri security) => Build(to,
+        "Votre mot de passe a été modifié – Semaine de l'Industrie",
+        "Bonjour,",
+        "Le mot de passe de votre compte vient d'être modifié et toutes vos sessions ont été fermées. Si ce n'est pas vous, réinitialisez-le tout de suite et prévenez l'assistance. Vos sessions et vos dernières connexions :",
+        security, "Sécurité du compte");
+
+    public static OutgoingMail ApiClientCreated(string to, string clientName, Uri security) => Build(to,
+        "Un nouveau client d'API pour votre organisation – Semaine de l'Industrie", // the client's name is free text: in the body only
+        "Bonjour,",
+        $"Un client d'API « {clientName} » vient d'être créé pour votre organisation : il peut déclarer des événements en son nom. Si personne ne l'a voulu, révoquez-le. Les clients de votre organisation :",
+        security, "Sécurité du compte");
+
     private static OutgoingMail Build(string to, string subject, string greeting, string body, Uri link, string action)
     {
         var text = $"{greeting}\n\n{body}\n{link}\n\n— L'équipe de la Semaine de l'Industrie\n";

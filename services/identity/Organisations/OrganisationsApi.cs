@@ -87,7 +87,7 @@ public static class OrganisationsApi
 
     /// <summary>The secret is in this answer and nowhere else, ever.</summary>
     private static async Task<IResult> CreateClient(ClientRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
-        IntegrationClients clients, TimeProvider clock, CancellationToken ct)
+        IntegrationClients clients, AccountSecurity security, TimeProvider clock, CancellationToken ct)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 100 || TextRules.Check(name, multiLine: false) is not null)
@@ -100,6 +100,7 @@ public static class OrganisationsApi
         var created = await clients.CreateAsync(m.Organisation.ClaimValue, name, user, now, ct);
         db.Record(now, user, "organisation.client.created", organisation: m.Organisation.Id, details: new { created.ClientId, created.DisplayName });
         await db.SaveChangesAsync(ct);
+        await security.TellApiClientCreatedAsync(m.Organisation.Id, created.DisplayName, ct);
         return TypedResults.Created($"/api/identity/organisations/mine/clients/{created.ClientId}", created);
     }
 

@@ -13,7 +13,7 @@ namespace SemaineIndustrie.Identity.Pages;
 /// </summary>
 [EnableRateLimiting(CredentialLimits.Policy)]
 public sealed class ConnexionModel(SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, IPasswordHasher<PlatformUser> hasher,
-    Microsoft.Extensions.Options.IOptions<List<External.ExternalProviderOptions>> providers) : PageModel
+    AccountSecurity security, PlatformIdentityDbContext db, Microsoft.Extensions.Options.IOptions<List<External.ExternalProviderOptions>> providers) : PageModel
 {
     public IReadOnlyList<External.ExternalProviderOptions> Providers => providers.Value;
     [BindProperty(SupportsGet = true, Name = "externe")] public string? External { get; set; }
@@ -28,6 +28,8 @@ public sealed class ConnexionModel(SignInManager<PlatformUser> signIn, UserManag
     };
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>Back from "se déconnecter partout" (the security page).</summary>
+    [BindProperty(SupportsGet = true, Name = "partout")] public string? SignedOutEverywhere { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     public bool Failed { get; private set; }
@@ -54,6 +56,8 @@ public sealed class ConnexionModel(SignInManager<PlatformUser> signIn, UserManag
             Failed = true;
             return Page();
         }
+        security.RecordSignIn(user.Id, "password");
+        await db.SaveChangesAsync();
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/compte");
     }
 

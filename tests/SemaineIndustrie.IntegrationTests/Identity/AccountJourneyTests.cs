@@ -107,6 +107,45 @@ public sealed class AccountJourneyTests(Platform platform)
     }
 
     [Fact]
+    public async Task The_security_page_shows_sessions_clients_and_sign_ins_and_signs_out_everywhere_and_changes_are_mailed()
+    {
+        using var person = new Person(platform.Gateway);
+        var email = await RegisteredAsync(person);
+        var tokens = await person.AuthorizeAsync(OrganiserScopes, email, Password);
+        using (var api = Person.Bearer(platform.Gateway, tokens.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/identity/organisations", new { name = "Atelier Sécurité", kind = "company" })).StatusCode);
+            var refreshed = await person.RefreshAsync(tokens.RefreshToken!);
+            tokens = refreshed;
+        }
+        using (var manager = Person.Bearer(platform.Gateway, tokens.AccessToken))
+            Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync("/api/identity/organisations/mine/clients", new { name = "ERP <de l'atelier>" })).StatusCode);
+        var notice = await Mailbox.NextAsync(email, 2); // after the verification mail
+        Assert.Contains("nouveau client d'API", notice.Subject);
+        Assert.DoesNotContain("ERP", notice.Subject); // the client's name is free text: body only, escaped
+        Assert.Contains("ERP &lt;de l&#39;atelier&gt;", notice.Html);
+
+        var page = await person.Http.GetStringAsync("/compte/securite");
+        Assert.Contains("Sessions ouvertes", page);
+        Assert.Contains("ERP &lt;de l&#x27;atelier&gt;", page);   // the organisation's API client
+        Assert.Contains("mot de passe", page);                     // a recent sign-in, with its method
+        Assert.DoesNotContain("Aucune session ouverte", page);     // the test front-end's session
+
+        var everywhere = await person.SubmitAsync("/compte/securite", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, everywhere.StatusCode);
+        Assert.Contains("partout=1", everywhere.Headers.Location!.OriginalString);
+        var refused = await person.TokenResponseAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.RefreshToken! });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await person.Http.GetAsync("/compte/securite")).StatusCode); // this browser signed out too
+
+        // A password change is mailed to the person, who can act if it was not them.
+        Assert.Equal(HttpStatusCode.OK, (await person.SubmitAsync("/compte/mot-de-passe-oublie", new Dictionary<string, string> { ["Email"] = email })).StatusCode);
+        var link = (await Mailbox.NextAsync(email, 3)).Link(platform.Gateway + "compte/reinitialiser");
+        Assert.Equal(HttpStatusCode.OK, (await person.SubmitAsync(link.PathAndQuery, new Dictionary<string, string> { ["Password"] = "une phrase de passe toute neuve" })).StatusCode);
+        Assert.Contains("mot de passe a été modifié", (await Mailbox.NextAsync(email, 4)).Subject);
+    }
+
+    [Fact]
     public async Task Registration_reset_and_sign_in_answer_alike_for_known_and_unknown_addresses()
     {
         using var person = new Person(platform.Gateway);

@@ -52,6 +52,13 @@ public sealed class IdentityPagesTests(Platform platform, BrowserFixture browser
         await BrowserFixture.AccessibleAsync(page);
         await browser.ScreenshotAsync(page, "identity-account");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sécurité du compte" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dernières connexions" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("mot de passe");
+        await BrowserFixture.AccessibleAsync(page);
+        await browser.ScreenshotAsync(page, "identity-security");
+        await page.GotoAsync("/compte");
+
         // The session cookie is HttpOnly: page scripts never see it.
         Assert.Equal("", await page.EvaluateAsync<string>("document.cookie"));
         var cookies = await page.Context.CookiesAsync();
