@@ -1,5 +1,6 @@
 using SemaineIndustrie.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.DataProtection;
+using SemaineIndustrie.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Identity;
 using SemaineIndustrie.Identity.Accounts;
 using SemaineIndustrie.Identity.Committees;
@@ -26,8 +27,9 @@ public static class IdentityServiceExtensions
 
         builder.AddServiceDatabase<PlatformIdentityDbContext>();
         // The key ring that protects cookies, antiforgery tokens and reset links lives in the database: every
-        // replica reads the same keys and a restart does not sign everybody out.
-        builder.Services.AddDataProtection().SetApplicationName("semaine-industrie-identity").PersistKeysToDbContext<PlatformIdentityDbContext>();
+        // replica reads the same keys and a restart does not sign everybody out — encrypted: a database backup alone forges nothing.
+        builder.Services.AddDataProtection().SetApplicationName("semaine-industrie-identity").PersistKeysToDbContext<PlatformIdentityDbContext>()
+            .ProtectKeysAtRest(builder.Configuration, builder.Environment);
 
         builder.Services.AddIdentity<PlatformUser, IdentityRole>(identity =>
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
+using SemaineIndustrie.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -31,10 +32,10 @@ public static class WebFrontEndExtensions
             http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;
             http.Timeout = TimeSpan.FromSeconds(10);
         }).AddHttpMessageHandler<ForwardClientAddress>();
+        // The key ring of the session cookies, encrypted at rest (a copy of the keys folder alone forges no session).
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("semaine-industrie-web").ProtectKeysAtRest(builder.Configuration, builder.Environment);
         if (builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.KeysFolder is { Length: > 0 } keys)
-        {
-            builder.Services.AddDataProtection().SetApplicationName("semaine-industrie-web").PersistKeysToFileSystem(new DirectoryInfo(keys));
-        }
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.AddWebSignIn();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         // French text as text, not as &#xE9; entities (Razor still encodes what must be encoded).

@@ -38,6 +38,7 @@ public static class IdentityHostSettings
             ["Mail:Host"] = smtp.SmtpHost,
             ["Mail:Port"] = smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Security"] = "None",
+            ["DataProtection:DevelopmentFolder"] = Path.Combine(Path.GetTempPath(), "si-test-identity-keys"), // the key ring's encryption certificate
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         return settings;
