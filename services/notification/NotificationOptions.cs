@@ -17,6 +17,12 @@ public sealed class NotificationOptions
     /// </summary>
     public string? UnsubscribeKey { get; set; }
 
+    /// <summary>
+    /// Key the webhook signing secrets are derived from (at least 32 characters; <see cref="Webhooks.WebhookSecrets"/>).
+    /// Required outside Development; Development uses a fixed local key.
+    /// </summary>
+    public string? WebhookSecretKey { get; set; }
+
     /// <summary>A delivery that keeps failing is parked after this many attempts (an operator sees and replays it).</summary>
     public int MaxAttempts { get; set; } = 8;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);

@@ -52,6 +52,7 @@ public static class NotificationServiceExtensions
         builder.Services.AddSingleton<ServiceToken>();
         builder.Services.AddSingleton<MailTemplates>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
+        builder.Services.AddSingleton<WebhookSecrets>();
         builder.Services.AddSingleton<DeliveryWakeUp>();
         builder.Services.AddSingleton<IMailTransport, SmtpMailTransport>();
         builder.Services.AddScoped<Notices>();

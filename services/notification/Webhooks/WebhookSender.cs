@@ -12,7 +12,7 @@ namespace SemaineIndustrie.Notification.Webhooks;
 /// retried with exponential backoff until the retry window closes (then given up). Failures in a row pause
 /// the subscription and tell its contact by mail; a success resets the count.
 /// </summary>
-public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactory clients, WebhookWakeUp wakeUp,
+public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactory clients, WebhookWakeUp wakeUp, WebhookSecrets secrets,
     IOptions<NotificationOptions> options, TimeProvider clock, ILogger<WebhookSender> logger) : PollingSender(wakeUp, options, logger)
 {
     public const string Client = "webhooks";
@@ -67,7 +67,7 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IHttpClientFactor
         };
         request.Headers.Add("Webhook-Id", delivery.Id.ToString());
         request.Headers.Add("Webhook-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("Webhook-Signature", WebhookSignature.Sign(subscription.Secret, timestamp, delivery.Body));
+        request.Headers.Add("Webhook-Signature", WebhookSignature.Sign(secrets.SigningSecret(subscription.Id, subscription.Secret), timestamp, delivery.Body));
         try
         {
             using var response = await clients.CreateClient(Client).SendAsync(request, ct);

@@ -13,6 +13,7 @@ public sealed class WebhookSubscription
 {
     public Guid Id { get; init; }
     public required string Url { get; set; }
+    /// <summary>The salt the signing secret is derived from (<see cref="WebhookSecrets"/>); a clear secret for subscriptions made before.</summary>
     public required string Secret { get; init; }
     public required string ContactEmail { get; set; }
     public string[] Regions { get; set; } = [];

@@ -44,7 +44,7 @@ public static class WebhooksApi
     }
 
     private static async Task<IResult> Create(SubscriptionRequest request, ClaimsPrincipal user, NotificationDbContext db, IOptions<NotificationOptions> options,
-        TimeProvider clock, CancellationToken ct)
+        WebhookSecrets secrets, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || !(url.Scheme == Uri.UriSchemeHttps
@@ -66,12 +66,12 @@ public static class WebhooksApi
         var subscription = new WebhookSubscription
         {
             Id = Guid.CreateVersion7(now), Url = url!.AbsoluteUri, ContactEmail = request.ContactEmail!, Regions = [.. regions], Departements = [.. departements],
-            Sectors = [.. request.Sectors ?? []], Secret = "whsec_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)),
+            Sectors = [.. request.Sectors ?? []], Secret = WebhookSecrets.NewSalt(),
             Status = SubscriptionStatus.Active, CreatedBy = user.SubjectId(), CreatedAt = now,
         };
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/notifications/webhooks/{subscription.Id}", new CreatedSubscription(SubscriptionView.Of(subscription), subscription.Secret));
+        return TypedResults.Created($"/api/notifications/webhooks/{subscription.Id}", new CreatedSubscription(SubscriptionView.Of(subscription), secrets.SigningSecret(subscription.Id, subscription.Secret)));
     }
 
     private static async Task<IResult> Resume(Guid id, NotificationDbContext db, WebhookWakeUp wakeUp, CancellationToken ct)

@@ -53,6 +53,10 @@ public sealed class WebhookTests(Platform platform)
         using var admin = await platform.ClientAsync(new DevTokenRequest("admin", "dge-webhooks"));
         var subscription = await SubscribeAsync(admin, receiver.Address, "12", $"partenaire-{Guid.NewGuid():N}@aveyron.test");
         Assert.StartsWith("whsec_", subscription.Secret);
+        // The signing secret is not at rest: the database keeps a salt it is derived from with a key kept apart.
+        var stored = await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, SemaineIndustrie.Notification.NotificationDbContext, string>(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.WebhookSubscriptions.Where(s => s.Id == subscription.Subscription.Id).Select(s => s.Secret)));
+        Assert.DoesNotContain(subscription.Secret["whsec_".Length..], stored);
 
         var eventId = await PublishAsync("12000", "Rodez", "12");
         var requests = await Eventually.Until(() => Task.FromResult(receiver.Requests), r => r.Count >= 3, "three calls (500, timeout, 200)");
