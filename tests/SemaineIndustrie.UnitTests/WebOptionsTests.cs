@@ -14,13 +14,26 @@ public sealed class WebOptionsTests
 
 public sealed class WebKeyRingTests
 {
-    private static IServiceProvider Replica(string keys)
+    /// <summary>The key-encryption certificate (PEM certificate and private key), as the Kubernetes Secret holds it.</summary>
+    private static readonly string KeyEncryption = NewCertificatePem();
+
+    private static string NewCertificatePem()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=test key encryption", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return certificate.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem();
+    }
+
+    private static IServiceProvider Replica(string keys, string? keyEncryption = null)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Production" });
         Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(builder.Configuration,
         [
             new("Web:KeysFolder", keys), new("Web:SignIn:Authority", "https://connexion.example.gouv.fr/"),
             new("Web:SignIn:ClientId", "web"), new("Web:SignIn:ClientSecret", "secret"),
+            new("DataProtection:KeyEncryptionCertificate", keyEncryption),
         ]);
         SemaineIndustrie.Web.WebFrontEndExtensions.AddWebFrontEnd(builder);
         return builder.Build().Services;
@@ -30,12 +43,24 @@ public sealed class WebKeyRingTests
     public void Replicas_sharing_the_keys_folder_read_each_others_cookies()
     {
         var keys = Directory.CreateTempSubdirectory("web-keys-").FullName;
-        var first = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.GetDataProtector(Replica(keys), "cookie");
-        var second = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.GetDataProtector(Replica(keys), "cookie");
+        var first = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.GetDataProtector(Replica(keys, KeyEncryption), "cookie");
+        var second = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.GetDataProtector(Replica(keys, KeyEncryption), "cookie");
 
         var cookie = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(first, "signed in");
 
         Assert.Equal("signed in", Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Unprotect(second, cookie));
-        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+        var stored = Assert.Single(Directory.GetFiles(keys, "key-*.xml"));
+        Assert.Contains("encryptedSecret", File.ReadAllText(stored)); // a copy of the folder alone forges no cookie
+        Assert.DoesNotContain("<value>", File.ReadAllText(stored));
+    }
+
+    [Fact]
+    public void Without_the_key_encryption_certificate_no_key_is_written_in_clear()
+    {
+        var keys = Directory.CreateTempSubdirectory("web-keys-").FullName;
+        var protector = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.GetDataProtector(Replica(keys), "cookie");
+        var refused = Assert.ThrowsAny<Exception>(() => Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(protector, "signed in"));
+        Assert.Contains("DataProtection:KeyEncryptionCertificate", refused.InnerException?.Message ?? refused.Message);
+        Assert.Empty(Directory.GetFiles(keys, "key-*.xml"));
     }
 }
