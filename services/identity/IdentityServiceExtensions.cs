@@ -92,8 +92,8 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<IntegrationClients>();
         builder.Services.AddHostedService<WebClientRegistration>();
         builder.Services.AddHostedService<ServiceClientRegistration>();
-        builder.Services.AddSingleton<ResetMailSender>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ResetMailSender>());
+        builder.Services.AddSingleton<ResetWakeUp>();
+        builder.Services.AddHostedService<ResetMailSender>();
         builder.Services.AddSingleton<IdentityHousekeeping>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IdentityHousekeeping>());
         builder.Services.AddHostedService<DevelopmentAccounts>();

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Work;
 using Microsoft.Extensions.Options;
 using Polly;
 using SemaineIndustrie.Messaging.Bus;

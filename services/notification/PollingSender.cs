@@ -1,34 +1,14 @@
 using Microsoft.Extensions.Options;
+using SemaineIndustrie.ServiceDefaults.Work;
 
 namespace SemaineIndustrie.Notification;
 
-/// <summary>
-/// What both senders (mail, webhooks) share: handle due rows one at a time until none is left, then wait for
-/// a wake-up or the poll interval; a database outage is logged and tried again, never fatal.
-/// </summary>
-public abstract class PollingSender(WakeUp wakeUp, IOptions<NotificationOptions> options, ILogger logger) : BackgroundService
+/// <summary>What both senders (mail, webhooks) share: the shared polling loop at this service's interval, and its retry backoff.</summary>
+public abstract class PollingSender(WakeUp wakeUp, IOptions<NotificationOptions> options, ILogger logger) : PollingWorker(wakeUp, logger)
 {
     protected NotificationOptions Settings => options.Value;
 
-    /// <returns>true when a row was handled (there may be more).</returns>
-    public abstract Task<bool> SendNextAsync(CancellationToken ct);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendNextAsync(stoppingToken)) { }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "{Sender}: the database is unavailable; trying again shortly", GetType().Name);
-            }
-            try { await wakeUp.WaitAsync(options.Value.SenderPollInterval, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeSpan PollInterval => options.Value.SenderPollInterval;
 
     /// <summary>After the n-th failed attempt: first delay, doubled each time, capped.</summary>
     protected TimeSpan Backoff(int attempts)

@@ -14,7 +14,7 @@ namespace SemaineIndustrie.Identity.Accounts;
 /// only the mailbox's owner reads.
 /// </summary>
 public sealed class Registration(UserManager<PlatformUser> users, PlatformIdentityDbContext db, MailSender mail, PublicLinks links,
-    TimeProvider clock, IOptions<PlatformIdentityOptions> options, Sessions sessions, AccountSecurity security, ResetMailSender resetMails, ILogger<Registration> logger)
+    TimeProvider clock, IOptions<PlatformIdentityOptions> options, Sessions sessions, AccountSecurity security, ResetWakeUp resetMails, ILogger<Registration> logger)
 {
     /// <returns>Field errors (name, email, password), empty when the mail is on its way.</returns>
     public async Task<Dictionary<string, string>> RegisterAsync(string? name, string? email, string? password, CancellationToken ct)
@@ -86,7 +86,7 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         var now = clock.GetUtcNow();
         db.ResetRequests.Add(new ResetRequest { Id = Guid.CreateVersion7(now), Email = email!.Trim(), CreatedAt = now, NextAttemptAt = now });
         await db.SaveChangesAsync(ct);
-        resetMails.WakeUp();
+        resetMails.Signal();
     }
 
     /// <summary>

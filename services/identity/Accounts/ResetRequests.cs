@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Identity.Mail;
+using SemaineIndustrie.ServiceDefaults.Work;
 
 namespace SemaineIndustrie.Identity.Accounts;
 
@@ -20,34 +21,15 @@ public sealed class ResetRequest
 /// Woken at each request, and every minute for retries: a relay outage delays the mail (retried for an hour), never
 /// loses it. One replica takes a request at a time (FOR UPDATE SKIP LOCKED).
 /// </summary>
-public sealed class ResetMailSender(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ResetMailSender> logger) : BackgroundService
+public sealed class ResetMailSender(IServiceScopeFactory scopes, ResetWakeUp wakeUp, TimeProvider clock, ILogger<ResetMailSender> logger)
+    : PollingWorker(wakeUp, logger)
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromHours(1);
-    private readonly SemaphoreSlim wake = new(0, 1);
 
-    public void WakeUp()
-    {
-        if (wake.CurrentCount == 0) try { wake.Release(); } catch (SemaphoreFullException) { /* already awake */ }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendOneAsync(stoppingToken)) { }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Reset mails: a pass failed; retried in a minute");
-            }
-            try { await wake.WaitAsync(TimeSpan.FromMinutes(1), stoppingToken); } catch (OperationCanceledException) { return; }
-        }
-    }
+    protected override TimeSpan PollInterval => TimeSpan.FromMinutes(1);
 
     /// <summary>Handles one due request; false when none is due.</summary>
-    public async Task<bool> SendOneAsync(CancellationToken ct)
+    public override async Task<bool> SendNextAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformIdentityDbContext>();
@@ -85,3 +67,6 @@ public sealed class ResetMailSender(IServiceScopeFactory scopes, TimeProvider cl
         return true;
     }
 }
+
+/// <summary>Told by a reset request that it is committed: this replica's sender looks now.</summary>
+public sealed class ResetWakeUp : WakeUp;

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Work;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.Notification.Recipients;

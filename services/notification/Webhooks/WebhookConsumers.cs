@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Work;
 using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

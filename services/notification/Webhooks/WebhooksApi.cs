@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Work;
 using System.Net;
 using System.Net.Mail;
 using System.Security.Claims;

@@ -12,14 +12,11 @@ public sealed class CredentialLimitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        identity = await IdentityAlone.StartAsync(new Dictionary<string, string?>
+        identity = await IdentityAlone.StartAsync(TestWebClient.Registered(new()
         {
             ["Identity:SeedDevelopmentAccounts"] = "false",
             ["Identity:CredentialPermitsPerMinute"] = "3",
-            ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
-            ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
-            ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
-        });
+        }));
         address = identity.Address;
     }
 

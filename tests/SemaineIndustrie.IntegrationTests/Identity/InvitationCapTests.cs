@@ -11,13 +11,10 @@ public sealed class InvitationCapTests : IAsyncLifetime
 {
     private IdentityAlone identity = null!;
 
-    public async Task InitializeAsync() => identity = await IdentityAlone.StartAsync(new Dictionary<string, string?>
+    public async Task InitializeAsync() => identity = await IdentityAlone.StartAsync(TestWebClient.Registered(new()
     {
         ["Identity:ColleagueInvitationsPerDay"] = "2",
-        ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
-        ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
-        ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
-    });
+    }));
 
     [Fact]
     public async Task An_organisation_sends_a_few_invitations_a_day_then_429()

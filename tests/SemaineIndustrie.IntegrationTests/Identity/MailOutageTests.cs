@@ -15,14 +15,11 @@ public sealed class MailOutageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        identity = await IdentityAlone.StartAsync(new Dictionary<string, string?>
+        identity = await IdentityAlone.StartAsync(TestWebClient.Registered(new()
         {
             ["Logging:LogLevel:Default"] = "None",
-            ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,
-            ["Identity:WebClients:0:ClientSecret"] = TestWebClient.Secret,
-            ["Identity:WebClients:0:RedirectUris:0"] = TestWebClient.RedirectUri,
             ["Mail:Port"] = ServiceHost<SemaineIndustrie.Identity.ServiceMarker>.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), // nobody listens there
-        });
+        }));
         address = identity.Address;
     }
 

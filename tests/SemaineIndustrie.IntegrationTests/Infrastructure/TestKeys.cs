@@ -18,6 +18,15 @@ public static class TestWebClient
     public const string RedirectUri = "https://web.test/signin-oidc";
     /// <summary>The web front-end (web/SemaineIndustrie.Web) as the platform's Platform fixture registers it.</summary>
     public const string WebFrontEndId = "web";
+
+    /// <summary>The identity settings that register this client (for an identity service started on its own).</summary>
+    public static Dictionary<string, string?> Registered(Dictionary<string, string?> settings)
+    {
+        settings["Identity:WebClients:0:ClientId"] = Id;
+        settings["Identity:WebClients:0:ClientSecret"] = Secret;
+        settings["Identity:WebClients:0:RedirectUris:0"] = RedirectUri;
+        return settings;
+    }
 }
 
 /// <summary>

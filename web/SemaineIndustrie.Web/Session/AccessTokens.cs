@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace SemaineIndustrie.Web.Session;
 
@@ -56,15 +57,10 @@ public sealed class AccessTokens(IHttpContextAccessor http, IHttpClientFactory c
 
         var refresh = properties.GetTokenValue("refresh_token");
         if (refresh is null) return null;
-        var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
         HttpResponseMessage response;
         try
         {
-            var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
-            response = await clients.CreateClient(TokenClient).PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "refresh_token", ["refresh_token"] = refresh, ["client_id"] = options.ClientId!, ["client_secret"] = options.ClientSecret!,
-            }), ct);
+            response = (await PostAsClientAsync(c => c.TokenEndpoint, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh }, ct))!;
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException && !ct.IsCancellationRequested)
         {
@@ -103,24 +99,25 @@ public sealed class AccessTokens(IHttpContextAccessor http, IHttpClientFactory c
     {
         var session = await http.HttpContext!.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         if (session.Properties?.GetTokenValue("refresh_token") is not { } refresh) return;
-        var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
         try
         {
-            var configuration = await options.ConfigurationManager!.GetConfigurationAsync(ct);
-            if (string.IsNullOrEmpty(configuration.RevocationEndpoint))
-            {
-                logger.LogWarning("The provider publishes no revocation endpoint: the refresh token lives until it expires");
-                return;
-            }
-            using var response = await clients.CreateClient(TokenClient).PostAsync(configuration.RevocationEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["token"] = refresh, ["token_type_hint"] = "refresh_token", ["client_id"] = options.ClientId!, ["client_secret"] = options.ClientSecret!,
-            }), ct);
-            if (!response.IsSuccessStatusCode) logger.LogWarning("Revoking the refresh token at sign-out answered {Status}", (int)response.StatusCode);
+            using var response = await PostAsClientAsync(c => c.RevocationEndpoint, new() { ["token"] = refresh, ["token_type_hint"] = "refresh_token" }, ct);
+            if (response is null) logger.LogWarning("The provider publishes no revocation endpoint: the refresh token lives until it expires");
+            else if (!response.IsSuccessStatusCode) logger.LogWarning("Revoking the refresh token at sign-out answered {Status}", (int)response.StatusCode);
         }
         catch (HttpRequestException e)
         {
             logger.LogWarning(e, "Revoking the refresh token at sign-out failed: the session ends here, the token lives until it expires");
         }
+    }
+
+    /// <summary>A form posted as this confidential client to one of the provider's endpoints (from discovery); null when it publishes none.</summary>
+    private async Task<HttpResponseMessage?> PostAsClientAsync(Func<OpenIdConnectConfiguration, string?> endpoint, Dictionary<string, string> form, CancellationToken ct)
+    {
+        var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
+        if (endpoint(await options.ConfigurationManager!.GetConfigurationAsync(ct)) is not { Length: > 0 } address) return null;
+        form["client_id"] = options.ClientId!;
+        form["client_secret"] = options.ClientSecret!;
+        return await clients.CreateClient(TokenClient).PostAsync(address, new FormUrlEncodedContent(form), ct);
     }
 }

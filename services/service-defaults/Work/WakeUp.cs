@@ -1,4 +1,4 @@
-namespace SemaineIndustrie.Notification;
+namespace SemaineIndustrie.ServiceDefaults.Work;
 
 /// <summary>
 /// Tells this replica's sender that work was committed, so it looks now rather than at its next poll (other
