@@ -1,3 +1,4 @@
+using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Submission.Submissions;
 using SemaineIndustrie.Territory;
 using Xunit;

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.Publication.Catalogue;
 using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Submission;

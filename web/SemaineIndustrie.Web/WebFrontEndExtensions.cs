@@ -4,6 +4,7 @@ using SemaineIndustrie.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using SemaineIndustrie.Web.Api;
 using SemaineIndustrie.Web.Catalogue;
 using SemaineIndustrie.Web.Session;
 
@@ -27,6 +28,11 @@ public static class WebFrontEndExtensions
             http.Timeout = TimeSpan.FromSeconds(10);
         }).AddHttpMessageHandler<ForwardClientAddress>();
         builder.Services.AddScoped<PlatformApi>();
+        builder.Services.AddScoped<ReviewClient>();
+        builder.Services.AddScoped<SubmissionsClient>();
+        builder.Services.AddScoped<GeocodingClient>();
+        builder.Services.AddScoped<CommitteesClient>();
+        builder.Services.AddScoped<PreferencesClient>();
         builder.Services.AddHttpClient(PlatformApi.Client, (services, http) =>
         {
             http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;

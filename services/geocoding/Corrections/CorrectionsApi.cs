@@ -10,12 +10,6 @@ using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Geocoding.Corrections;
 
-public sealed record LocationView(
-    Guid SubmissionId, int SubmissionVersion, string CommuneInsee, string Departement, string Region,
-    double? Latitude, double? Longitude, LocationPrecision? Precision, string? Source, double? Score, string? CorrectedBy, string? UnlocatedReason);
-
-public sealed record CorrectionRequest(double? Latitude, double? Longitude);
-
 /// <summary>
 /// Reviewers in scope read a venue's location and place it by hand. A correction must fall inside the
 /// venue's département — checked as "the nearest commune centre is in that département" (a Voronoi

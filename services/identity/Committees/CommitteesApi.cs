@@ -16,10 +16,6 @@ namespace SemaineIndustrie.Identity.Committees;
 /// </summary>
 public static class CommitteesApi
 {
-    public sealed record ReviewerInvitationRequest(string? Email, string? Region, List<string>? Departements);
-    public sealed record SeatRequest(string? Region, List<string>? Departements);
-    public sealed record AdminInvitationRequest(string? Email, string? Region);
-    public sealed record SeatView(string UserId, string? Email, string DisplayName, string Region, IReadOnlyList<string> Departements, DateTimeOffset Since, string AppointedBy);
     public sealed record AuditView(DateTimeOffset At, string Actor, string Action, string? TargetUser, Guid? OrganisationId, string? Region, System.Text.Json.JsonElement Details);
 
     public static WebApplication MapCommitteesApi(this WebApplication app)

@@ -1,8 +1,5 @@
 namespace SemaineIndustrie.Identity.Organisations;
 
-/// <summary>The kinds of organising bodies, as the submission API names them.</summary>
-public enum OrganisationKind { Company, Federation, School, EmploymentService, PublicBody, Association, Other }
-
 /// <summary>An organisation that organises events; its id is the <c>org</c> claim of its members' tokens.</summary>
 public sealed class Organisation
 {

@@ -34,6 +34,6 @@ public sealed class SecuriteModel(UserManager<PlatformUser> users, SignInManager
     }
 
     public static string Paris(DateTimeOffset? at) => at is { } value
-        ? TimeZoneInfo.ConvertTime(value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))
+        ? SemaineIndustrie.ServiceDefaults.Time.ParisTime.ToParis(value).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))
         : "—";
 }

@@ -4,29 +4,6 @@ using SemaineIndustrie.LabellingReview.PreChecks;
 
 namespace SemaineIndustrie.LabellingReview.Cases;
 
-public sealed record ClaimView(string By, DateTimeOffset Until);
-
-public sealed record DecisionView(CaseStatus Outcome, DateTimeOffset At, string By, string? Message);
-
-public sealed record CaseSummary(
-    Guid Id, Guid SubmissionId, int SubmissionVersion, string Title, string CommuneInsee, string Departement, string Region,
-    CaseStatus Status, ClaimView? Claim, DateOnly EventDay, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue,
-    LocationStatus Location, bool PossibleDuplicate);
-
-public sealed record CaseDetail(
-    Guid Id, Guid SubmissionId, int SubmissionVersion, string Region, string Departement,
-    CaseStatus Status, ClaimView? Claim, DecisionView? Decision,
-    DateTimeOffset FirstReceivedAt, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue,
-    LocationStatus Location, IReadOnlyList<PreCheck> PreChecks, IReadOnlyList<Guid> PossibleDuplicates,
-    EventDetails Event, IReadOnlyList<NoteView> Notes, IReadOnlyDictionary<string, string> People);
-
-/// <summary>One line of a case's audit trail, as reviewers read it.</summary>
-public sealed record AuditEntryView(DateTimeOffset At, string Actor, string Action, int SubmissionVersion, string? Detail, string? ActorName = null);
-
-public sealed record NoteView(Guid Id, string Author, string Text, int SubmissionVersion, DateTimeOffset At);
-
-public sealed record CasePage(IReadOnlyList<CaseSummary> Items, string? NextCursor);
-
 public static class CaseViews
 {
 

@@ -3,23 +3,6 @@ using SemaineIndustrie.ServiceDefaults.Domain;
 
 namespace SemaineIndustrie.LabellingReview.Cases;
 
-public enum CaseStatus
-{
-    Pending,
-    ChangesRequested,
-    Labelled,
-    Refused,
-    Withdrawn,
-}
-
-public enum LocationStatus
-{
-    Unknown,
-    Located,
-    Unlocated,
-    Corrected,
-}
-
 /// <summary>
 /// What a state change of a case leaves behind: its audit line (action, detail) and the event it raises,
 /// if any. The adapter records the line and puts the event in the outbox, in the same transaction.

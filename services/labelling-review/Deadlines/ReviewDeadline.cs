@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.LabellingReview.Deadlines;
@@ -11,7 +12,7 @@ public static class ReviewDeadline
 {
     public const int WorkingDays = 4;
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly TimeZoneInfo Paris = ParisTime.Zone;
 
     public static DateOnly DueDay(DateOnly receivedDay, string departement, int workingDays = WorkingDays)
     {

@@ -11,15 +11,6 @@ using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.LabellingReview.Decisions;
 
-/// <summary><c>decision</c>: label | refuse | request_changes. <c>version</c>, when given, must be the version on the case.</summary>
-public sealed record DecisionRequest(string? Decision, string? Motivation, int? Version);
-
-public sealed record BulkDecisionItem(Guid? CaseId, string? Decision, string? Motivation, int? Version);
-
-public sealed record BulkDecisionRequest(IReadOnlyList<BulkDecisionItem>? Decisions);
-
-public sealed record BulkDecisionResult(Guid CaseId, int Status, string? Outcome, string? Problem, DateTimeOffset? DecidedAt = null);
-
 public static class DecisionsApi
 {
     /// <summary>The longest motivation or request for changes (the organiser reads it; the submission service stores it).</summary>

@@ -9,11 +9,7 @@ public sealed class MotivationTemplate
     public required string Text { get; init; }
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    public MotivationTemplateView View() => new(Id, Region, Title, Text, CreatedAt);
 }
 
-public sealed record MotivationTemplateView(Guid Id, string Region, string Title, string Text, DateTimeOffset CreatedAt)
-{
-    public static MotivationTemplateView Of(MotivationTemplate t) => new(t.Id, t.Region, t.Title, t.Text, t.CreatedAt);
-}
-
-public sealed record MotivationTemplateRequest(string? Title, string? Text, string? Region);

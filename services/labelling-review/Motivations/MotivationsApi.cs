@@ -36,7 +36,7 @@ public static class MotivationsApi
             ? Problems.BadQuery("region", "An administrator names the région (its code).")
             : TypedResults.Ok(Array.Empty<MotivationTemplateView>());
         var templates = await db.MotivationTemplates.AsNoTracking().Where(t => t.Region == mine).OrderBy(t => t.Title).ToListAsync(ct);
-        return TypedResults.Ok(templates.Select(MotivationTemplateView.Of).ToList());
+        return TypedResults.Ok(templates.Select(t => t.View()).ToList());
     }
 
     private static async Task<IResult> Create(MotivationTemplateRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
@@ -58,7 +58,7 @@ public static class MotivationsApi
         var template = new MotivationTemplate { Id = Guid.CreateVersion7(now), Region = region!, Title = title!, Text = text!, CreatedBy = user.SubjectId(), CreatedAt = now };
         db.MotivationTemplates.Add(template);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/review/motivations/{template.Id}", MotivationTemplateView.Of(template));
+        return TypedResults.Created($"/api/review/motivations/{template.Id}", template.View());
     }
 
     private static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct)

@@ -6,8 +6,6 @@ using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.LabellingReview.Notes;
 
-public sealed record NoteRequest(string? Text);
-
 public static class NotesApi
 {
     public const int MaxLength = 4000;

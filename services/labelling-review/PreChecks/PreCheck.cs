@@ -5,16 +5,6 @@ using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.LabellingReview.PreChecks;
 
-public enum CheckOutcome
-{
-    Pass,
-    Fail,
-    Pending,
-}
-
-/// <summary>One automatic check shown on a case. Checks inform; the reviewer decides.</summary>
-public sealed record PreCheck(string Code, CheckOutcome Outcome, string Detail);
-
 public static class PreCheckRules
 {
     public const string FreeOfCharge = "free-of-charge", WithinEdition = "within-edition", OpenToPublic = "open-to-public",

@@ -6,14 +6,6 @@ using SemaineIndustrie.ServiceDefaults.Auth;
 
 namespace SemaineIndustrie.LabellingReview.Queues;
 
-/// <summary>
-/// One (région, département) queue: what waits (pending and unclaimed, claimed), what waits for the
-/// organiser (changes requested), what is decided, what is late; and how fast the committee decides.
-/// </summary>
-public sealed record QueueView(
-    string Region, string Departement, int Pending, int Claimed, int ChangesRequested, int Decided, int Withdrawn, int Overdue,
-    int Received, double? MedianHoursToDecision, double? P90HoursToDecision);
-
 public static class QueuesApi
 {
     public static IEndpointRouteBuilder MapQueuesApi(this IEndpointRouteBuilder app)

@@ -7,17 +7,6 @@ using SemaineIndustrie.ServiceDefaults.Auth;
 
 namespace SemaineIndustrie.LabellingReview.Statistics;
 
-/// <summary>A région's totals: its queues added up, its decision times computed over all its decisions.</summary>
-public sealed record RegionStatistics(
-    string Region, int Received, int Pending, int Claimed, int ChangesRequested, int Labelled, int Refused, int Withdrawn, int Overdue,
-    double? MedianHoursToDecision, double? P90HoursToDecision);
-
-/// <summary>Cases per sector (an event counts in each of its sectors).</summary>
-public sealed record SectorStatistics(string Sector, int Received, int Labelled);
-
-public sealed record ReviewStatistics(
-    DateTimeOffset At, IReadOnlyList<RegionStatistics> Regions, IReadOnlyList<QueueView> Queues, IReadOnlyList<SectorStatistics> Sectors);
-
 /// <summary>
 /// How the week is coming together, in the caller's scope (the national admin sees France, a regional
 /// reviewer their région): per région, per committee queue (région, département), per sector.

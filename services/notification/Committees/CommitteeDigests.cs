@@ -18,7 +18,7 @@ namespace SemaineIndustrie.Notification.Committees;
 public sealed class CommitteeDigests(IServiceScopeFactory scopes, ILogger<CommitteeDigests> logger)
 {
     public const string Job = "committee-digest";
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly TimeZoneInfo Paris = ParisTime.Zone;
 
     /// <summary>The latest digest instant at or before <paramref name="now"/> (today's hour in Paris, or yesterday's).</summary>
     public static DateTimeOffset LatestPeriod(DateTimeOffset now, int hour)

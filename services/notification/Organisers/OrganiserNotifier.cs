@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace SemaineIndustrie.Notification.Organisers;
 /// </summary>
 public sealed class OrganiserNotifier(NotificationDbContext db, IdentityRecipients recipients, Notices notices, IOptions<NotificationOptions> options)
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly TimeZoneInfo Paris = ParisTime.Zone;
 
     public async Task NotifyAsync<T>(ConsumeContext<T> context, IConsumer consumer, Guid submissionId, int version, string? kind,
         string? message = null, EventDetails? content = null, string? organisationId = null) where T : class

@@ -6,10 +6,6 @@ using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Notification.Unsubscribe;
 
-public sealed record PreferenceView(string Kind, bool Enabled);
-
-public sealed record PreferencesRequest(Dictionary<string, bool>? Kinds);
-
 /// <summary>
 /// Each person chooses which mails they get (their token's subject; the same choices as the unsubscribe
 /// links make). Every kind is on until turned off.

@@ -79,15 +79,8 @@ public static class CatalogueApi
         var rows = await (query with { Edition = edition }).Apply(db.Catalogue.AsNoTracking())
             .Select(e => new { e.Region, e.Departement, e.Sectors, e.Audiences }).ToListAsync(ct);
         static SortedDictionary<string, int> Count(IEnumerable<string> keys) => new(keys.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count()));
-        return TypedResults.Ok(new
-        {
-            edition,
-            total = rows.Count,
-            byRegion = Count(rows.Select(r => r.Region)),
-            byDepartement = Count(rows.Select(r => r.Departement)),
-            bySector = Count(rows.SelectMany(r => r.Sectors)),
-            byAudience = Count(rows.SelectMany(r => r.Audiences)),
-        });
+        return TypedResults.Ok(new CatalogueStats(edition, rows.Count, Count(rows.Select(r => r.Region)), Count(rows.Select(r => r.Departement)),
+            Count(rows.SelectMany(r => r.Sectors)), Count(rows.SelectMany(r => r.Audiences))));
     }
 
     /// <summary>One event's iCalendar ("add to my calendar" on its page); 404 once it is not public.</summary>
@@ -103,14 +96,14 @@ public static class CatalogueApi
     {
         var entry = await db.Catalogue.AsNoTracking().SingleOrDefaultAsync(e => e.SubmissionId == id, ct);
         if (entry is null) return TypedResults.NotFound();
-        var evt = CatalogueExports.SchemaOrgEvent(PublicEvent.Of(entry), options.Value.PublicBaseUrl);
+        var evt = CatalogueExports.SchemaOrgEvent(entry.Public(), options.Value.PublicBaseUrl);
         evt.Insert(0, "@context", "https://schema.org");
         return TypedResults.Text(evt.ToJsonString(), "application/ld+json; charset=utf-8");
     }
 
     private static async IAsyncEnumerable<PublicEvent> Public(IAsyncEnumerable<CatalogueEntry> entries)
     {
-        await foreach (var entry in entries) yield return PublicEvent.Of(entry);
+        await foreach (var entry in entries) yield return entry.Public();
     }
 
     /// <summary>Up to <see cref="MaxExport"/> events, streamed from the database in start order (never held whole in memory).</summary>

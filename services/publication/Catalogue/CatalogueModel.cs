@@ -121,7 +121,7 @@ public sealed class CatalogueEntry
         SearchText = CommuneNames.Normalise(string.Join(' ', d.Title, d.Description, d.Venue.Name, d.Venue.CommuneName, d.OrganisingBody.Name));
         Details = facts.Details!;
         UpdatedAt = now;
-        var view = PublicEvent.Of(this);
+        var view = this.Public();
         PublicJson = JsonSerializer.Serialize(view, Json);
         FeatureJson = PublicationPolicy.Feature(view).ToJsonString();
     }

@@ -1,21 +1,9 @@
-using SemaineIndustrie.Contracts;
-
 namespace SemaineIndustrie.Publication.Catalogue;
 
-public sealed record PublicVenue(string Name, string Street, string PostalCode, string CommuneInsee, string CommuneName, string Departement, string Region);
-
-public sealed record PublicLocation(double Latitude, double Longitude);
-
-public sealed record PublicOrganiser(string Name, string Kind);
-
-/// <summary>The public shape of a catalogue event, built field by field: nothing private can leak in.</summary>
-public sealed record PublicEvent(
-    Guid Id, int Version, int Edition, string Title, string Description, string EventType, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
-    PublicVenue Venue, PublicLocation Location, IReadOnlyList<string> Sectors, IReadOnlyList<string> Audiences,
-    bool FreeOfCharge, int? Capacity, Registration Registration, Accessibility Accessibility, PublicOrganiser OrganisingBody,
-    DateTimeOffset UpdatedAt)
+/// <summary>A catalogue entry in the API's public shape (contracts/…/Http/CatalogueApi.cs), built field by field: nothing private can leak in.</summary>
+public static class PublicEvents
 {
-    public static PublicEvent Of(CatalogueEntry entry)
+    public static PublicEvent Public(this CatalogueEntry entry)
     {
         var d = entry.ReadDetails();
         var v = d.Venue;

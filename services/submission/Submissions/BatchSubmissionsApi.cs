@@ -20,12 +20,6 @@ public static class BatchSubmissionsApi
 {
     public const int MaxItems = 200;
 
-    public sealed record BatchItem(string? Key, SubmissionRequest? Submission);
-    public sealed record BatchRequest(List<BatchItem?>? Items);
-    public sealed record BatchItemResult(string Key, int Status, Guid? Id, int? Version, bool Replayed, string? Title,
-        IDictionary<string, string[]>? Errors, object? CommuneCandidates);
-    public sealed record BatchResponse(int Created, int Replayed, int Refused, IReadOnlyList<BatchItemResult> Results, bool DryRun = false);
-
     /// <param name="dryRun">Check every item with the server's rules and answer as if sending, storing nothing
     /// (items that would be created: status 201 without an id) — an import page shows what is wrong before anything is sent.</param>
     public static async Task<IResult> Submit(BatchRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
@@ -86,7 +80,7 @@ public static class BatchSubmissionsApi
             {
                 results.Add(new BatchItemResult(item.Key!, 422, null, null, false, "The submission cannot be accepted", validation.Errors,
                     validation.CommuneCandidates.Count == 0 ? null : validation.CommuneCandidates.Take(20)
-                        .Select(c => new { insee = c.Code, name = c.Name, c.PostalCodes, departement = c.Departement, region = c.Region }).ToList()));
+                        .Select(SubmissionViews.Candidate).ToList()));
                 continue;
             }
             var (submission, _) = SubmissionIntake.Stage(db, valid, organiser, user.SubjectId(), item.Key, hash, now);

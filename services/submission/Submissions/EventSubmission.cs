@@ -4,18 +4,6 @@ using SemaineIndustrie.ServiceDefaults.Domain;
 
 namespace SemaineIndustrie.Submission.Submissions;
 
-/// <summary>Status as the organiser sees it.</summary>
-public enum SubmissionStatus
-{
-    Submitted,
-    InReview,
-    Labelled,
-    Refused,
-    ChangesRequested,
-    Revised,
-    Withdrawn,
-}
-
 /// <summary>
 /// An organiser's event submission: its latest version's status and what lists and filters need. Its
 /// state changes only through its own methods, each guarding the labelling process's rules and returning

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Time;
 using System.Net.Mail;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.ServiceDefaults.Web;

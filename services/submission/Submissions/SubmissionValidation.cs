@@ -3,9 +3,6 @@ using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Submission.Submissions;
 
-/// <summary>Who the reviewers may call about this submission. Never published, never sent to other services.</summary>
-public sealed record PrivateContact(string Name, string Email, string? Phone);
-
 /// <summary>A request that passed validation: the event as other services will see it, and the private part.</summary>
 public sealed record ValidSubmission(EventDetails Event, PrivateContact PrivateContact);
 

@@ -1,25 +1,16 @@
-using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Submission.Submissions;
 
-/// <summary>One submission as its organiser sees it: the latest version, private contact included.</summary>
-public sealed record SubmissionView(
-    Guid Id, int Version, SubmissionStatus Status, string? ReviewerMessage,
-    EventDetails Event, PrivateContact PrivateContact,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? WithdrawnAt)
+/// <summary>The API's records (contracts/…/Http/SubmissionsApi.cs) made from the service's own.</summary>
+public static class SubmissionViews
 {
-    public static SubmissionView Of(EventSubmission s, SubmissionVersion latest)
+    /// <summary>One submission as its organiser sees it: the latest version, private contact included.</summary>
+    public static SubmissionView View(this EventSubmission s, SubmissionVersion latest)
     {
         var content = latest.Read();
         return new(s.Id, s.Version, s.Status, s.ReviewerMessage, content.Event, content.PrivateContact, s.CreatedAt, s.UpdatedAt, s.WithdrawnAt);
     }
+
+    public static CommuneCandidate Candidate(Commune c) => new(c.Code, c.Name, c.PostalCodes, c.Departement, c.Region);
 }
-
-public sealed record SubmissionSummary(
-    Guid Id, int Version, SubmissionStatus Status, string Title, int Edition, DateTimeOffset StartsAt,
-    string CommuneInsee, string Departement, string Region, DateTimeOffset UpdatedAt);
-
-public sealed record SubmissionPage(IReadOnlyList<SubmissionSummary> Items, string? NextCursor);
-
-/// <summary>One step of a submission's timeline.</summary>
-public sealed record StatusChangeView(SubmissionStatus Status, int Version, string? Message, DateTimeOffset At);

@@ -75,7 +75,7 @@ public static class SubmissionsApi
         }
 
         http.Response.Headers.ETag = submission.ETag;
-        return TypedResults.Created($"/api/submissions/{submission.Id}", SubmissionView.Of(submission, version));
+        return TypedResults.Created($"/api/submissions/{submission.Id}", submission.View(version));
     }
 
     /// <summary>Same key, same request: the same 201 (the submission as it is now). Same key, another request: 422.</summary>
@@ -89,7 +89,7 @@ public static class SubmissionsApi
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.Id == used.SubmissionId, ct);
         var latest = await LatestVersion(db, submission, ct);
         http.Response.Headers.ETag = submission.ETag;
-        return TypedResults.Created($"/api/submissions/{submission.Id}", SubmissionView.Of(submission, latest));
+        return TypedResults.Created($"/api/submissions/{submission.Id}", submission.View(latest));
     }
 
     private static async Task<IResult> List(
@@ -133,7 +133,7 @@ public static class SubmissionsApi
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        return TypedResults.Ok(SubmissionView.Of(submission, await LatestVersion(db, submission, ct)));
+        return TypedResults.Ok(submission.View(await LatestVersion(db, submission, ct)));
     }
 
     /// <summary>The submission's timeline, oldest first: every status it entered, for which version, with the reviewers' message.</summary>
@@ -207,7 +207,7 @@ public static class SubmissionsApi
             }
 
             http.Response.Headers.ETag = submission.ETag;
-            return TypedResults.Ok(SubmissionView.Of(submission, await LatestVersion(db, submission, ct)));
+            return TypedResults.Ok(submission.View(await LatestVersion(db, submission, ct)));
         }
     }
 
@@ -242,7 +242,7 @@ public static class SubmissionsApi
             validation.CommuneCandidates.Count == 0 ? null : new Dictionary<string, object?>
             {
                 ["communeCandidates"] = validation.CommuneCandidates.Take(100)
-                    .Select(c => new { insee = c.Code, name = c.Name, c.PostalCodes, departement = c.Departement, region = c.Region }),
+                    .Select(SubmissionViews.Candidate),
             });
 
 }

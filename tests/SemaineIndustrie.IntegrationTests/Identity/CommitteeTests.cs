@@ -159,6 +159,6 @@ public sealed class CommitteeTests(Platform platform)
         body["venue"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Usine", ["street"] = "1 rue de l'Industrie", ["postalCode"] = postal, ["commune"] = commune };
         var response = await organiser.PostAsJsonAsync("/api/submissions", body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadAsync<SemaineIndustrie.Submission.Submissions.SubmissionView>()).Id;
+        return (await response.ReadAsync<SubmissionView>()).Id;
     }
 }

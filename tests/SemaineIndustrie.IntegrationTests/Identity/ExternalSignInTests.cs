@@ -81,7 +81,7 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
             var organisation = db.Organisations.SingleOrDefault(o => o.Siret == siret);
             if (organisation is null)
             {
-                db.Organisations.Add(organisation = new Organisation { Id = Guid.NewGuid(), Name = "Établissement " + siret, Kind = OrganisationKind.Company, Siret = siret, SiretVerifiedAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test" });
+                db.Organisations.Add(organisation = new Organisation { Id = Guid.NewGuid(), Name = "Établissement " + siret, Kind = SemaineIndustrie.Contracts.OrganisationKind.Company, Siret = siret, SiretVerifiedAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test" });
             }
             db.Members.Add(new OrganisationMember { UserId = user.Id, OrganisationId = organisation.Id, Since = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();

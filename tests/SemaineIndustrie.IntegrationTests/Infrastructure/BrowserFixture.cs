@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing: run deploy/infra.sh browser (deploy/test.sh does)");
         Directory.CreateDirectory(Screenshots);
         playwright = await Playwright.CreateAsync();
+        // Web-first assertions wait up to 15 s (Playwright's default is 5 s): CI saw a page arrive in two parts more than
+        // 5 s apart while the suite's other platforms loaded both cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

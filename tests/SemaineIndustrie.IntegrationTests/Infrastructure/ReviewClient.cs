@@ -12,7 +12,7 @@ public static class ReviewClient
         return page.GetProperty("items").EnumerateArray().ToArray();
     }
 
-    /// <summary>The same list, read into the review service's own <see cref="LabellingReview.Cases.CaseSummary"/>.</summary>
-    public static async Task<IReadOnlyList<LabellingReview.Cases.CaseSummary>> CaseSummariesAsync(this HttpClient reviewer, string query = "") =>
-        (await reviewer.GetAsync<LabellingReview.Cases.CasePage>("/api/review/cases?limit=200" + (query.Length > 0 ? "&" + query.TrimStart('?') : ""))).Items;
+    /// <summary>The same list, read into the review API's <see cref="CaseSummary"/>.</summary>
+    public static async Task<IReadOnlyList<CaseSummary>> CaseSummariesAsync(this HttpClient reviewer, string query = "") =>
+        (await reviewer.GetAsync<CasePage>("/api/review/cases?limit=200" + (query.Length > 0 ? "&" + query.TrimStart('?') : ""))).Items;
 }

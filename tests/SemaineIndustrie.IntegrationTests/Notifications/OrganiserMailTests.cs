@@ -27,7 +27,7 @@ public sealed class OrganiserMailTests(Platform platform)
     private async Task<(string OrganisationId, Member[] Members)> OrganisationAsync(params (string Who, string Language)[] people)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
-        var organisation = new Organisation { Id = Guid.NewGuid(), Name = "Fonderie " + run, Kind = SemaineIndustrie.Identity.Organisations.OrganisationKind.Company, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test" };
+        var organisation = new Organisation { Id = Guid.NewGuid(), Name = "Fonderie " + run, Kind = SemaineIndustrie.Contracts.OrganisationKind.Company, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test" };
         var members = new List<Member>();
         foreach (var (who, language) in people)
         {

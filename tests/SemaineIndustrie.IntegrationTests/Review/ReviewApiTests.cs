@@ -320,7 +320,7 @@ public sealed class ReviewApiTests(Platform platform)
         Assert.Equal(HttpStatusCode.OK, (await lozere.PostAsJsonAsync($"/api/review/cases/{cases[0]}/decision", new { decision = "label" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lozere.PostAsJsonAsync($"/api/review/cases/{cases[1]}/decision", new { decision = "refuse", motivation = "Événement payant." })).StatusCode);
 
-        var statistics = await lozere.GetAsync<LabellingReview.Statistics.ReviewStatistics>("/api/review/statistics");
+        var statistics = await lozere.GetAsync<ReviewStatistics>("/api/review/statistics");
         var region = Assert.Single(statistics.Regions);
         Assert.Equal(("76", 3, 1, 1, 1, 0), (region.Region, region.Received, region.Labelled, region.Refused, region.Pending, region.Overdue));
         Assert.NotNull(region.MedianHoursToDecision);
@@ -331,7 +331,7 @@ public sealed class ReviewApiTests(Platform platform)
         Assert.Equal(("aeronautique", 3, 1), (sector.Sector, sector.Received, sector.Labelled));
 
         using var elsewhere = await Reviewer("direccte-corse", "94");
-        Assert.DoesNotContain((await elsewhere.GetAsync<LabellingReview.Statistics.ReviewStatistics>("/api/review/statistics")).Regions, r => r.Region == "76");
+        Assert.DoesNotContain((await elsewhere.GetAsync<ReviewStatistics>("/api/review/statistics")).Regions, r => r.Region == "76");
         using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "u", OrganisationId: "org-curious"));
         Assert.Equal(HttpStatusCode.Forbidden, (await organiser.GetAsync("/api/review/statistics")).StatusCode);
     }
@@ -343,13 +343,13 @@ public sealed class ReviewApiTests(Platform platform)
         var title = "Payant " + Guid.NewGuid().ToString("N")[..6];
         var created = await gers.PostAsJsonAsync("/api/review/motivations", new { title, text = "L'événement doit être gratuit pour le public." });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var template = await created.ReadAsync<LabellingReview.Motivations.MotivationTemplateView>();
+        var template = await created.ReadAsync<MotivationTemplateView>();
         Assert.Equal("76", template.Region);
 
         using var occitanie = await Reviewer("direccte-occitanie-templates", "76");
-        Assert.Contains(await occitanie.GetAsync<LabellingReview.Motivations.MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
+        Assert.Contains(await occitanie.GetAsync<MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
         using var aquitaine = await Reviewer("direccte-na-templates", "75");
-        Assert.DoesNotContain(await aquitaine.GetAsync<LabellingReview.Motivations.MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
+        Assert.DoesNotContain(await aquitaine.GetAsync<MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
         Assert.Equal(HttpStatusCode.NotFound, (await aquitaine.DeleteAsync($"/api/review/motivations/{template.Id}")).StatusCode);
 
         foreach (var (body, field) in new (object, string)[]
@@ -365,9 +365,9 @@ public sealed class ReviewApiTests(Platform platform)
         }
         using var admin = await platform.ClientAsync(Admin);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/review/motivations")).StatusCode); // an admin names the région
-        Assert.Contains(await admin.GetAsync<LabellingReview.Motivations.MotivationTemplateView[]>("/api/review/motivations?region=76"), t => t.Id == template.Id);
+        Assert.Contains(await admin.GetAsync<MotivationTemplateView[]>("/api/review/motivations?region=76"), t => t.Id == template.Id);
 
         Assert.Equal(HttpStatusCode.NoContent, (await occitanie.DeleteAsync($"/api/review/motivations/{template.Id}")).StatusCode);
-        Assert.DoesNotContain(await gers.GetAsync<LabellingReview.Motivations.MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
+        Assert.DoesNotContain(await gers.GetAsync<MotivationTemplateView[]>("/api/review/motivations"), t => t.Id == template.Id);
     }
 }

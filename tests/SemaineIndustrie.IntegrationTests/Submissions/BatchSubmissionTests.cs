@@ -31,7 +31,7 @@ public sealed class BatchSubmissionTests(Platform platform)
         var batch = new JsonObject { ["items"] = new JsonArray(
             Item("ligne-2", "Portes ouvertes de la forge"), Item("ligne-3", "Atelier de soudure pour lycéens"), Item("ligne-4", "Visite du site", postalCode: "99999")) };
 
-        var dry = await (await federation.PostAsJsonAsync("/api/submissions/batch?dryRun=true", batch)).ReadAsync<BatchSubmissionsApi.BatchResponse>();
+        var dry = await (await federation.PostAsJsonAsync("/api/submissions/batch?dryRun=true", batch)).ReadAsync<BatchResponse>();
         Assert.True(dry.DryRun);
         Assert.Equal([201, 201, 422], dry.Results.Select(r => r.Status));
         Assert.All(dry.Results, r => Assert.Null(r.Id));
@@ -39,7 +39,7 @@ public sealed class BatchSubmissionTests(Platform platform)
 
         var first = await federation.PostAsJsonAsync("/api/submissions/batch", batch);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var answer = await first.ReadAsync<BatchSubmissionsApi.BatchResponse>();
+        var answer = await first.ReadAsync<BatchResponse>();
         Assert.Equal((2, 0, 1), (answer.Created, answer.Replayed, answer.Refused));
         Assert.Equal(["ligne-2", "ligne-3", "ligne-4"], answer.Results.Select(r => r.Key));
         Assert.Equal([201, 201, 422], answer.Results.Select(r => r.Status));
@@ -47,14 +47,14 @@ public sealed class BatchSubmissionTests(Platform platform)
         Assert.Equal(2, await StoredAsync(org));
 
         // The whole file again (a network failure, a double click): the stored ones are replayed, nothing twice.
-        var again = await (await federation.PostAsJsonAsync("/api/submissions/batch", batch)).ReadAsync<BatchSubmissionsApi.BatchResponse>();
+        var again = await (await federation.PostAsJsonAsync("/api/submissions/batch", batch)).ReadAsync<BatchResponse>();
         Assert.Equal((0, 2, 1), (again.Created, again.Replayed, again.Refused));
         Assert.Equal(answer.Results.Take(2).Select(r => r.Id), again.Results.Take(2).Select(r => r.Id));
         Assert.Equal(2, await StoredAsync(org));
 
         // A key reused for different content is refused for that item only; the single POST sees the batch's keys too.
         var reused = await (await federation.PostAsJsonAsync("/api/submissions/batch", new JsonObject { ["items"] = new JsonArray(
-            Item("ligne-2", "Un tout autre événement"), Item("ligne-5", "Conférence sur l'usine du futur")) })).ReadAsync<BatchSubmissionsApi.BatchResponse>();
+            Item("ligne-2", "Un tout autre événement"), Item("ligne-5", "Conférence sur l'usine du futur")) })).ReadAsync<BatchResponse>();
         Assert.Equal([422, 201], reused.Results.Select(r => r.Status));
         Assert.True(reused.Results[0].Errors!.ContainsKey("key"));
         using var single = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = JsonContent.Create(Item("x", "Portes ouvertes de la forge")["submission"]) };
@@ -108,7 +108,7 @@ public sealed class BatchSubmissionTests(Platform platform)
         Assert.InRange(Batch(0).ToJsonString().Length, 65_537, 2_097_152); // more than a single submission may weigh (64 KiB), within the batch's 2 MiB
         var big = await federation.PostAsJsonAsync("/api/submissions/batch", Batch(0));
         Assert.Equal(HttpStatusCode.OK, big.StatusCode);
-        Assert.Equal(200, (await big.ReadAsync<BatchSubmissionsApi.BatchResponse>()).Created);
+        Assert.Equal(200, (await big.ReadAsync<BatchResponse>()).Created);
         Assert.Equal(HttpStatusCode.OK, (await federation.PostAsJsonAsync("/api/submissions/batch", Batch(200))).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await federation.PostAsJsonAsync("/api/submissions/batch", Batch(400))).StatusCode);
         Assert.Equal(400, await StoredAsync(org));

@@ -68,7 +68,7 @@ public sealed class AdministrationPagesTests(Platform platform, BrowserFixture b
         await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, bool>(
             db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Cases, c => c.SubmissionId == id)), found => found, "the case");
         using var review = await platform.ClientAsync(new DevTokenRequest("admin", "dge"));
-        var statistics = await review.GetAsync<SemaineIndustrie.LabellingReview.Statistics.ReviewStatistics>("/api/review/statistics");
+        var statistics = await review.GetAsync<ReviewStatistics>("/api/review/statistics");
         var occitanie = statistics.Regions.Single(r => r.Region == "76");
 
         var dge = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.NationalAdmin, "/mon-espace/tableau-de-bord");

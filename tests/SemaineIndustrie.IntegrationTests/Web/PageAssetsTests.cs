@@ -113,7 +113,7 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
         using var admin = await platform.ClientAsync(new DevTokenRequest("admin", "dge"));
         var decided = await admin.PostAsJsonAsync("/api/review/cases/decisions", new { decisions = new[] { new { caseId, decision = "label" } } });
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-        Assert.Equal(200, (await decided.ReadAsync<List<SemaineIndustrie.LabellingReview.Decisions.BulkDecisionResult>>())[0].Status);
+        Assert.Equal(200, (await decided.ReadAsync<List<BulkDecisionResult>>())[0].Status);
         using var anonymous = await platform.ClientAsync();
         await Eventually.Until(async () => (await anonymous.GetAsync($"/api/catalogue/events/{submissionId}")).StatusCode == HttpStatusCode.OK, "the event published");
         return (submissionId, caseId);

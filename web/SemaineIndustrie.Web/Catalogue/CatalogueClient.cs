@@ -54,21 +54,34 @@ public sealed class CatalogueClient(HttpClient http)
         using var response = await http.GetAsync($"api/catalogue/events/{id}.jsonld", ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
-        var node = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
-        return node?.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+        return ScriptSafeJson(await response.Content.ReadAsByteArrayAsync(ct));
+    }
+
+    /// <summary>
+    /// A JSON document made safe inside a script element: it must be valid JSON (read to its end, or refused), then
+    /// &lt;, &gt; and &amp; are written as \u003c, \u003e and \u0026 — valid JSON can only hold them inside strings, where
+    /// the escape means the same character, so no "&lt;/script&gt;" or "&lt;!--" can close or disturb the element.
+    /// </summary>
+    public static string ScriptSafeJson(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        while (reader.Read()) { }
+        if (reader.BytesConsumed == 0) throw new JsonException("Empty JSON document.");
+        return System.Text.Encoding.UTF8.GetString(json).Replace("<", "\\u003c", StringComparison.Ordinal)
+            .Replace(">", "\\u003e", StringComparison.Ordinal).Replace("&", "\\u0026", StringComparison.Ordinal);
     }
 
     public Task<CatalogueStats?> StatsAsync(CancellationToken ct) => http.GetFromJsonAsync<CatalogueStats>("api/catalogue/stats", Json, ct);
 
-    public Task<EditionInfo?> CurrentEditionAsync(CancellationToken ct) => EditionAsync("current", ct);
+    public Task<Edition?> CurrentEditionAsync(CancellationToken ct) => EditionAsync("current", ct);
 
-    public Task<EditionInfo?> EditionAsync(int year, CancellationToken ct) => EditionAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+    public Task<Edition?> EditionAsync(int year, CancellationToken ct) => EditionAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
 
-    private async Task<EditionInfo?> EditionAsync(string which, CancellationToken ct)
+    private async Task<Edition?> EditionAsync(string which, CancellationToken ct)
     {
         using var response = await http.GetAsync($"api/editions/{which}", ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<EditionInfo>(Json, ct);
+        return await response.Content.ReadFromJsonAsync<Edition>(Json, ct);
     }
 }

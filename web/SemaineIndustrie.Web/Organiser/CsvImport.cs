@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using CsvHelper;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Contracts.Submissions;
+using SemaineIndustrie.Web.Wording;
 
 namespace SemaineIndustrie.Web.Organiser;
 
 /// <summary>
 /// The CSV an organisation imports (one event per line, ';'-separated as French spreadsheets write it, UTF-8):
 /// each line becomes one item of POST /api/submissions/batch. What this class checks is only what it needs
-/// to build the JSON (columns, yes/no, numbers, dates); every labelling rule stays the API's, whose errors are
+/// to build the request (columns, yes/no, numbers, dates, codes); every labelling rule stays the API's, whose errors are
 /// shown back against the columns they concern (<see cref="ColumnOf"/>).
 /// </summary>
 public static class CsvImport
@@ -28,7 +30,7 @@ public static class CsvImport
         ("contact_nom", "privateContact.name"), ("contact_email", "privateContact.email"), ("contact_telephone", "privateContact.phone"),
     ];
 
-    public sealed record Line(int Number, string Key, string Title, JsonObject? Submission, Dictionary<string, string> Errors);
+    public sealed record Line(int Number, string Key, string Title, SubmissionRequest? Submission, Dictionary<string, string> Errors);
 
     /// <summary>The template: the header and one example line.</summary>
     public static string Template() =>
@@ -90,20 +92,23 @@ public static class CsvImport
                 : value; // ISO forms go to the API as typed: its rules decide
         }
         string? Text(string column) => v[column].Length == 0 ? null : v[column];
-        JsonArray List(string column) => new(v[column].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => (JsonNode)x).ToArray());
-
-        var submission = new JsonObject
+        string[] List(string column) => v[column].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        TEnum? Code<TEnum>(string column) where TEnum : struct, Enum
         {
-            ["title"] = Text("titre"), ["description"] = Text("description"), ["eventType"] = Text("type"),
-            ["startsAt"] = Date("debut"), ["endsAt"] = Date("fin"),
-            ["venue"] = new JsonObject { ["name"] = Text("lieu"), ["street"] = Text("adresse"), ["postalCode"] = Text("code_postal"), ["commune"] = Text("commune") },
-            ["sectors"] = List("filieres"), ["audiences"] = List("publics"),
-            ["freeOfCharge"] = YesNo("gratuit"), ["capacity"] = Number("capacite"),
-            ["registration"] = new JsonObject { ["required"] = YesNo("inscription_requise"), ["url"] = Text("inscription_url"), ["email"] = Text("inscription_email"), ["phone"] = Text("inscription_telephone") },
-            ["accessibility"] = new JsonObject { ["wheelchairAccessible"] = YesNo("accessible_fauteuil"), ["details"] = Text("accessibilite_details") },
-            ["organisingBody"] = new JsonObject { ["name"] = Text("organisme"), ["kind"] = Text("organisme_type"), ["siret"] = Text("siret") },
-            ["privateContact"] = new JsonObject { ["name"] = Text("contact_nom"), ["email"] = Text("contact_email"), ["phone"] = Text("contact_telephone") },
-        };
+            if (v[column].Length == 0) return null;
+            if (Labels.FromCode<TEnum>(v[column]) is { } value) return value;
+            errors[column] = Labels.OneOf<TEnum>();
+            return null;
+        }
+
+        var submission = new SubmissionRequest(
+            Text("titre"), Text("description"), Code<EventType>("type"), Date("debut"), Date("fin"),
+            new VenueRequest(Text("lieu"), Text("adresse"), Text("code_postal"), Text("commune"), null),
+            List("filieres"), List("publics"), YesNo("gratuit"), Number("capacite"),
+            new RegistrationRequest(YesNo("inscription_requise"), Text("inscription_url"), Text("inscription_email"), Text("inscription_telephone")),
+            new AccessibilityRequest(YesNo("accessible_fauteuil"), Text("accessibilite_details")),
+            new OrganisingBodyRequest(Text("organisme"), Code<OrganisationKind>("organisme_type"), Text("siret")),
+            new PrivateContactRequest(Text("contact_nom"), Text("contact_email"), Text("contact_telephone")));
         return new Line(number, key, v["titre"], errors.Count == 0 ? submission : null, errors);
     }
 

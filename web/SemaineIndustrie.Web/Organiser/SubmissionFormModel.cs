@@ -1,21 +1,24 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Primitives;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Contracts.Submissions;
+using SemaineIndustrie.ServiceDefaults.Time;
+using SemaineIndustrie.Web.Api;
 using SemaineIndustrie.Web.Catalogue;
+using SemaineIndustrie.Web.Wording;
 
 namespace SemaineIndustrie.Web.Organiser;
 
 /// <summary>
-/// What the submission form pages share (declare, revise): the form's fields as the API's JSON document, and
+/// What the submission form pages share (declare, revise): the form's fields as the API's request, and
 /// the API's problem details shown beside each field. The server's rules stay the only truth.
 /// </summary>
 public abstract class SubmissionFormModel : PageModel
 {
-    public EditionInfo? Edition { get; protected set; }
+    public Edition? Edition { get; protected set; }
     public Dictionary<string, string> Errors { get; } = [];
-    public List<(string Insee, string Name)> CommuneCandidates { get; } = [];
+    public List<CommuneCandidate> CommuneCandidates { get; } = [];
     public string? Problem { get; protected set; }
     public IDictionary<string, StringValues> Values { get; protected set; } = new Dictionary<string, StringValues>();
 
@@ -34,78 +37,60 @@ public abstract class SubmissionFormModel : PageModel
 
     public IEnumerable<KeyValuePair<string, string>> OtherErrors => Errors.Where(e => !Fields.Contains(e.Key));
 
-    /// <summary>The posted form as the submission API's document (null where a field is empty).</summary>
-    protected JsonObject BuildSubmission()
+    /// <summary>The posted form as the submission API's request (null where a field is empty).</summary>
+    protected SubmissionRequest BuildSubmission()
     {
         var form = Request.Form;
         Values = form.ToDictionary(f => f.Key, f => f.Value);
         string? Text(string field) => form[field].ToString() is { Length: > 0 } v ? v : null;
         bool? YesNo(string field) => form[field].ToString() switch { "oui" => true, "non" => false, _ => null };
-        if (Text("capacity") is { } c && !int.TryParse(c, out _)) Errors["capacity"] = "Un nombre entier.";
-        return new JsonObject
+        TEnum? Code<TEnum>(string field) where TEnum : struct, Enum
         {
-            ["title"] = Text("title"), ["description"] = Text("description"), ["eventType"] = Text("eventType"),
-            ["startsAt"] = Text("startsAt"), ["endsAt"] = Text("endsAt"),
-            ["venue"] = new JsonObject { ["name"] = Text("venue.name"), ["street"] = Text("venue.street"), ["postalCode"] = Text("venue.postalCode"),
-                ["commune"] = Text("venue.commune"), ["communeInsee"] = Text("venue.communeInsee") },
-            ["sectors"] = new JsonArray(form["sectors"].Select(s => (JsonNode)s!).ToArray()),
-            ["audiences"] = new JsonArray(form["audiences"].Select(s => (JsonNode)s!).ToArray()),
-            ["freeOfCharge"] = YesNo("freeOfCharge"),
-            ["capacity"] = int.TryParse(Text("capacity"), out var capacity) ? capacity : null,
-            ["registration"] = new JsonObject { ["required"] = YesNo("registration.required"), ["url"] = Text("registration.url"),
-                ["email"] = Text("registration.email"), ["phone"] = Text("registration.phone") },
-            ["accessibility"] = new JsonObject { ["wheelchairAccessible"] = YesNo("accessibility.wheelchairAccessible") },
-            ["organisingBody"] = new JsonObject { ["name"] = Text("organisingBody.name"), ["kind"] = Text("organisingBody.kind"), ["siret"] = Text("organisingBody.siret") },
-            ["privateContact"] = new JsonObject { ["name"] = Text("privateContact.name"), ["email"] = Text("privateContact.email"), ["phone"] = Text("privateContact.phone") },
-        };
+            if (Text(field) is not { } code) return null;
+            if (Labels.FromCode<TEnum>(code) is { } value) return value;
+            Errors[field] = Labels.OneOf<TEnum>();
+            return null;
+        }
+        if (Text("capacity") is { } c && !int.TryParse(c, out _)) Errors["capacity"] = "Un nombre entier.";
+        return new SubmissionRequest(
+            Text("title"), Text("description"), Code<EventType>("eventType"), Text("startsAt"), Text("endsAt"),
+            new VenueRequest(Text("venue.name"), Text("venue.street"), Text("venue.postalCode"), Text("venue.commune"), Text("venue.communeInsee")),
+            form["sectors"].Select(s => s!).ToList(), form["audiences"].Select(s => s!).ToList(),
+            YesNo("freeOfCharge"), int.TryParse(Text("capacity"), out var capacity) ? capacity : null,
+            new RegistrationRequest(YesNo("registration.required"), Text("registration.url"), Text("registration.email"), Text("registration.phone")),
+            new AccessibilityRequest(YesNo("accessibility.wheelchairAccessible"), null),
+            new OrganisingBodyRequest(Text("organisingBody.name"), Code<OrganisationKind>("organisingBody.kind"), Text("organisingBody.siret")),
+            new PrivateContactRequest(Text("privateContact.name"), Text("privateContact.email"), Text("privateContact.phone")));
     }
 
     /// <summary>A submission as the API shows it (event + private contact), as form values, to revise it.</summary>
-    protected void Prefill(JsonElement view)
+    protected void Prefill(SubmissionView view)
     {
-        var e = view.GetProperty("event");
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        string Local(string p) => TimeZoneInfo.ConvertTime(e.GetProperty(p).GetDateTimeOffset(), paris).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        string? S(JsonElement o, string p) => o.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        string YesNo(JsonElement o, string p) => o.TryGetProperty(p, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? (v.GetBoolean() ? "oui" : "non") : "";
-        var venue = e.GetProperty("venue");
-        var registration = e.GetProperty("registration");
-        var body = e.GetProperty("organisingBody");
-        var contact = view.GetProperty("privateContact");
+        var e = view.Event;
+        static string YesNo(bool? value) => value switch { true => "oui", false => "non", null => "" };
         Values = new Dictionary<string, StringValues>
         {
-            ["title"] = S(e, "title"), ["description"] = S(e, "description"), ["eventType"] = S(e, "eventType"),
-            ["startsAt"] = Local("startsAt"), ["endsAt"] = Local("endsAt"),
-            ["venue.name"] = S(venue, "name"), ["venue.street"] = S(venue, "street"), ["venue.postalCode"] = S(venue, "postalCode"), ["venue.commune"] = S(venue, "communeName"),
-            ["sectors"] = new StringValues(e.GetProperty("sectors").EnumerateArray().Select(x => x.GetString()).ToArray()),
-            ["audiences"] = new StringValues(e.GetProperty("audiences").EnumerateArray().Select(x => x.GetString()).ToArray()),
-            ["freeOfCharge"] = YesNo(e, "freeOfCharge"),
-            ["capacity"] = e.TryGetProperty("capacity", out var cap) && cap.ValueKind == JsonValueKind.Number ? cap.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
-            ["registration.required"] = YesNo(registration, "required"), ["registration.url"] = S(registration, "url"),
-            ["registration.email"] = S(registration, "email"), ["registration.phone"] = S(registration, "phone"),
-            ["accessibility.wheelchairAccessible"] = YesNo(e.GetProperty("accessibility"), "wheelchairAccessible"),
-            ["organisingBody.name"] = S(body, "name"), ["organisingBody.kind"] = S(body, "kind"), ["organisingBody.siret"] = S(body, "siret"),
-            ["privateContact.name"] = S(contact, "name"), ["privateContact.email"] = S(contact, "email"), ["privateContact.phone"] = S(contact, "phone"),
+            ["title"] = e.Title, ["description"] = e.Description, ["eventType"] = e.EventType,
+            ["startsAt"] = ParisTime.Format(e.StartsAt, "yyyy-MM-dd'T'HH:mm"), ["endsAt"] = ParisTime.Format(e.EndsAt, "yyyy-MM-dd'T'HH:mm"),
+            ["venue.name"] = e.Venue.Name, ["venue.street"] = e.Venue.Street, ["venue.postalCode"] = e.Venue.PostalCode, ["venue.commune"] = e.Venue.CommuneName,
+            ["sectors"] = new StringValues([.. e.Sectors]),
+            ["audiences"] = new StringValues([.. e.Audiences]),
+            ["freeOfCharge"] = YesNo(e.FreeOfCharge),
+            ["capacity"] = e.Capacity?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ["registration.required"] = YesNo(e.Registration.Required), ["registration.url"] = e.Registration.Url,
+            ["registration.email"] = e.Registration.Email, ["registration.phone"] = e.Registration.Phone,
+            ["accessibility.wheelchairAccessible"] = YesNo(e.Accessibility.WheelchairAccessible),
+            ["organisingBody.name"] = e.OrganisingBody.Name, ["organisingBody.kind"] = e.OrganisingBody.Kind, ["organisingBody.siret"] = e.OrganisingBody.Siret,
+            ["privateContact.name"] = view.PrivateContact.Name, ["privateContact.email"] = view.PrivateContact.Email, ["privateContact.phone"] = view.PrivateContact.Phone,
         };
     }
 
-    /// <summary>Reads the API's problem details into field errors and commune candidates.</summary>
-    protected async Task ApplyProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>The API's refusal as field errors and commune candidates, with its status.</summary>
+    protected void ApplyProblem<T>(ApiAnswer<T> refused)
     {
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        Problem = problem.TryGetProperty("title", out var title) ? title.GetString() : "La demande n'a pas pu être enregistrée.";
-        if (problem.TryGetProperty("errors", out var errors))
-        {
-            foreach (var error in errors.EnumerateObject())
-            {
-                var field = System.Text.RegularExpressions.Regex.Replace(error.Name, @"\[\d+\]", "");
-                Errors[field] = string.Join(" ", error.Value.EnumerateArray().Select(m => m.GetString()));
-            }
-        }
-        if (problem.TryGetProperty("communeCandidates", out var candidates))
-        {
-            CommuneCandidates.AddRange(candidates.EnumerateArray().Select(c => (c.GetProperty("insee").GetString()!, c.GetProperty("name").GetString()!)));
-        }
-        Response.StatusCode = (int)response.StatusCode;
+        Problem = refused.Problem?.Title ?? "La demande n'a pas pu être enregistrée.";
+        foreach (var (field, message) in refused.Problem?.FieldErrors() ?? []) Errors[field] = message;
+        CommuneCandidates.AddRange(refused.Problem?.CommuneCandidates ?? []);
+        Response.StatusCode = (int)refused.Status;
     }
 }

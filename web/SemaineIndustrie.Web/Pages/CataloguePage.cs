@@ -29,7 +29,7 @@ public abstract class CataloguePage(CatalogueClient catalogue, IOptions<WebOptio
     public CatalogueFilters Filters => new(Region, Departement, Commune, Sector, Audience, From, To, Q, Bbox);
     public EventListModel List { get; private set; } = new([], null);
     public IReadOnlyDictionary<string, string[]> FilterErrors { get; private set; } = new Dictionary<string, string[]>();
-    public EditionInfo? Edition { get; private set; }
+    public Edition? Edition { get; private set; }
     public MapOptions Map => options.Value.Map;
     public IReadOnlyList<Region> Regions => FrenchTerritory.Regions;
     public IEnumerable<Departement> Departements => FrenchTerritory.Departements.Where(d => Region is null || d.RegionCode == Region);

@@ -7,7 +7,7 @@ namespace SemaineIndustrie.Web.Pages;
 /// <summary>The edition: its theme and dates, and how the week comes together — counts per région and per sector.</summary>
 public sealed class EditionModel(CatalogueClient catalogue) : PageModel
 {
-    public EditionInfo? Edition { get; private set; }
+    public Edition? Edition { get; private set; }
     public CatalogueStats? Stats { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -13,7 +13,7 @@ public sealed class EvenementModel(CatalogueClient catalogue, IOptions<WebOption
     public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public PublicEvent? Event { get; private set; }
-    public EditionInfo? Edition { get; private set; }
+    public Edition? Edition { get; private set; }
     public MapOptions Map => options.Value.Map;
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
@@ -33,5 +33,5 @@ public sealed class EvenementModel(CatalogueClient catalogue, IOptions<WebOption
 
     /// <summary>A sector's or audience's label in the event's edition (the code when the edition does not name it).</summary>
     public string Label(string code) =>
-        Edition?.Sectors.Concat(Edition.Audiences).FirstOrDefault(c => c.Code == code)?.Label ?? code;
+        Edition?.Sectors.FirstOrDefault(c => c.Code == code)?.Label ?? Edition?.Audiences.FirstOrDefault(c => c.Code == code)?.Label ?? code;
 }

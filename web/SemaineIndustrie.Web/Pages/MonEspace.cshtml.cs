@@ -1,10 +1,9 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SemaineIndustrie.Territory;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.Web.Api;
 
 namespace SemaineIndustrie.Web.Pages;
 
@@ -14,7 +13,7 @@ namespace SemaineIndustrie.Web.Pages;
 /// workbench grow from here (next issue).
 /// </summary>
 [Authorize]
-public sealed class MonEspaceModel(PlatformApi api) : PageModel
+public sealed class MonEspaceModel(SubmissionsClient submissions, ReviewClient review) : PageModel
 {
     public string Name => User.FindFirst("name")?.Value ?? "";
     public string Role => User.FindFirst("role")?.Value ?? "organiser";
@@ -22,26 +21,32 @@ public sealed class MonEspaceModel(PlatformApi api) : PageModel
     public string? Committee { get; private set; }
     public int? Count { get; private set; }
     public bool ApiUnavailable { get; private set; }
+    /// <summary>What the person reviews, read once from the session (a regional reviewer: a région, no département).</summary>
+    public ReviewerScope Scope => ReviewerScope.Of(User);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var region = User.FindFirst("region")?.Value;
-        if (region is not null)
+        if (Scope.Region is { } region)
         {
-            var departements = User.FindAll("departement").Select(d => FrenchTerritory.FindDepartement(d.Value)?.Name ?? d.Value).ToList();
+            var departements = Scope.Departements.Select(d => FrenchTerritory.FindDepartement(d)?.Name ?? d).ToList();
             Committee = (FrenchTerritory.FindRegion(region)?.Name ?? region) + (departements.Count > 0 ? " — " + string.Join(", ", departements) : "");
         }
         if (Role == "organiser" && Organisation is null) return Page(); // nothing to count yet
-        var path = Role == "organiser" ? "api/submissions?limit=100" : "api/review/queues";
         try
         {
-            using var response = await api.SendAsync(HttpMethod.Get, path, null, ct);
-            if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace");
-            if (response.StatusCode != HttpStatusCode.OK) { ApiUnavailable = true; return Page(); }
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            Count = Role == "organiser"
-                ? body.GetProperty("items").GetArrayLength()
-                : body.EnumerateArray().Sum(q => q.GetProperty("pending").GetInt32());
+            if (Role == "organiser")
+            {
+                var page = await submissions.ListAsync(100, ct);
+                if (page.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace");
+                Count = page.Value?.Items.Count;
+            }
+            else
+            {
+                var queues = await review.QueuesAsync(ct);
+                if (queues.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace");
+                Count = queues.Value?.Sum(q => q.Pending);
+            }
+            ApiUnavailable = Count is null;
         }
         catch (HttpRequestException)
         {

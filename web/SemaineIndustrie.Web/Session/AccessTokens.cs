@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -75,11 +75,11 @@ public sealed class AccessTokens(IHttpContextAccessor http, IHttpClientFactory c
             return null;
         }
         if (!response.IsSuccessStatusCode) return Unrenewed(access, expiresAt, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        access = body.GetProperty("access_token").GetString()!;
+        var body = (await response.Content.ReadFromJsonAsync<TokenAnswer>(ct))!;
+        access = body.AccessToken;
         properties.UpdateTokenValue("access_token", access);
-        if (body.TryGetProperty("refresh_token", out var rolled)) properties.UpdateTokenValue("refresh_token", rolled.GetString()!);
-        properties.UpdateTokenValue("expires_at", DateTimeOffset.UtcNow.AddSeconds(body.GetProperty("expires_in").GetInt32()).ToString("o", CultureInfo.InvariantCulture));
+        if (body.RefreshToken is { } rolled) properties.UpdateTokenValue("refresh_token", rolled);
+        properties.UpdateTokenValue("expires_at", DateTimeOffset.UtcNow.AddSeconds(body.ExpiresIn).ToString("o", CultureInfo.InvariantCulture));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, session.Principal!, properties);
         return access;
     }
@@ -120,4 +120,10 @@ public sealed class AccessTokens(IHttpContextAccessor http, IHttpClientFactory c
         form["client_secret"] = options.ClientSecret!;
         return await clients.CreateClient(TokenClient).PostAsync(address, new FormUrlEncodedContent(form), ct);
     }
+
+    /// <summary>The token endpoint's answer (RFC 6749 §5.1), the fields the session keeps.</summary>
+    private sealed record TokenAnswer(
+        [property: JsonPropertyName("access_token")] string AccessToken,
+        [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
 }

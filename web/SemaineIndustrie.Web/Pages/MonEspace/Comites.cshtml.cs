@@ -1,12 +1,11 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SemaineIndustrie.Territory;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.Contracts.Identity;
+using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.Web.Api;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
@@ -16,12 +15,10 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// identity service, which decides who may do what (and audits it).
 /// </summary>
 [Authorize]
-public sealed class ComitesModel(PlatformApi api) : PageModel
+public sealed class ComitesModel(CommitteesClient committees) : PageModel
 {
-    public sealed record Member(string UserId, string? Email, string Name, IReadOnlyList<string> Departements, DateTimeOffset Since);
-
     [BindProperty(SupportsGet = true)] public string? Region { get; set; }
-    public List<Member> Members { get; } = [];
+    public List<SeatView> Members { get; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public bool Refused { get; private set; }
@@ -38,41 +35,40 @@ public sealed class ComitesModel(PlatformApi api) : PageModel
         return await LoadAsync(ct);
     }
 
-    public Task<IActionResult> OnPostInviterAsync(string? email, string[] departements, CancellationToken ct) =>
-        ActAsync(HttpMethod.Post, "api/identity/committees/invitations",
-            new JsonObject { ["email"] = email, ["region"] = Region, ["departements"] = new JsonArray(departements.Select(d => (JsonNode)d).ToArray()) }, "invite", ct);
+    public async Task<IActionResult> OnPostInviterAsync(string? email, string[] departements, CancellationToken ct) =>
+        await AfterAsync(await committees.InviteAsync(new ReviewerInvitationRequest(email, OwnRegion(), [.. departements]), ct), "invite", ct);
 
-    public Task<IActionResult> OnPostDeplacerAsync(string membre, string[] departements, CancellationToken ct) =>
-        ActAsync(HttpMethod.Put, $"api/identity/committees/members/{Uri.EscapeDataString(membre)}",
-            new JsonObject { ["region"] = Region, ["departements"] = new JsonArray(departements.Select(d => (JsonNode)d).ToArray()) }, "deplace", ct);
+    public async Task<IActionResult> OnPostDeplacerAsync(string membre, string[] departements, CancellationToken ct) =>
+        await AfterAsync(await committees.MoveAsync(membre, new SeatRequest(OwnRegion(), [.. departements]), ct), "deplace", ct);
 
-    public Task<IActionResult> OnPostRetirerAsync(string membre, CancellationToken ct) =>
-        ActAsync(HttpMethod.Delete, $"api/identity/committees/members/{Uri.EscapeDataString(membre)}", null, "retire", ct);
-
-    private async Task<IActionResult> ActAsync(HttpMethod method, string path, JsonNode? body, string done, CancellationToken ct)
+    public async Task<IActionResult> OnPostRetirerAsync(string membre, CancellationToken ct)
     {
-        Region ??= User.FindFirst("region")?.Value;
-        using var response = await api.SendAsync(method, path, body, ct);
-        if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fcomites");
-        if (response.IsSuccessStatusCode) return LocalRedirect($"/mon-espace/comites?region={Uri.EscapeDataString(Region ?? "")}&fait={done}");
-        Error = await ApiProblem.DescribeAsync(response, ct);
+        OwnRegion();
+        return await AfterAsync(await committees.RemoveAsync(membre, ct), "retire", ct);
+    }
+
+    /// <summary>The région the page works on: the one chosen (the DGE), else the reader's own (read once from the session).</summary>
+    private string? OwnRegion() => Region ??= ReviewerScope.Of(User).Region;
+
+    private async Task<IActionResult> AfterAsync(ApiAnswer<Nothing> answer, string done, CancellationToken ct)
+    {
+        if (answer.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fcomites");
+        if (answer.Succeeded) return LocalRedirect($"/mon-espace/comites?region={Uri.EscapeDataString(Region ?? "")}&fait={done}");
+        Error = answer.Describe();
         var page = await LoadAsync(ct);
-        if (page is PageResult) Response.StatusCode = (int)response.StatusCode;
+        if (page is PageResult) Response.StatusCode = (int)answer.Status;
         return page;
     }
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        Region ??= User.FindFirst("region")?.Value;
+        OwnRegion();
         if (Region is null || FrenchTerritory.FindRegion(Region) is null) { Region = null; return Page(); } // the DGE chooses a région first
-        using var response = await api.SendAsync(HttpMethod.Get, $"api/identity/committees/{Region}/members", null, ct);
-        if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fcomites");
-        if (response.StatusCode == HttpStatusCode.Forbidden) { Refused = true; Response.StatusCode = StatusCodes.Status403Forbidden; return Page(); }
-        if (response.StatusCode != HttpStatusCode.OK) { Error ??= await ApiProblem.DescribeAsync(response, ct); return Page(); }
-        Members.AddRange((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray().Select(m => new Member(
-            m.GetProperty("userId").GetString()!, m.TryGetProperty("email", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null,
-            m.GetProperty("displayName").GetString()!, m.GetProperty("departements").EnumerateArray().Select(d => d.GetString()!).ToList(),
-            m.GetProperty("since").GetDateTimeOffset())));
+        var read = await committees.MembersAsync(Region, ct);
+        if (read.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fcomites");
+        if (read.Status == HttpStatusCode.Forbidden) { Refused = true; Response.StatusCode = StatusCodes.Status403Forbidden; return Page(); }
+        if (read.Value is not { } members) { Error ??= read.Describe(); return Page(); }
+        Members.AddRange(members);
         return Page();
     }
 }

@@ -1,46 +1,37 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.Contracts.Submissions;
+using SemaineIndustrie.Web.Api;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
 /// <summary>One of the organisation's submissions: its status, the reviewer's message, and what can be done (revise, withdraw).</summary>
 [Authorize]
-public sealed class DemandeModel(PlatformApi api) : PageModel
+public sealed class DemandeModel(SubmissionsClient submissions) : PageModel
 {
-    public JsonElement Submission { get; private set; }
+    public SubmissionView Submission { get; private set; } = null!;
     public string? Message { get; private set; }
-    public string Status => Submission.GetProperty("status").GetString()!;
-    public bool Revisable => Status is not "withdrawn";
+    public bool Revisable => Submission.Status is not SubmissionStatus.Withdrawn;
     /// <summary>The timeline: every status it went through, oldest first (empty when the history cannot be read now).</summary>
-    public List<(string Status, int Version, string? Message, DateTimeOffset At)> Timeline { get; } = [];
+    public List<StatusChangeView> Timeline { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? fait, CancellationToken ct)
     {
         Message = fait switch { "modifiee" => "Votre demande modifiée est envoyée au comité.", "retiree" => "Votre demande est retirée.", _ => null };
-        using var response = await api.SendAsync(HttpMethod.Get, $"api/submissions/{id}", null, ct);
-        if (response is null) return LocalRedirect($"/session/connexion?retour=%2Fmon-espace%2Fdemandes%2F{id}");
-        if (response.StatusCode == HttpStatusCode.NotFound) return NotFound(); // another organisation's, exactly like one that does not exist
-        response.EnsureSuccessStatusCode();
-        Submission = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        using var history = await api.SendAsync(HttpMethod.Get, $"api/submissions/{id}/history", null, ct);
-        if (history is { StatusCode: HttpStatusCode.OK })
-        {
-            Timeline.AddRange((await history.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray().Select(h => (
-                h.GetProperty("status").GetString()!, h.GetProperty("version").GetInt32(),
-                h.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null, h.GetProperty("at").GetDateTimeOffset())));
-        }
+        var read = await submissions.GetAsync(id, ct);
+        if (read.NeedsSignIn) return LocalRedirect($"/session/connexion?retour=%2Fmon-espace%2Fdemandes%2F{id}");
+        if (read.Status == HttpStatusCode.NotFound) return NotFound(); // another organisation's, exactly like one that does not exist
+        Submission = read.Value ?? throw new HttpRequestException($"The submission API answered {(int)read.Status} for submission {id}.");
+        Timeline.AddRange((await submissions.HistoryAsync(id, ct)).Value ?? []);
         return Page();
     }
 
     public async Task<IActionResult> OnPostRetirerAsync(Guid id, CancellationToken ct)
     {
-        using var response = await api.SendAsync(HttpMethod.Post, $"api/submissions/{id}/withdraw", null, ct);
-        if (response is null) return LocalRedirect("/session/connexion");
-        return LocalRedirect($"/mon-espace/demandes/{id}" + (response.IsSuccessStatusCode ? "?fait=retiree" : ""));
+        var withdrawn = await submissions.WithdrawAsync(id, ct);
+        if (withdrawn.NeedsSignIn) return LocalRedirect("/session/connexion");
+        return LocalRedirect($"/mon-espace/demandes/{id}" + (withdrawn.Succeeded ? "?fait=retiree" : ""));
     }
 }

@@ -1,19 +1,17 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SemaineIndustrie.Territory;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.Contracts.Submissions;
+using SemaineIndustrie.Web.Api;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
 /// <summary>The organisation's submissions, newest first, with their status in plain words.</summary>
 [Authorize]
-public sealed class DemandesModel(PlatformApi api) : PageModel
+public sealed class DemandesModel(SubmissionsClient submissions) : PageModel
 {
-    public sealed record Row(Guid Id, string Title, string Status, DateTimeOffset StartsAt, string Commune, DateTimeOffset UpdatedAt);
+    public sealed record Row(Guid Id, string Title, SubmissionStatus Status, DateTimeOffset StartsAt, string Commune, DateTimeOffset UpdatedAt);
 
     public List<Row> Rows { get; } = [];
     public bool Unavailable { get; private set; }
@@ -21,16 +19,11 @@ public sealed class DemandesModel(PlatformApi api) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        using var response = await api.SendAsync(HttpMethod.Get, "api/submissions?limit=100", null, ct);
-        if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdemandes");
-        if (response.StatusCode != HttpStatusCode.OK) { Unavailable = true; return Page(); }
-        var page = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        foreach (var item in page.GetProperty("items").EnumerateArray())
-        {
-            var insee = item.GetProperty("communeInsee").GetString()!;
-            Rows.Add(new Row(item.GetProperty("id").GetGuid(), item.GetProperty("title").GetString()!, item.GetProperty("status").GetString()!,
-                item.GetProperty("startsAt").GetDateTimeOffset(), CommuneDirectory.Instance.Find(insee)?.Name ?? insee, item.GetProperty("updatedAt").GetDateTimeOffset()));
-        }
+        var answer = await submissions.ListAsync(100, ct);
+        if (answer.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdemandes");
+        if (answer.Value is not { } page) { Unavailable = true; return Page(); }
+        Rows.AddRange(page.Items.Select(item =>
+            new Row(item.Id, item.Title, item.Status, item.StartsAt, CommuneDirectory.Instance.Find(item.CommuneInsee)?.Name ?? item.CommuneInsee, item.UpdatedAt)));
         return Page();
     }
 }

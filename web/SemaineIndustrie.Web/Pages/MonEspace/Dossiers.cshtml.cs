@@ -1,13 +1,14 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using SemaineIndustrie.Contracts.Review;
+using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Territory;
+using SemaineIndustrie.Web.Api;
 using SemaineIndustrie.Web.Catalogue;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.Web.Wording;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
@@ -17,14 +18,14 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// filtered by département, state, sector and event day, paginated by the API's cursor, exported as CSV.
 /// </summary>
 [Authorize]
-public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : PageModel
+public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const int PageSize = 50;
     /// <summary>The most a CSV export reads (the whole week of a région is far below).</summary>
     public const int ExportMax = 20_000;
 
     public sealed record Row(Guid Id, string Title, string Commune, string Departement, DateOnly EventDay, DateTimeOffset ReceivedAt, DateTimeOffset DueAt,
-        bool Overdue, string Status, string? ClaimedBy, string Location, bool PossibleDuplicate);
+        bool Overdue, CaseStatus Status, string? ClaimedBy, LocationStatus Location, bool PossibleDuplicate);
 
     public static readonly IReadOnlyList<(string Code, string Label)> States =
     [
@@ -45,8 +46,7 @@ public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : 
     public List<(string Title, bool Decided, string Detail)> BulkResults { get; } = [];
 
     /// <summary>The committee's queues (one per département) with their counts and time to decision, from the review API.</summary>
-    public sealed record Queue(string Departement, int Pending, int Claimed, int ChangesRequested, int Overdue, int Decided, double? MedianHours, double? P90Hours);
-    public List<Queue> Queues { get; } = [];
+    public List<QueueView> Queues { get; } = [];
 
     /// <summary>Several cases decided at once (the bulk API): one result per case, shown above the list.</summary>
     public async Task<IActionResult> OnPostDeciderAsync(Guid[] cases, string? decision, string? motivation, CancellationToken ct)
@@ -55,30 +55,20 @@ public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : 
         {
             if (await OnGetAsync(ct) is not PageResult) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
             var titles = Rows.ToDictionary(r => r.Id, r => r.Title); // before the decisions move them out of this list
-            var body = new System.Text.Json.Nodes.JsonObject
-            {
-                ["decisions"] = new System.Text.Json.Nodes.JsonArray(cases.Select(id => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
-                {
-                    ["caseId"] = id.ToString(), ["decision"] = decision, ["motivation"] = string.IsNullOrWhiteSpace(motivation) ? null : motivation,
-                }).ToArray()),
-            };
-            using var response = await api.SendAsync(HttpMethod.Post, "api/review/cases/decisions", body, ct);
-            if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
-            var answer = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var motivationOrNone = string.IsNullOrWhiteSpace(motivation) ? null : motivation;
+            var answer = await review.DecideManyAsync(new BulkDecisionRequest(cases.Select(id => new BulkDecisionItem(id, decision, motivationOrNone)).ToList()), ct);
+            if (answer.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
             var result = await OnGetAsync(ct); // the list as it is now
-            if (response.StatusCode != HttpStatusCode.OK)
+            if (answer.Value is not { } results)
             {
-                var errors = answer.TryGetProperty("errors", out var e) ? string.Join(" ", e.EnumerateObject().SelectMany(p => p.Value.EnumerateArray().Select(m => m.GetString()))) : "";
-                BulkResults.Add(("La sélection", false, ApiProblem.Title(answer.TryGetProperty("title", out var t) ? t.GetString() : null) + " " + errors));
+                BulkResults.Add(("La sélection", false, answer.Describe()));
                 return result;
             }
-            foreach (var item in (answer.ValueKind == JsonValueKind.Array ? answer : answer.GetProperty("results")).EnumerateArray())
+            foreach (var item in results)
             {
-                var id = item.GetProperty("caseId").GetGuid();
-                var ok = item.GetProperty("status").GetInt32() == 200;
-                var detail = ok ? StatusLabel(item.GetProperty("outcome").GetString() ?? "")
-                    : item.TryGetProperty("problem", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() ?? "refusé" : "refusé";
-                BulkResults.Add((titles.GetValueOrDefault(id, id.ToString()), ok, detail));
+                var ok = item.Status == 200;
+                var detail = ok ? (Enum.TryParse<CaseStatus>(item.Outcome, ignoreCase: true, out var outcome) ? T.Label(outcome) : item.Outcome ?? "") : item.Problem ?? "refusé";
+                BulkResults.Add((titles.GetValueOrDefault(item.CaseId, item.CaseId.ToString()), ok, detail));
             }
             return result;
         }
@@ -88,7 +78,7 @@ public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : 
     /// <summary>The filters as the review API's query string (the same for the page and the export).</summary>
     public string ApiQuery(int limit, string? cursor)
     {
-        var query = $"api/review/cases?limit={limit}";
+        var query = $"limit={limit}";
         if (Departement is { Length: > 0 }) query += "&departement=" + Uri.EscapeDataString(Departement);
         if (Statut == "overdue") query += "&overdue=true";
         else if (Statut is { Length: > 0 } && Statut != "all") query += "&status=" + Uri.EscapeDataString(Statut);
@@ -114,22 +104,12 @@ public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : 
     /// <summary>One page of cases from the review API, or null when the session has ended.</summary>
     private async Task<(List<Row> Rows, string? Next, bool Ok)?> ReadPageAsync(int limit, string? cursor, CancellationToken ct)
     {
-        using var response = await api.SendAsync(HttpMethod.Get, ApiQuery(limit, cursor), null, ct);
-        if (response is null) return null;
-        if (response.StatusCode != HttpStatusCode.OK) return ([], null, false);
-        var page = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        var rows = page.GetProperty("items").EnumerateArray().Select(c =>
-        {
-            var insee = c.GetProperty("communeInsee").GetString()!;
-            return new Row(c.GetProperty("id").GetGuid(), c.GetProperty("title").GetString()!, CommuneDirectory.Instance.Find(insee)?.Name ?? insee,
-                c.GetProperty("departement").GetString()!, DateOnly.Parse(c.GetProperty("eventDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-                c.GetProperty("receivedAt").GetDateTimeOffset(), c.GetProperty("dueAt").GetDateTimeOffset(), c.GetProperty("overdue").GetBoolean(),
-                c.GetProperty("status").GetString()!,
-                c.GetProperty("claim") is { ValueKind: JsonValueKind.Object } claim ? claim.GetProperty("by").GetString() : null,
-                c.GetProperty("location").GetString()!, c.GetProperty("possibleDuplicate").GetBoolean());
-        }).ToList();
-        var next = page.TryGetProperty("nextCursor", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-        return (rows, next, true);
+        var answer = await review.CasesAsync(ApiQuery(limit, cursor), ct);
+        if (answer.NeedsSignIn) return null;
+        if (answer.Value is not { } page) return ([], null, false);
+        var rows = page.Items.Select(c => new Row(c.Id, c.Title, CommuneDirectory.Instance.Find(c.CommuneInsee)?.Name ?? c.CommuneInsee, c.Departement, c.EventDay,
+            c.ReceivedAt, c.DueAt, c.Overdue, c.Status, c.Claim?.By, c.Location, c.PossibleDuplicate)).ToList();
+        return (rows, page.NextCursor, true);
     }
 
     /// <summary>The filtered list (every page) as CSV, for a spreadsheet: cells escaped against formula injection.</summary>
@@ -146,7 +126,7 @@ public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : 
             {
                 csv.Append(CsvText.Row([r.Id.ToString(), CsvText.Cell(r.Title), CsvText.Cell(r.Commune), r.Departement, r.EventDay.ToString("yyyy-MM-dd"),
                     r.ReceivedAt.ToString("yyyy-MM-dd'T'HH:mm:ssK"), r.DueAt.ToString("yyyy-MM-dd'T'HH:mm:ssK"), r.Overdue ? "oui" : "non",
-                    CsvText.Cell(StatusLabel(r.Status)), r.ClaimedBy is null ? "non" : "oui", r.Location, r.PossibleDuplicate ? "oui" : "non"]));
+                    CsvText.Cell(T.Label(r.Status)), r.ClaimedBy is null ? "non" : "oui", Labels.Code(r.Location), r.PossibleDuplicate ? "oui" : "non"]));
             }
             count += page.Rows.Count;
             cursor = page.Next;
@@ -161,9 +141,9 @@ public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : 
         Rows.Clear(); // also called after a bulk decision, to show the list as it is now
         Departements.Clear();
         Queues.Clear();
-        var region = User.FindFirst("region")?.Value;
-        var mine = User.FindAll("departement").Select(d => d.Value).ToList();
-        Departements.AddRange((mine.Count > 0 ? mine : FrenchTerritory.Departements.Where(d => region is null || d.RegionCode == region).Select(d => d.Code))
+        var scope = ReviewerScope.Of(User);
+        Departements.AddRange((scope.Departements.Count > 0 ? scope.Departements
+                : FrenchTerritory.Departements.Where(d => scope.Allows(d.RegionCode, d.Code)).Select(d => d.Code))
             .Select(code => (code, FrenchTerritory.FindDepartement(code)?.Name ?? code)));
         Sectors = (await catalogue.CurrentEditionAsync(ct))?.Sectors ?? [];
 
@@ -172,28 +152,7 @@ public sealed class DossiersModel(PlatformApi api, CatalogueClient catalogue) : 
         Rows.AddRange(page.Rows);
         NextCursor = page.Next;
 
-        using var queues = await api.SendAsync(HttpMethod.Get, "api/review/queues", null, ct);
-        if (queues is { StatusCode: HttpStatusCode.OK })
-        {
-            double? Hours(JsonElement q, string p) => q.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
-            foreach (var q in (await queues.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray())
-            {
-                Queues.Add(new Queue(q.GetProperty("departement").GetString()!, q.GetProperty("pending").GetInt32(), q.GetProperty("claimed").GetInt32(),
-                    q.GetProperty("changesRequested").GetInt32(), q.GetProperty("overdue").GetInt32(), q.GetProperty("decided").GetInt32(),
-                    Hours(q, "medianHoursToDecision"), Hours(q, "p90HoursToDecision")));
-            }
-            Queues.Sort((a, b) => string.CompareOrdinal(a.Departement, b.Departement));
-        }
+        Queues.AddRange(((await review.QueuesAsync(ct)).Value ?? []).OrderBy(q => q.Departement, StringComparer.Ordinal));
         return Page();
     }
-
-    public static string StatusLabel(string code) => code switch
-    {
-        "pending" => "À instruire",
-        "changesRequested" => "Modifications demandées",
-        "labelled" => "Labellisé",
-        "refused" => "Refusé",
-        "withdrawn" => "Retiré",
-        _ => code,
-    };
 }

@@ -1,13 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SemaineIndustrie.Web.Organiser;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.Contracts.Submissions;
+using SemaineIndustrie.Web.Api;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
@@ -19,7 +16,7 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// </summary>
 [Authorize]
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
-public sealed class ImportModel(PlatformApi api) : PageModel
+public sealed class ImportModel(SubmissionsClient submissions) : PageModel
 {
     public const int MaxFileBytes = 2 * 1024 * 1024;
 
@@ -54,22 +51,20 @@ public sealed class ImportModel(PlatformApi api) : PageModel
         var (fileError, lines) = CsvImport.Read(Contenu ?? "");
         if (fileError is not null) { FileError = fileError; return Page(); }
         var sendable = lines.Where(l => l.Submission is not null).ToList();
-        var results = new Dictionary<string, JsonElement>();
+        var results = new Dictionary<string, BatchItemResult>();
         if (sendable.Count > 0)
         {
-            var batch = new JsonObject { ["items"] = new JsonArray(sendable.Select(l => (JsonNode)new JsonObject { ["key"] = l.Key, ["submission"] = l.Submission!.DeepClone() }).ToArray()) };
-            using var response = await api.SendAsync(HttpMethod.Post, "api/submissions/batch" + (dryRun ? "?dryRun=true" : ""), batch, ct);
-            if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fimport");
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            if (response.StatusCode != HttpStatusCode.OK)
+            var answer = await submissions.BatchAsync(new BatchRequest(sendable.Select(l => (BatchItem?)new BatchItem(l.Key, l.Submission)).ToList()), dryRun, ct);
+            if (answer.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fimport");
+            if (answer.Value is not { } batch)
             {
                 // The batch as a whole was refused (e.g. a key twice): say which lines.
-                FileError = "Le fichier ne peut pas être envoyé : " + string.Join(" ; ", body.TryGetProperty("errors", out var e)
-                    ? e.EnumerateObject().Select(p => Describe(p.Name, sendable) + " — " + string.Join(" ", p.Value.EnumerateArray().Select(m => m.GetString())))
-                    : [body.GetProperty("title").GetString() ?? "refusé"]);
+                FileError = "Le fichier ne peut pas être envoyé : " + (answer.Problem?.Errors is { Count: > 0 } errors
+                    ? string.Join(" ; ", errors.Select(p => Describe(p.Key, sendable) + " — " + string.Join(" ", p.Value)))
+                    : answer.Describe());
                 return Page();
             }
-            foreach (var result in body.GetProperty("results").EnumerateArray()) results[result.GetProperty("key").GetString()!] = result;
+            foreach (var result in batch.Results) results[result.Key] = result;
         }
 
         foreach (var line in lines)
@@ -78,13 +73,8 @@ public sealed class ImportModel(PlatformApi api) : PageModel
             var outcome = dryRun ? "à envoyer" : "non envoyée";
             if (results.TryGetValue(line.Key, out var result))
             {
-                var status = result.GetProperty("status").GetInt32();
-                var replayed = result.GetProperty("replayed").GetBoolean();
-                outcome = status == 201 ? (replayed ? "déjà envoyée" : dryRun ? "à envoyer" : "envoyée") : "à corriger";
-                if (result.TryGetProperty("errors", out var fieldErrors) && fieldErrors.ValueKind == JsonValueKind.Object)
-                {
-                    errors.AddRange(fieldErrors.EnumerateObject().SelectMany(p => p.Value.EnumerateArray().Select(m => (CsvImport.ColumnOf(p.Name), m.GetString() ?? ""))));
-                }
+                outcome = result.Status == 201 ? (result.Replayed ? "déjà envoyée" : dryRun ? "à envoyer" : "envoyée") : "à corriger";
+                errors.AddRange((result.Errors ?? new Dictionary<string, string[]>()).SelectMany(p => p.Value.Select(m => (CsvImport.ColumnOf(p.Key), m))));
             }
             if (errors.Count > 0) outcome = "à corriger";
             Lines.Add(new LineResult(line.Number, line.Key, line.Title, outcome, errors));

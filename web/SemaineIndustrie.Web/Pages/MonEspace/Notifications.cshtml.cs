@@ -1,17 +1,14 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.Contracts.Notifications;
+using SemaineIndustrie.Web.Api;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
 /// <summary>Which mails the signed-in person gets (the notification service's preferences; the same as the mails' unsubscribe links).</summary>
 [Authorize]
-public sealed class NotificationsModel(PlatformApi api) : PageModel
+public sealed class NotificationsModel(PreferencesClient preferences) : PageModel
 {
     public static readonly IReadOnlyList<(string Kind, string Label, string Hint)> Kinds =
     [
@@ -36,22 +33,19 @@ public sealed class NotificationsModel(PlatformApi api) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string[] actifs, CancellationToken ct)
     {
-        var choices = new JsonObject();
-        foreach (var (kind, _, _) in Kinds) choices[kind] = actifs.Contains(kind);
-        using var response = await api.SendAsync(HttpMethod.Put, "api/notifications/preferences", new JsonObject { ["kinds"] = choices }, ct);
-        if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fnotifications");
-        if (response.IsSuccessStatusCode) return LocalRedirect("/mon-espace/notifications?fait=1");
+        var saved = await preferences.SaveAsync(new PreferencesRequest(Kinds.ToDictionary(k => k.Kind, k => actifs.Contains(k.Kind))), ct);
+        if (saved.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fnotifications");
+        if (saved.Succeeded) return LocalRedirect("/mon-espace/notifications?fait=1");
         Unavailable = true;
         return Page();
     }
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        using var response = await api.SendAsync(HttpMethod.Get, "api/notifications/preferences", null, ct);
-        if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fnotifications");
-        if (response.StatusCode != HttpStatusCode.OK) { Unavailable = true; return Page(); }
-        foreach (var p in (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).EnumerateArray())
-            if (p.GetProperty("enabled").GetBoolean()) Enabled.Add(p.GetProperty("kind").GetString()!);
+        var read = await preferences.ReadAsync(ct);
+        if (read.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fnotifications");
+        if (read.Value is not { } kinds) { Unavailable = true; return Page(); }
+        Enabled.UnionWith(kinds.Where(p => p.Enabled).Select(p => p.Kind));
         return Page();
     }
 }

@@ -1,10 +1,9 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SemaineIndustrie.Web.Catalogue;
 using SemaineIndustrie.Web.Organiser;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.Web.Api;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
@@ -15,7 +14,7 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// organisation's submissions (to repeat an event on another day or at another venue): a new submission.
 /// </summary>
 [Authorize]
-public sealed class NouvelleModel(PlatformApi api, CatalogueClient catalogue) : SubmissionFormModel
+public sealed class NouvelleModel(SubmissionsClient submissions, CatalogueClient catalogue) : SubmissionFormModel
 {
     public bool Duplicate { get; private set; }
 
@@ -23,11 +22,10 @@ public sealed class NouvelleModel(PlatformApi api, CatalogueClient catalogue) : 
     {
         Edition = await catalogue.CurrentEditionAsync(ct);
         if (depuis is not { } source) return Page();
-        using var response = await api.SendAsync(HttpMethod.Get, $"api/submissions/{source}", null, ct);
-        if (response is null) return LocalRedirect($"/session/connexion?retour=%2Fmon-espace%2Fdemandes%2Fnouvelle%3Fdepuis%3D{source}");
-        if (response.StatusCode == HttpStatusCode.NotFound) return NotFound();
-        response.EnsureSuccessStatusCode();
-        Prefill(await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct));
+        var read = await submissions.GetAsync(source, ct);
+        if (read.NeedsSignIn) return LocalRedirect($"/session/connexion?retour=%2Fmon-espace%2Fdemandes%2Fnouvelle%3Fdepuis%3D{source}");
+        if (read.Status == HttpStatusCode.NotFound) return NotFound();
+        Prefill(read.Value ?? throw new HttpRequestException($"The submission API answered {(int)read.Status} for submission {source}."));
         Duplicate = true;
         return Page();
     }
@@ -37,10 +35,10 @@ public sealed class NouvelleModel(PlatformApi api, CatalogueClient catalogue) : 
         Edition = await catalogue.CurrentEditionAsync(ct);
         var submission = BuildSubmission();
         if (Errors.Count > 0) return Page();
-        using var response = await api.SendAsync(HttpMethod.Post, "api/submissions", submission, ct);
-        if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdemandes%2Fnouvelle");
-        if (response.StatusCode == HttpStatusCode.Created) return LocalRedirect("/mon-espace/demandes?cree=1");
-        await ApplyProblemAsync(response, ct);
+        var created = await submissions.CreateAsync(submission, ct);
+        if (created.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdemandes%2Fnouvelle");
+        if (created.Status == HttpStatusCode.Created) return LocalRedirect("/mon-espace/demandes?cree=1");
+        ApplyProblem(created);
         return Page();
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Territory;
 using SemaineIndustrie.Web.Catalogue;
-using SemaineIndustrie.Web.Session;
+using SemaineIndustrie.Web.Api;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
@@ -19,7 +18,7 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// with the same numbers in tables, and as CSV.
 /// </summary>
 [Authorize]
-public sealed class TableauDeBordModel(PlatformApi api, CatalogueClient catalogue) : PageModel
+public sealed class TableauDeBordModel(ReviewClient review, CatalogueClient catalogue) : PageModel
 {
     public sealed record RegionRow(string Code, string Name, int Received, int Pending, int Claimed, int ChangesRequested, int Labelled, int Refused,
         int Withdrawn, int Overdue, double? Median, double? P90);
@@ -61,33 +60,18 @@ public sealed class TableauDeBordModel(PlatformApi api, CatalogueClient catalogu
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        using var response = await api.SendAsync(HttpMethod.Get, "api/review/statistics", null, ct);
-        if (response is null) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Ftableau-de-bord");
-        if (response.StatusCode == HttpStatusCode.Forbidden) { Refused = true; Response.StatusCode = StatusCodes.Status403Forbidden; return null; }
-        if (response.StatusCode != HttpStatusCode.OK) { Unavailable = true; return null; }
-        var statistics = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        static double? D(JsonElement e, string p) => e.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
-        static int C(JsonElement e, string p) => e.GetProperty(p).GetInt32();
-        At = statistics.GetProperty("at").GetDateTimeOffset();
-        Regions.AddRange(statistics.GetProperty("regions").EnumerateArray().Select(r =>
-        {
-            var code = r.GetProperty("region").GetString()!;
-            return new RegionRow(code, FrenchTerritory.FindRegion(code)?.Name ?? code, C(r, "received"), C(r, "pending"), C(r, "claimed"), C(r, "changesRequested"),
-                C(r, "labelled"), C(r, "refused"), C(r, "withdrawn"), C(r, "overdue"), D(r, "medianHoursToDecision"), D(r, "p90HoursToDecision"));
-        }));
-        Queues.AddRange(statistics.GetProperty("queues").EnumerateArray().Select(q =>
-        {
-            var departement = q.GetProperty("departement").GetString()!;
-            return new QueueRow(q.GetProperty("region").GetString()!, departement, FrenchTerritory.FindDepartement(departement)?.Name ?? departement,
-                C(q, "received"), C(q, "pending"), C(q, "claimed"), C(q, "changesRequested"), C(q, "decided"), C(q, "overdue"),
-                D(q, "medianHoursToDecision"), D(q, "p90HoursToDecision"));
-        }));
+        var answer = await review.StatisticsAsync(ct);
+        if (answer.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Ftableau-de-bord");
+        if (answer.Status == HttpStatusCode.Forbidden) { Refused = true; Response.StatusCode = StatusCodes.Status403Forbidden; return null; }
+        if (answer.Value is not { } statistics) { Unavailable = true; return null; }
+        At = statistics.At;
+        Regions.AddRange(statistics.Regions.Select(r => new RegionRow(r.Region, FrenchTerritory.FindRegion(r.Region)?.Name ?? r.Region, r.Received, r.Pending,
+            r.Claimed, r.ChangesRequested, r.Labelled, r.Refused, r.Withdrawn, r.Overdue, r.MedianHoursToDecision, r.P90HoursToDecision)));
+        Queues.AddRange(statistics.Queues.Select(q => new QueueRow(q.Region, q.Departement, FrenchTerritory.FindDepartement(q.Departement)?.Name ?? q.Departement,
+            q.Received, q.Pending, q.Claimed, q.ChangesRequested, q.Decided, q.Overdue, q.MedianHoursToDecision, q.P90HoursToDecision)));
         var labels = ((await catalogue.CurrentEditionAsync(ct))?.Sectors ?? []).ToDictionary(s => s.Code, s => s.Label);
-        Sectors.AddRange(statistics.GetProperty("sectors").EnumerateArray().Select(s =>
-        {
-            var code = s.GetProperty("sector").GetString()!;
-            return new SectorRow(code, labels.GetValueOrDefault(code, code), C(s, "received"), C(s, "labelled"));
-        }).OrderByDescending(s => s.Received));
+        Sectors.AddRange(statistics.Sectors.Select(s => new SectorRow(s.Sector, labels.GetValueOrDefault(s.Sector, s.Sector), s.Received, s.Labelled))
+            .OrderByDescending(s => s.Received));
         return null;
     }
 

@@ -1,7 +1,20 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using SemaineIndustrie.Contracts.Submissions;
 
-namespace SemaineIndustrie.Web.Session;
+namespace SemaineIndustrie.Web.Api;
+
+/// <summary>An API's refusal as RFC 9457 problem details, with the extensions our APIs add (field errors, commune candidates).</summary>
+public sealed record ProblemDocument(string? Title, string? Detail, int? Status, IReadOnlyDictionary<string, string[]>? Errors,
+    IReadOnlyList<CommuneCandidate>? CommuneCandidates)
+{
+    /// <summary>The field errors keyed by form field (list indices dropped: <c>sectors[2]</c> is <c>sectors</c>).</summary>
+    public IEnumerable<KeyValuePair<string, string>> FieldErrors() => (Errors ?? new Dictionary<string, string[]>())
+        .GroupBy(e => Regex.Replace(e.Key, @"\[\d+\]", ""), e => string.Join(" ", e.Value))
+        .Select(g => KeyValuePair.Create(g.Key, string.Join(" ", g)));
+}
 
 /// <summary>
 /// An API's refusal (RFC 9457 problem details) in one sentence for the page: its title in French when we
@@ -30,21 +43,23 @@ public static class ApiProblem
 
     public static string Title(string? title) => title is null ? "Refusé" : Titles.GetValueOrDefault(title, title);
 
-    public static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>The problem details of a refusal, or null when the answer is not one (a proxy's HTML page, an empty body).</summary>
+    public static async Task<ProblemDocument?> ReadAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        JsonElement problem;
         try
         {
-            problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            return await response.Content.ReadFromJsonAsync<ProblemDocument>(PlatformApi.Json, ct);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
-            return $"Refusé ({(int)response.StatusCode}).";
+            return null;
         }
-        if (problem.ValueKind != JsonValueKind.Object) return $"Refusé ({(int)response.StatusCode}).";
-        var details = problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
-            ? string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString())))
-            : problem.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
-        return Title(problem.TryGetProperty("title", out var title) ? title.GetString() : null) + (string.IsNullOrEmpty(details) ? "" : " — " + details);
+    }
+
+    public static string Describe(ProblemDocument? problem, HttpStatusCode status)
+    {
+        if (problem is null) return $"Refusé ({(int)status}).";
+        var details = problem.Errors is { Count: > 0 } errors ? string.Join(" ", errors.Values.SelectMany(m => m)) : problem.Detail;
+        return Title(problem.Title) + (string.IsNullOrEmpty(details) ? "" : " — " + details);
     }
 }

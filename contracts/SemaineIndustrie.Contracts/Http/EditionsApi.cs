@@ -1,4 +1,6 @@
-namespace SemaineIndustrie.Submission.Editions;
+namespace SemaineIndustrie.Contracts.Editions;
+
+// What the editions API (/api/editions, public) answers.
 
 public sealed record CodeLabel(string Code, string Label);
 

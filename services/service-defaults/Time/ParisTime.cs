@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace SemaineIndustrie.Submission;
+namespace SemaineIndustrie.ServiceDefaults.Time;
 
-/// <summary>Event times are Europe/Paris wall-clock times.</summary>
+/// <summary>
+/// The platform's one reading of Europe/Paris: event times are Paris wall-clock times, deadlines end at Paris
+/// midnight, pages and mails show Paris times. Every service and the web front-end go through here.
+/// </summary>
 public static class ParisTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
@@ -18,6 +21,19 @@ public static class ParisTime
     public const string Expected = "An ISO 8601 date-time such as 2018-03-27T09:00 (Europe/Paris), 2018-03-27T09:00:00+02:00 or 2018-03-27T07:00Z.";
 
     public static DateTimeOffset ToParis(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The Paris calendar day of an instant.</summary>
+    public static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(ToParis(instant).DateTime);
+
+    /// <summary>Paris midnight at the start of <paramref name="day"/>.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
+
+    /// <summary>An instant as Paris time in <paramref name="format"/> ("dd/MM/yyyy HH:mm"), digits as written (invariant).</summary>
+    public static string Format(DateTimeOffset instant, string format) => ToParis(instant).ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// "2018-03-27T09:00" (seconds and fractions optional) is read as Paris time; the same with Z or an

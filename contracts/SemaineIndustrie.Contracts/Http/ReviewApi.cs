@@ -1,0 +1,89 @@
+namespace SemaineIndustrie.Contracts.Review;
+
+// What the labelling-review API (/api/review) reads and answers: one definition, used by the service to answer
+// and by the web front-end to read (a renamed field fails the build, not a page at run time).
+
+public enum CaseStatus
+{
+    Pending,
+    ChangesRequested,
+    Labelled,
+    Refused,
+    Withdrawn,
+}
+
+public enum LocationStatus
+{
+    Unknown,
+    Located,
+    Unlocated,
+    Corrected,
+}
+
+public enum CheckOutcome
+{
+    Pass,
+    Fail,
+    Pending,
+}
+
+/// <summary>One automatic check shown on a case. Checks inform; the reviewer decides.</summary>
+public sealed record PreCheck(string Code, CheckOutcome Outcome, string Detail);
+
+public sealed record ClaimView(string By, DateTimeOffset Until);
+
+public sealed record DecisionView(CaseStatus Outcome, DateTimeOffset At, string By, string? Message);
+
+public sealed record CaseSummary(
+    Guid Id, Guid SubmissionId, int SubmissionVersion, string Title, string CommuneInsee, string Departement, string Region,
+    CaseStatus Status, ClaimView? Claim, DateOnly EventDay, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue,
+    LocationStatus Location, bool PossibleDuplicate);
+
+/// <summary>A case as its page shows it; <see cref="People"/> names the subjects who hold, noted or decided it.</summary>
+public sealed record CaseDetail(
+    Guid Id, Guid SubmissionId, int SubmissionVersion, string Region, string Departement,
+    CaseStatus Status, ClaimView? Claim, DecisionView? Decision,
+    DateTimeOffset FirstReceivedAt, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, bool Overdue,
+    LocationStatus Location, IReadOnlyList<PreCheck> PreChecks, IReadOnlyList<Guid> PossibleDuplicates,
+    EventDetails Event, IReadOnlyList<NoteView> Notes, IReadOnlyDictionary<string, string> People);
+
+/// <summary>One line of a case's audit trail, as reviewers read it.</summary>
+public sealed record AuditEntryView(DateTimeOffset At, string Actor, string Action, int SubmissionVersion, string? Detail, string? ActorName = null);
+
+public sealed record NoteView(Guid Id, string Author, string Text, int SubmissionVersion, DateTimeOffset At);
+
+public sealed record CasePage(IReadOnlyList<CaseSummary> Items, string? NextCursor);
+
+public sealed record NoteRequest(string? Text);
+
+/// <summary><c>decision</c>: label | refuse | request_changes. <c>version</c>, when given, must be the version on the case.</summary>
+public sealed record DecisionRequest(string? Decision, string? Motivation, int? Version = null);
+
+public sealed record BulkDecisionItem(Guid? CaseId, string? Decision, string? Motivation, int? Version = null);
+
+public sealed record BulkDecisionRequest(IReadOnlyList<BulkDecisionItem>? Decisions);
+
+public sealed record BulkDecisionResult(Guid CaseId, int Status, string? Outcome, string? Problem, DateTimeOffset? DecidedAt = null);
+
+public sealed record MotivationTemplateView(Guid Id, string Region, string Title, string Text, DateTimeOffset CreatedAt);
+
+public sealed record MotivationTemplateRequest(string? Title, string? Text, string? Region);
+
+/// <summary>
+/// One (région, département) queue: what waits (pending and unclaimed, claimed), what waits for the
+/// organiser (changes requested), what is decided, what is late; and how fast the committee decides.
+/// </summary>
+public sealed record QueueView(
+    string Region, string Departement, int Pending, int Claimed, int ChangesRequested, int Decided, int Withdrawn, int Overdue,
+    int Received, double? MedianHoursToDecision, double? P90HoursToDecision);
+
+/// <summary>A région's totals: its queues added up, its decision times computed over all its decisions.</summary>
+public sealed record RegionStatistics(
+    string Region, int Received, int Pending, int Claimed, int ChangesRequested, int Labelled, int Refused, int Withdrawn, int Overdue,
+    double? MedianHoursToDecision, double? P90HoursToDecision);
+
+/// <summary>Cases per sector (an event counts in each of its sectors).</summary>
+public sealed record SectorStatistics(string Sector, int Received, int Labelled);
+
+public sealed record ReviewStatistics(
+    DateTimeOffset At, IReadOnlyList<RegionStatistics> Regions, IReadOnlyList<QueueView> Queues, IReadOnlyList<SectorStatistics> Sectors);

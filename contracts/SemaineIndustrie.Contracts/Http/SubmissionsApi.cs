@@ -1,0 +1,85 @@
+namespace SemaineIndustrie.Contracts.Submissions;
+
+// What the submission API (/api/submissions) reads and answers, defined once for the service and the web front-end.
+
+public enum EventType
+{
+    CompanyVisit,
+    OpenDay,
+    Conference,
+    ForumOrFair,
+    Workshop,
+    JobDating,
+    Exhibition,
+    Competition,
+    Other,
+}
+
+/// <summary>Status as the organiser sees it.</summary>
+public enum SubmissionStatus
+{
+    Submitted,
+    InReview,
+    Labelled,
+    Refused,
+    ChangesRequested,
+    Revised,
+    Withdrawn,
+}
+
+public sealed record VenueRequest(string? Name, string? Street, string? PostalCode, string? Commune, string? CommuneInsee);
+
+public sealed record RegistrationRequest(bool? Required, string? Url, string? Email, string? Phone);
+
+public sealed record AccessibilityRequest(bool? WheelchairAccessible, string? Details);
+
+public sealed record OrganisingBodyRequest(string? Name, OrganisationKind? Kind, string? Siret);
+
+public sealed record PrivateContactRequest(string? Name, string? Email, string? Phone);
+
+/// <summary>What an organiser posts (create) or puts (revise). Limits are documented in docs/submissions.md.</summary>
+public sealed record SubmissionRequest(
+    string? Title,
+    string? Description,
+    EventType? EventType,
+    string? StartsAt,
+    string? EndsAt,
+    VenueRequest? Venue,
+    IReadOnlyList<string>? Sectors,
+    IReadOnlyList<string>? Audiences,
+    bool? FreeOfCharge,
+    int? Capacity,
+    RegistrationRequest? Registration,
+    AccessibilityRequest? Accessibility,
+    OrganisingBodyRequest? OrganisingBody,
+    PrivateContactRequest? PrivateContact);
+
+/// <summary>Who the reviewers may call about this submission. Never published, never sent to other services.</summary>
+public sealed record PrivateContact(string Name, string Email, string? Phone);
+
+/// <summary>One submission as its organiser sees it: the latest version, private contact included.</summary>
+public sealed record SubmissionView(
+    Guid Id, int Version, SubmissionStatus Status, string? ReviewerMessage,
+    EventDetails Event, PrivateContact PrivateContact,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? WithdrawnAt);
+
+public sealed record SubmissionSummary(
+    Guid Id, int Version, SubmissionStatus Status, string Title, int Edition, DateTimeOffset StartsAt,
+    string CommuneInsee, string Departement, string Region, DateTimeOffset UpdatedAt);
+
+public sealed record SubmissionPage(IReadOnlyList<SubmissionSummary> Items, string? NextCursor);
+
+/// <summary>One step of a submission's timeline.</summary>
+public sealed record StatusChangeView(SubmissionStatus Status, int Version, string? Message, DateTimeOffset At);
+
+/// <summary>A commune the venue may be in, when its name or postal code was ambiguous (in a 422's <c>communeCandidates</c>).</summary>
+public sealed record CommuneCandidate(string Insee, string Name, IReadOnlyList<string> PostalCodes, string Departement, string Region);
+
+public sealed record BatchItem(string? Key, SubmissionRequest? Submission);
+
+public sealed record BatchRequest(List<BatchItem?>? Items);
+
+public sealed record BatchItemResult(string Key, int Status, Guid? Id, int? Version, bool Replayed, string? Title,
+    IDictionary<string, string[]>? Errors, IReadOnlyList<CommuneCandidate>? CommuneCandidates);
+
+public sealed record BatchResponse(int Created, int Replayed, int Refused, IReadOnlyList<BatchItemResult> Results, bool DryRun = false);

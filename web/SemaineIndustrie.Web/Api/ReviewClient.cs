@@ -1,0 +1,39 @@
+using SemaineIndustrie.Contracts.Review;
+
+namespace SemaineIndustrie.Web.Api;
+
+/// <summary>The labelling-review API (/api/review), as the workbench pages call it.</summary>
+public sealed class ReviewClient(PlatformApi api)
+{
+    /// <summary>The cases in scope; <paramref name="query"/> is the API's query string (filters, limit, cursor).</summary>
+    public Task<ApiAnswer<CasePage>> CasesAsync(string query, CancellationToken ct) => api.GetAsync<CasePage>("api/review/cases?" + query, ct);
+
+    public Task<ApiAnswer<CaseDetail>> CaseAsync(Guid id, CancellationToken ct) => api.GetAsync<CaseDetail>($"api/review/cases/{id}", ct);
+
+    public Task<ApiAnswer<List<AuditEntryView>>> AuditAsync(Guid id, CancellationToken ct) => api.GetAsync<List<AuditEntryView>>($"api/review/cases/{id}/audit", ct);
+
+    public Task<ApiAnswer<Nothing>> ClaimAsync(Guid id, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/claim", null, ct);
+
+    public Task<ApiAnswer<Nothing>> ReleaseAsync(Guid id, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/release", null, ct);
+
+    public Task<ApiAnswer<Nothing>> AddNoteAsync(Guid id, NoteRequest note, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/notes", note, ct);
+
+    public Task<ApiAnswer<Nothing>> DecideAsync(Guid id, DecisionRequest decision, CancellationToken ct) =>
+        api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/decision", decision, ct);
+
+    public Task<ApiAnswer<List<BulkDecisionResult>>> DecideManyAsync(BulkDecisionRequest decisions, CancellationToken ct) =>
+        api.SendAsync<List<BulkDecisionResult>>(HttpMethod.Post, "api/review/cases/decisions", decisions, ct);
+
+    public Task<ApiAnswer<List<QueueView>>> QueuesAsync(CancellationToken ct) => api.GetAsync<List<QueueView>>("api/review/queues", ct);
+
+    public Task<ApiAnswer<ReviewStatistics>> StatisticsAsync(CancellationToken ct) => api.GetAsync<ReviewStatistics>("api/review/statistics", ct);
+
+    /// <param name="region">For the national team: whose templates (a regional reviewer always reads their région's).</param>
+    public Task<ApiAnswer<List<MotivationTemplateView>>> TemplatesAsync(string? region, CancellationToken ct) =>
+        api.GetAsync<List<MotivationTemplateView>>("api/review/motivations" + (region is null ? "" : "?region=" + Uri.EscapeDataString(region)), ct);
+
+    public Task<ApiAnswer<MotivationTemplateView>> AddTemplateAsync(MotivationTemplateRequest template, CancellationToken ct) =>
+        api.SendAsync<MotivationTemplateView>(HttpMethod.Post, "api/review/motivations", template, ct);
+
+    public Task<ApiAnswer<Nothing>> DeleteTemplateAsync(Guid id, CancellationToken ct) => api.SendAsync(HttpMethod.Delete, $"api/review/motivations/{id}", null, ct);
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Contracts.Submissions;
+
+namespace SemaineIndustrie.Web.Wording;
+
+/// <summary>
+/// The APIs' codes in the words of the page's language: one resource per value (<c>CaseStatus.Pending</c>,
+/// <c>SubmissionStatus.Labelled</c>, <c>EventType.OpenDay</c>, <c>OrganisationKind.School</c>) in SharedResource (FR/EN),
+/// for every enum the contracts define.
+/// </summary>
+public static class Labels
+{
+    public static string Label<TEnum>(this IStringLocalizer T, TEnum value) where TEnum : struct, Enum => T[$"{typeof(TEnum).Name}.{value}"];
+
+    /// <summary>Every value with its API code (camelCase, as the API reads it) and its words, for a select.</summary>
+    public static IReadOnlyList<(string Code, string Label)> Choices<TEnum>(this IStringLocalizer T) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => (Code(v), T.Label(v))).ToList();
+
+    /// <summary>The code of a value as the APIs write it.</summary>
+    public static string Code<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    /// <summary>The value an API code names (case aside), or null: "openDay" is <c>EventType.OpenDay</c>; numbers are not codes.</summary>
+    public static TEnum? FromCode<TEnum>(string? code) where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => (TEnum?)v).FirstOrDefault(v => string.Equals(Code(v!.Value), code?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"One of: a, b, c." — the codes an API field accepts.</summary>
+    public static string OneOf<TEnum>() where TEnum : struct, Enum => "Une des valeurs : " + string.Join(", ", Enum.GetValues<TEnum>().Select(v => Code(v))) + ".";
+
+    /// <summary>The words of an API code (an event type or organisation kind as a string in an event): the code itself when unknown.</summary>
+    public static string LabelOf<TEnum>(this IStringLocalizer T, string? code) where TEnum : struct, Enum =>
+        FromCode<TEnum>(code) is { } value ? T.Label(value) : code ?? "";
+
+    /// <summary>DSFR badge colour of a submission's status.</summary>
+    public static string Badge(SubmissionStatus status) => status switch
+    {
+        SubmissionStatus.Labelled => "fr-badge--success",
+        SubmissionStatus.Refused or SubmissionStatus.Withdrawn => "fr-badge--error",
+        SubmissionStatus.ChangesRequested => "fr-badge--warning",
+        _ => "fr-badge--info",
+    };
+}
