@@ -14,7 +14,7 @@ app.UseEdgeProtection();
 app.MapDefaultEndpoints();
 app.MapApiDocumentationUi();
 // An /api (or /dev) address no route serves is a 404 problem+json, not a page of the web front-end's catch-all route.
-app.Map("/api/{**rest}", () => Results.NotFound()).AllowAnonymous();
+app.Map("/api/{**rest}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
 app.Map("/dev/{**rest}", () => Results.NotFound()).AllowAnonymous();
 app.MapReverseProxy(proxy =>
 {

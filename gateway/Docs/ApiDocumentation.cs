@@ -8,7 +8,7 @@ namespace SemaineIndustrie.Gateway.Docs;
 /// </summary>
 public static class ApiDocumentation
 {
-    public static readonly string[] Documents = ["submission", "review", "geocoding", "publication", "v1"];
+    public static readonly string[] Documents = ["submission", "review", "geocoding", "publication", "identity", "notification", "v1"];
 
     public static WebApplication MapApiDocumentationUi(this WebApplication app)
     {

@@ -23,7 +23,7 @@ public static class IdentityServiceExtensions
     {
         var options = builder.Configuration.GetSection(PlatformIdentityOptions.Section).Get<PlatformIdentityOptions>() ?? new PlatformIdentityOptions();
         builder.Services.Configure<PlatformIdentityOptions>(builder.Configuration.GetSection(PlatformIdentityOptions.Section));
-        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        builder.Services.AddSmtpMail(builder.Configuration);
 
         builder.AddServiceDatabase<PlatformIdentityDbContext>();
         // The key ring that protects cookies, antiforgery tokens and reset links lives in the database: every
@@ -80,7 +80,6 @@ public static class IdentityServiceExtensions
 
         builder.AddOpenIdConnectServer(options);
         builder.AddCredentialLimits();
-        builder.Services.AddSingleton<MailSender>();
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<Registration>();
         builder.Services.AddScoped<Sessions>();

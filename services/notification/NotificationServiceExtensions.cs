@@ -24,7 +24,7 @@ public static class NotificationServiceExtensions
             .Validate(o => o.PublicBaseUrl is { IsAbsoluteUri: true }, "Notification:PublicBaseUrl must be the public site's absolute address.")
             .Validate(o => o.MaxAttempts >= 1, "Notification:MaxAttempts must be at least 1.")
             .ValidateOnStart();
-        builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+        builder.Services.AddSmtpMail(builder.Configuration);
         builder.AddServiceDatabase<NotificationDbContext>();
         builder.AddServiceMessaging<NotificationDbContext>("notification", bus =>
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Domain;
 using SemaineIndustrie.ServiceDefaults.Telemetry;
 using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Web;
@@ -29,6 +30,7 @@ public static class ServiceDefaultsExtensions
         if (platformTokens) builder.AddPlatformAuthentication();
         builder.AddPlatformAuthorization();
         builder.Services.AddOpenApi();
+        builder.Services.AddResponseContract();
         // Services trust X-Forwarded-* from loopback (the gateway beside the service) and from the networks
         // listed in ForwardedHeaders:KnownNetworks (the cluster's), so they see the client's address. The
         // gateway, the edge, replaces this with its own list (Gateway:TrustedProxies, empty by default).
@@ -48,9 +50,11 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
         app.UseForwardedHeaders();
+        app.UseResponseContract();
         app.UseCorrelationAndSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDomainRefusals();
         app.UseQueryStringRules();
         app.UseRequestBodyLimit();
         beforeAuthentication?.Invoke(app);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Contracts;
@@ -19,19 +20,20 @@ public static class CorrectionsApi
 {
     public static IEndpointRouteBuilder MapCorrectionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/geocoding/venues").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Venue locations");
+        var group = app.MapGroup("/api/geocoding/venues").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Venue locations").WithPlatformAnswers();
         group.MapGet("/{submissionId:guid}", Get);
-        group.MapPut("/{submissionId:guid}/location", Correct);
+        group.MapPut("/{submissionId:guid}/location", Correct).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    private static async Task<IResult> Get(Guid submissionId, ClaimsPrincipal user, GeocodingDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<LocationView>, NotFound>> Get(Guid submissionId, ClaimsPrincipal user, GeocodingDbContext db, CancellationToken ct)
     {
         var location = await db.VenueLocations.AsNoTracking().SingleOrDefaultAsync(v => v.SubmissionId == submissionId, ct);
-        return location is null || !ReviewerScope.Of(user).Allows(location.Region, location.Departement) ? TypedResults.NotFound() : TypedResults.Ok(View(location));
+        if (location is null || !ReviewerScope.Of(user).Allows(location.Region, location.Departement)) return TypedResults.NotFound();
+        return TypedResults.Ok(View(location));
     }
 
-    private static async Task<IResult> Correct(Guid submissionId, CorrectionRequest request, ClaimsPrincipal user, GeocodingDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<LocationView>, NotFound, ProblemHttpResult>> Correct(Guid submissionId, CorrectionRequest request, ClaimsPrincipal user, GeocodingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var location = await db.VenueLocations.SingleOrDefaultAsync(v => v.SubmissionId == submissionId, ct);
         if (location is null || !ReviewerScope.Of(user).Allows(location.Region, location.Departement)) return TypedResults.NotFound();

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Mail;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using SemaineIndustrie.Identity.Auditing;
@@ -9,7 +10,7 @@ namespace SemaineIndustrie.Identity.Accounts;
 
 /// <summary>What a person sees of their account's security: open sessions, their organisation's API clients, recent sign-ins; and the mails that tell them of a change.</summary>
 public sealed class AccountSecurity(IOpenIddictTokenManager tokens, IOpenIddictApplicationManager applications, IntegrationClients clients,
-    PlatformIdentityDbContext db, MailSender mail, PublicLinks links, TimeProvider clock, ILogger<AccountSecurity> logger)
+    PlatformIdentityDbContext db, SmtpMailer mail, PublicLinks links, TimeProvider clock, ILogger<AccountSecurity> logger)
 {
     public const string SignedIn = "account.signed-in";
 

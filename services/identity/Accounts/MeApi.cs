@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,14 +18,14 @@ public static class MeApi
 
     public static WebApplication MapMeApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/identity/me").RequireAuthorization(OpenIdConnectServer.AccountPolicy).WithTags("My account");
+        var group = app.MapGroup("/api/identity/me").RequireAuthorization(OpenIdConnectServer.AccountPolicy).WithTags("My account").WithPlatformAnswers().Refuses(StatusCodes.Status404NotFound);
         group.MapGet("/", Me);
         group.MapGet("/export", Export);
-        group.MapDelete("/", Delete);
+        group.MapDelete("/", Delete).Refuses(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<IResult> Me(ClaimsPrincipal caller, UserManager<PlatformUser> users, PlatformIdentityDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MeView>, ProblemHttpResult>> Me(ClaimsPrincipal caller, UserManager<PlatformUser> users, PlatformIdentityDbContext db, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(caller.SubjectId());
         if (user is null) return Problems.NotFound("No account", "This account no longer exists.");
@@ -34,26 +35,25 @@ public static class MeApi
     }
 
     /// <summary>Everything this service keeps about the caller, as JSON (the audit entries naming them included).</summary>
-    private static async Task<IResult> Export(ClaimsPrincipal caller, UserManager<PlatformUser> users, PlatformIdentityDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<AccountExport>, ProblemHttpResult>> Export(ClaimsPrincipal caller, UserManager<PlatformUser> users, PlatformIdentityDbContext db, CancellationToken ct)
     {
         var id = caller.SubjectId();
         var user = await users.FindByIdAsync(id);
         if (user is null) return Problems.NotFound("No account", "This account no longer exists.");
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == id, ct);
         var organisation = member is null ? null : await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == member.OrganisationId, ct);
-        var export = new
-        {
-            account = new { user.Id, user.Email, user.EmailConfirmed, user.DisplayName, user.PreferredLanguage, user.CreatedAt, user.ExternalSubject,
-                user.LockoutEnd, user.AccessFailedCount },
-            organisation = organisation is null ? null : new { organisation.Id, organisation.Name, organisation.Kind, organisation.Siret, SiretVerified = organisation.SiretVerifiedAt != null, member!.IsManager, member.Since },
-            committeeSeat = await db.Seats.AsNoTracking().Where(s => s.UserId == id).Select(s => new { s.Region, s.Departements, s.Since, s.AppointedBy }).SingleOrDefaultAsync(ct),
-            adminGrant = await db.Admins.AsNoTracking().Where(a => a.UserId == id).Select(a => new { a.Region, a.Since, a.GrantedBy }).SingleOrDefaultAsync(ct),
-            invitationsReceived = await db.Invitations.AsNoTracking().Where(i => i.Email == user.Email || i.AcceptedBy == id)
-                .Select(i => new { i.Purpose, i.Region, i.OrganisationId, i.CreatedAt, i.ExpiresAt, i.AcceptedAt }).ToListAsync(ct),
-            audit = await db.Audit.AsNoTracking().Where(a => a.Actor == id || a.TargetUser == id).OrderBy(a => a.Id)
-                .Select(a => new { a.At, a.Action, a.Actor, a.TargetUser, a.Region, a.OrganisationId }).ToListAsync(ct),
-        };
-        return TypedResults.Json(export, statusCode: 200, contentType: "application/json");
+        var export = new AccountExport(
+            new ExportedAccount(user.Id, user.Email, user.EmailConfirmed, user.DisplayName, user.PreferredLanguage, user.CreatedAt, user.ExternalSubject,
+                user.LockoutEnd, user.AccessFailedCount),
+            organisation is null ? null : new ExportedOrganisation(organisation.Id, organisation.Name, organisation.Kind, organisation.Siret,
+                organisation.SiretVerifiedAt != null, member!.IsManager, member.Since),
+            await db.Seats.AsNoTracking().Where(s => s.UserId == id).Select(s => new ExportedSeat(s.Region, s.Departements, s.Since, s.AppointedBy)).SingleOrDefaultAsync(ct),
+            await db.Admins.AsNoTracking().Where(a => a.UserId == id).Select(a => new ExportedAdminGrant(a.Region, a.Since, a.GrantedBy)).SingleOrDefaultAsync(ct),
+            await db.Invitations.AsNoTracking().Where(i => i.Email == user.Email || i.AcceptedBy == id)
+                .Select(i => new ExportedInvitation(i.Purpose, i.Region, i.OrganisationId, i.CreatedAt, i.ExpiresAt, i.AcceptedAt)).ToListAsync(ct),
+            await db.Audit.AsNoTracking().Where(a => a.Actor == id || a.TargetUser == id).OrderBy(a => a.Id)
+                .Select(a => new ExportedAuditEntry(a.At, a.Action, a.Actor, a.TargetUser, a.Region, a.OrganisationId)).ToListAsync(ct));
+        return TypedResults.Ok(export);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public static class MeApi
     /// authorizations and tokens. Audit entries keep the opaque account id (who appointed whom stays
     /// accountable) but no e-mail or name. An organisation's last manager must hand over first.
     /// </summary>
-    private static async Task<IResult> Delete(ClaimsPrincipal caller, UserManager<PlatformUser> users, PlatformIdentityDbContext db,
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(ClaimsPrincipal caller, UserManager<PlatformUser> users, PlatformIdentityDbContext db,
         IOpenIddictAuthorizationManager authorizations, IOpenIddictTokenManager tokens, TimeProvider clock, CancellationToken ct)
     {
         var id = caller.SubjectId();

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace SemaineIndustrie.Identity.Accounts;
 /// outsider sees is the same for known and unknown addresses; what differs goes into the mail, which
 /// only the mailbox's owner reads.
 /// </summary>
-public sealed class Registration(UserManager<PlatformUser> users, PlatformIdentityDbContext db, MailSender mail, PublicLinks links,
+public sealed class Registration(UserManager<PlatformUser> users, PlatformIdentityDbContext db, SmtpMailer mail, PublicLinks links,
     TimeProvider clock, IOptions<PlatformIdentityOptions> options, Sessions sessions, AccountSecurity security, ResetWakeUp resetMails, ILogger<Registration> logger)
 {
     /// <returns>Field errors (name, email, password), empty when the mail is on its way.</returns>

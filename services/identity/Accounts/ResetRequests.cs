@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Identity.Mail;
@@ -46,7 +47,7 @@ public sealed class ResetMailSender(IServiceScopeFactory scopes, ResetWakeUp wak
             try
             {
                 var link = await scope.ServiceProvider.GetRequiredService<Registration>().ResetLinkAsync(user);
-                await scope.ServiceProvider.GetRequiredService<MailSender>().SendAsync(AccountMails.PasswordReset(user.Email!, link), ct);
+                await scope.ServiceProvider.GetRequiredService<SmtpMailer>().SendAsync(AccountMails.PasswordReset(user.Email!, link), ct);
             }
             catch (ServiceDefaults.Web.DependencyUnavailableException) when (now - request.CreatedAt < GiveUpAfter)
             {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Identity.Accounts;
@@ -20,17 +21,17 @@ public static class CommitteesApi
 
     public static WebApplication MapCommitteesApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/identity").RequireAuthorization(OpenIdConnectServer.AccountPolicy).WithTags("Committees");
-        group.MapPost("/committees/invitations", InviteReviewer);
-        group.MapGet("/committees/{region}/members", Members);
-        group.MapPut("/committees/members/{userId}", MoveSeat);
-        group.MapDelete("/committees/members/{userId}", RemoveSeat);
-        group.MapPost("/admins/invitations", InviteAdmin);
+        var group = app.MapGroup("/api/identity").RequireAuthorization(OpenIdConnectServer.AccountPolicy).WithTags("Committees").WithPlatformAnswers();
+        group.MapPost("/committees/invitations", InviteReviewer).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/committees/{region}/members", Members).Refuses(StatusCodes.Status404NotFound);
+        group.MapPut("/committees/members/{userId}", MoveSeat).Refuses(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/committees/members/{userId}", RemoveSeat).Refuses(StatusCodes.Status404NotFound);
+        group.MapPost("/admins/invitations", InviteAdmin).Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/audit", Audit);
         return app;
     }
 
-    private static async Task<IResult> InviteReviewer(ReviewerInvitationRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
+    private static async Task<Results<Accepted, ProblemHttpResult>> InviteReviewer(ReviewerInvitationRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
         Invitations invitations, CancellationToken ct)
     {
         var errors = CheckEmail(request.Email);
@@ -43,7 +44,7 @@ public static class CommitteesApi
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<IResult> InviteAdmin(AdminInvitationRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
+    private static async Task<Results<Accepted, ProblemHttpResult>> InviteAdmin(AdminInvitationRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
         Invitations invitations, CancellationToken ct)
     {
         var errors = CheckEmail(request.Email);
@@ -61,7 +62,7 @@ public static class CommitteesApi
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<IResult> Members(string region, ClaimsPrincipal caller, PlatformIdentityDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<SeatView>>, ProblemHttpResult>> Members(string region, ClaimsPrincipal caller, PlatformIdentityDbContext db, CancellationToken ct)
     {
         if (FrenchTerritory.FindRegion(region) is null) return Problems.NotFound("Unknown région", $"No région has the code '{region}'.");
         if (!(await Standing.OfAsync(db, caller.SubjectId(), ct)).AdministersRegion(region)) return OutsideYourRegion(region);
@@ -73,7 +74,7 @@ public static class CommitteesApi
         return TypedResults.Ok(seats);
     }
 
-    private static async Task<IResult> MoveSeat(string userId, SeatRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
+    private static async Task<Results<NoContent, ProblemHttpResult>> MoveSeat(string userId, SeatRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
         TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -96,7 +97,7 @@ public static class CommitteesApi
     }
 
     /// <summary>Removes a reviewer: their refresh tokens stop working at once; an access token already issued lives out its minutes.</summary>
-    private static async Task<IResult> RemoveSeat(string userId, ClaimsPrincipal caller, PlatformIdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveSeat(string userId, ClaimsPrincipal caller, PlatformIdentityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var seat = await db.Seats.SingleOrDefaultAsync(s => s.UserId == userId, ct);
         if (seat is null) return Problems.NotFound("Not a reviewer", "This account sits on no committee.");
@@ -109,7 +110,7 @@ public static class CommitteesApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Audit(string? region, int? limit, ClaimsPrincipal caller, PlatformIdentityDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IEnumerable<AuditView>>, ProblemHttpResult>> Audit(string? region, int? limit, ClaimsPrincipal caller, PlatformIdentityDbContext db, CancellationToken ct)
     {
         var standing = await Standing.OfAsync(db, caller.SubjectId(), ct);
         if (standing.Admin is null) return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Administrators only");
@@ -145,6 +146,6 @@ public static class CommitteesApi
         return (region, list);
     }
 
-    private static IResult OutsideYourRegion(string region) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+    private static ProblemHttpResult OutsideYourRegion(string region) => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
         title: "Outside your région", detail: $"You do not administer the committees of région {region}.");
 }

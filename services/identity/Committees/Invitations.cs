@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace SemaineIndustrie.Identity.Committees;
 /// Sending and accepting invitations. Accepting applies exactly what the invitation says (a committee
 /// seat, an admin grant, a membership), marks it used and audits it, in one transaction.
 /// </summary>
-public sealed class Invitations(PlatformIdentityDbContext db, MailSender mail, PublicLinks links, TimeProvider clock,
+public sealed class Invitations(PlatformIdentityDbContext db, SmtpMailer mail, PublicLinks links, TimeProvider clock,
     IOptions<PlatformIdentityOptions> options, ILookupNormalizer normaliser)
 {
     public async Task SendAsync(string actor, string email, InvitationPurpose purpose, Guid? organisation, string? region,

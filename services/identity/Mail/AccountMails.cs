@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Mail;
 using System.Net;
 
 namespace SemaineIndustrie.Identity.Mail;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,17 +25,17 @@ public static class OrganisationsApi
 
     public static WebApplication MapOrganisationsApi(this WebApplication app)
     {
-        var group = app.MapGroup("/api/identity/organisations").RequireAuthorization(OpenIdConnectServer.AccountPolicy).WithTags("Organisations");
-        group.MapPost("/", Create);
+        var group = app.MapGroup("/api/identity/organisations").RequireAuthorization(OpenIdConnectServer.AccountPolicy).WithTags("Organisations").WithPlatformAnswers().Refuses(StatusCodes.Status404NotFound);
+        group.MapPost("/", Create).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/mine", Mine);
-        group.MapPost("/mine/invitations", InviteColleague);
+        group.MapPost("/mine/invitations", InviteColleague).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         group.MapGet("/mine/clients", Clients);
-        group.MapPost("/mine/clients", CreateClient);
+        group.MapPost("/mine/clients", CreateClient).Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/mine/clients/{clientId}", RevokeClient);
         return app;
     }
 
-    private static async Task<IResult> Create(OrganisationRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<OrganisationView>, ProblemHttpResult>> Create(OrganisationRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var name = request.Name?.Trim();
@@ -56,14 +57,15 @@ public static class OrganisationsApi
         return TypedResults.Created("/api/identity/organisations/mine", View(organisation, isManager: true));
     }
 
-    private static async Task<IResult> Mine(ClaimsPrincipal caller, PlatformIdentityDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> Mine(ClaimsPrincipal caller, PlatformIdentityDbContext db, CancellationToken ct)
     {
         var found = await Membership(db, caller.SubjectId(), ct);
-        return found is { } m ? TypedResults.Ok(View(m.Organisation, m.Member.IsManager)) : NoOrganisation();
+        if (found is not { } m) return NoOrganisation();
+        return TypedResults.Ok(View(m.Organisation, m.Member.IsManager));
     }
 
     /// <summary>At most <c>Identity:ColleagueInvitationsPerDay</c> per organisation in 24 hours: each is a mail to any address.</summary>
-    private static async Task<IResult> InviteColleague(ColleagueRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db, Invitations invitations,
+    private static async Task<Results<Accepted, ProblemHttpResult>> InviteColleague(ColleagueRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db, Invitations invitations,
         TimeProvider clock, IOptions<PlatformIdentityOptions> options, CancellationToken ct)
     {
         var errors = CommitteesApi.CheckEmail(request.Email);
@@ -80,13 +82,14 @@ public static class OrganisationsApi
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<IResult> Clients(ClaimsPrincipal caller, PlatformIdentityDbContext db, IntegrationClients clients, CancellationToken ct) =>
-        await Membership(db, caller.SubjectId(), ct) is { } m
-            ? TypedResults.Ok(await clients.ListAsync(m.Organisation.ClaimValue, ct))
-            : NoOrganisation();
+    private static async Task<Results<Ok<List<IntegrationClients.Listed>>, ProblemHttpResult>> Clients(ClaimsPrincipal caller, PlatformIdentityDbContext db, IntegrationClients clients, CancellationToken ct)
+    {
+        if (await Membership(db, caller.SubjectId(), ct) is not { } m) return NoOrganisation();
+        return TypedResults.Ok(await clients.ListAsync(m.Organisation.ClaimValue, ct));
+    }
 
     /// <summary>The secret is in this answer and nowhere else, ever.</summary>
-    private static async Task<IResult> CreateClient(ClientRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
+    private static async Task<Results<Created<IntegrationClients.Created>, ProblemHttpResult>> CreateClient(ClientRequest request, ClaimsPrincipal caller, PlatformIdentityDbContext db,
         IntegrationClients clients, AccountSecurity security, TimeProvider clock, CancellationToken ct)
     {
         var name = request.Name?.Trim();
@@ -104,7 +107,7 @@ public static class OrganisationsApi
         return TypedResults.Created($"/api/identity/organisations/mine/clients/{created.ClientId}", created);
     }
 
-    private static async Task<IResult> RevokeClient(string clientId, ClaimsPrincipal caller, PlatformIdentityDbContext db,
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeClient(string clientId, ClaimsPrincipal caller, PlatformIdentityDbContext db,
         IntegrationClients clients, TimeProvider clock, CancellationToken ct)
     {
         var user = caller.SubjectId();
@@ -127,5 +130,5 @@ public static class OrganisationsApi
 
     private static OrganisationView View(Organisation o, bool isManager) => new(o.Id, o.ClaimValue, o.Name, o.Kind, o.Siret, o.SiretVerifiedAt is not null, isManager);
 
-    private static IResult NoOrganisation() => Problems.NotFound("No organisation", "This account belongs to no organisation yet: create one or accept an invitation.");
+    private static ProblemHttpResult NoOrganisation() => Problems.NotFound("No organisation", "This account belongs to no organisation yet: create one or accept an invitation.");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -24,13 +25,13 @@ public static class RecipientsApi
             .AddEndpointFilter(async (context, next) =>
                 context.HttpContext.User.HasScope(PlatformScopes.Recipients) ? await next(context)
                     : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Platform services only", detail: "This API needs the 'recipients' scope."))
-            .WithTags("Recipients");
+            .WithTags("Recipients").WithPlatformAnswers();
         group.MapGet("/organisations/{organisationId}", Organisation);
         group.MapGet("/committees/{region}", Committee);
         return app;
     }
 
-    private static async Task<IResult> Organisation(string organisationId, PlatformIdentityDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<RecipientView>>, ProblemHttpResult>> Organisation(string organisationId, PlatformIdentityDbContext db, CancellationToken ct)
     {
         if (!Guid.TryParseExact(organisationId, "N", out var id) && !Guid.TryParse(organisationId, out id))
             return Problems.BadQuery("organisationId", "An organisation id.");
@@ -42,7 +43,7 @@ public static class RecipientsApi
         return TypedResults.Ok(people);
     }
 
-    private static async Task<IResult> Committee(string region, PlatformIdentityDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<CommitteeRecipientView>>> Committee(string region, PlatformIdentityDbContext db, CancellationToken ct)
     {
         var people = await (from seat in db.Seats.AsNoTracking()
                             join user in db.Users.AsNoTracking() on seat.UserId equals user.Id

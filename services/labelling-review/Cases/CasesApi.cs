@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Web;
 using System.Security.Claims;
@@ -13,7 +14,7 @@ public static class CasesApi
 
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/review/cases").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review cases").RemembersActors();
+        var group = app.MapGroup("/api/review/cases").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review cases").RemembersActors().WithPlatformAnswers();
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
         group.MapGet("/{id:guid}/audit", Audit);
@@ -24,7 +25,7 @@ public static class CasesApi
     /// The cases in scope, oldest version first, filtered by département, status (pending, claimed,
     /// changesRequested, labelled, refused, withdrawn, decided), sector, event dates and overdue, by cursor.
     /// </summary>
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<CasePage>, ProblemHttpResult>> List(
         ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct,
         string? departement = null, string? status = null, string? sector = null, DateOnly? from = null, DateOnly? to = null,
         bool? overdue = null, int limit = DefaultPageSize, string? cursor = null)
@@ -65,7 +66,7 @@ public static class CasesApi
         return TypedResults.Ok(new CasePage(cases.Select(c => CaseViews.Summary(c, locations.GetValueOrDefault(c.SubmissionId), now)).ToList(), next));
     }
 
-    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
+    private static async Task<Results<Ok<CaseDetail>, NotFound>> Get(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var reviewCase = await db.Cases.AsNoTracking().InScope(user).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null) return TypedResults.NotFound();
@@ -82,7 +83,7 @@ public static class CasesApi
     }
 
     /// <summary>Who did what, when, on which version — oldest first.</summary>
-    private static async Task<IResult> Audit(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<AuditEntryView>>, NotFound>> Audit(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct)
     {
         if (!await db.Cases.InScope(user).AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
         var entries = await db.Audit.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.Id)

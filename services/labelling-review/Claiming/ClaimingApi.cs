@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Web;
 using System.Security.Claims;
@@ -13,8 +14,8 @@ public static class ClaimingApi
 {
     public static RouteGroupBuilder MapClaimingApi(this RouteGroupBuilder cases)
     {
-        cases.MapPost("/{id:guid}/claim", Claim);
-        cases.MapPost("/{id:guid}/release", Release);
+        cases.MapPost("/{id:guid}/claim", Claim).Refuses(StatusCodes.Status409Conflict);
+        cases.MapPost("/{id:guid}/release", Release).Refuses(StatusCodes.Status409Conflict);
         return cases;
     }
 
@@ -22,7 +23,7 @@ public static class ClaimingApi
     /// Claims a pending case exclusively for the lease (30 minutes), or renews one's own claim. Of reviewers
     /// claiming at once exactly one wins: the case's row version makes the others' saves fail (409).
     /// </summary>
-    private static async Task<IResult> Claim(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, IOptions<ReviewOptions> options, CancellationToken ct)
+    private static async Task<Results<Ok<ClaimView>, NotFound, ProblemHttpResult>> Claim(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, IOptions<ReviewOptions> options, CancellationToken ct)
     {
         var me = user.SubjectId();
         var now = clock.GetUtcNow();
@@ -33,22 +34,18 @@ public static class ClaimingApi
             db.Record(reviewCase, me, reviewCase.Claim(me, now, options.Value.ClaimLease), now);
             await db.SaveChangesAsync(ct);
         }
-        catch (TransitionRefused refusal)
-        {
-            return Problems.Conflict(refusal.Title, refusal.Message, refusal.Extensions?.ToDictionary());
-        }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await db.FindInScopeAsync(id, user, ct);
-            return current is null ? TypedResults.NotFound()
-                : Problems.Conflict("Claimed by someone else", $"{current.ClaimedBy ?? "Another change"} reached this case first; reload it.",
+            if (current is null) return TypedResults.NotFound();
+            return Problems.Conflict("Claimed by someone else", $"{current.ClaimedBy ?? "Another change"} reached this case first; reload it.",
                     new Dictionary<string, object?> { ["claimedBy"] = current.ClaimedBy, ["claimExpiresAt"] = current.ClaimExpiresAt });
         }
         return TypedResults.Ok(new ClaimView(me, reviewCase.ClaimExpiresAt!.Value));
     }
 
-    private static async Task<IResult> Release(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Release(Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var me = user.SubjectId();
         var now = clock.GetUtcNow();
@@ -58,10 +55,6 @@ public static class ClaimingApi
         {
             db.Record(reviewCase, me, reviewCase.Release(me, mayReleaseOthers: user.IsInRole(PlatformClaims.AdminRole), now), now);
             await db.SaveChangesAsync(ct);
-        }
-        catch (TransitionRefused refusal)
-        {
-            return Problems.Conflict(refusal.Title, refusal.Message, refusal.Extensions?.ToDictionary());
         }
         catch (DbUpdateConcurrencyException)
         {

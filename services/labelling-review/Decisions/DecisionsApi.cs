@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -18,15 +19,15 @@ public static class DecisionsApi
 
     public static RouteGroupBuilder MapDecisionsApi(this RouteGroupBuilder cases)
     {
-        cases.MapPost("/{id:guid}/decision", Decide);
-        cases.MapPost("/decisions", DecideMany);
+        cases.MapPost("/{id:guid}/decision", Decide).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        cases.MapPost("/decisions", DecideMany).Refuses(StatusCodes.Status422UnprocessableEntity);
         return cases;
     }
 
-    private static async Task<IResult> Decide(Guid id, DecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
+    private static async Task<Results<Ok<CaseDetail>, NotFound, ProblemHttpResult>> Decide(Guid id, DecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var outcome = await DecideAsync(db, user, id, request, clock.GetUtcNow(), ct);
-        if (outcome.Case is null) return outcome.Problem!;
+        if (outcome.Case is null) return outcome.Problem is NotFound notFound ? notFound : (ProblemHttpResult)outcome.Problem!;
         return TypedResults.Ok(await CasesApi.DetailAsync(db, outcome.Case, clock.GetUtcNow(), ct));
     }
 
@@ -38,7 +39,7 @@ public static class DecisionsApi
     /// commit together at the end: an unexpected failure answers 500 with nothing committed, never a 500
     /// that hides committed work.
     /// </summary>
-    private static async Task<IResult> DecideMany(BulkDecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock,
+    private static async Task<Results<Ok<List<BulkDecisionResult>>, ProblemHttpResult>> DecideMany(BulkDecisionRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock,
         IOptions<ReviewOptions> options, CancellationToken ct)
     {
         var items = request.Decisions ?? [];
@@ -119,7 +120,7 @@ public static class DecisionsApi
         }
         catch (TransitionRefused refusal)
         {
-            return Fail(Problems.Conflict(refusal.Title, refusal.Message), 409, refusal.Message);
+            return Fail(DomainRefusals.Problem(refusal), 409, refusal.Message); // one outcome among several in a bulk decision
         }
         catch (DbUpdateConcurrencyException)
         {

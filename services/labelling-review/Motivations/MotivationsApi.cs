@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,9 @@ public static class MotivationsApi
 
     public static IEndpointRouteBuilder MapMotivationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/review/motivations").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Motivation templates").RemembersActors();
+        var group = app.MapGroup("/api/review/motivations").RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Motivation templates").RemembersActors().WithPlatformAnswers();
         group.MapGet("/", List);
-        group.MapPost("/", Create);
+        group.MapPost("/", Create).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/{id:guid}", Delete);
         return app;
     }
@@ -30,16 +31,18 @@ public static class MotivationsApi
     private static string? RegionOf(ClaimsPrincipal user, string? asked) =>
         ReviewerScope.Of(user) is { All: true } ? asked : user.FindFirstValue(PlatformClaims.Region);
 
-    private static async Task<IResult> List(ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct, string? region = null)
+    private static async Task<Results<Ok<List<MotivationTemplateView>>, ProblemHttpResult>> List(ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct, string? region = null)
     {
-        if (RegionOf(user, region) is not { } mine) return region is null && ReviewerScope.Of(user).All
-            ? Problems.BadQuery("region", "An administrator names the région (its code).")
-            : TypedResults.Ok(Array.Empty<MotivationTemplateView>());
+        if (RegionOf(user, region) is not { } mine)
+        {
+            if (region is null && ReviewerScope.Of(user).All) return Problems.BadQuery("region", "An administrator names the région (its code).");
+            return TypedResults.Ok(new List<MotivationTemplateView>());
+        }
         var templates = await db.MotivationTemplates.AsNoTracking().Where(t => t.Region == mine).OrderBy(t => t.Title).ToListAsync(ct);
         return TypedResults.Ok(templates.Select(t => t.View()).ToList());
     }
 
-    private static async Task<IResult> Create(MotivationTemplateRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
+    private static async Task<Results<Created<MotivationTemplateView>, ProblemHttpResult>> Create(MotivationTemplateRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var title = request.Title?.Trim();
@@ -61,11 +64,12 @@ public static class MotivationsApi
         return TypedResults.Created($"/api/review/motivations/{template.Id}", template.View());
     }
 
-    private static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct)
     {
         var all = ReviewerScope.Of(user).All;
         var region = user.FindFirstValue(PlatformClaims.Region);
         var deleted = await db.MotivationTemplates.Where(t => t.Id == id && (all || t.Region == region)).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        if (deleted == 0) return TypedResults.NotFound();
+        return TypedResults.NoContent();
     }
 }

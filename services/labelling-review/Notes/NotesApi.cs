@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using SemaineIndustrie.LabellingReview.Cases;
@@ -13,11 +14,11 @@ public static class NotesApi
     /// <summary>Notes are for reviewers only: never sent to the organiser nor published.</summary>
     public static RouteGroupBuilder MapNotesApi(this RouteGroupBuilder cases)
     {
-        cases.MapPost("/{id:guid}/notes", AddNote);
+        cases.MapPost("/{id:guid}/notes", AddNote).Refuses(StatusCodes.Status422UnprocessableEntity);
         return cases;
     }
 
-    private static async Task<IResult> AddNote(Guid id, NoteRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
+    private static async Task<Results<Created<NoteView>, NotFound, ProblemHttpResult>> AddNote(Guid id, NoteRequest request, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var text = request.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxLength || TextRules.Check(text, multiLine: true) is not null)

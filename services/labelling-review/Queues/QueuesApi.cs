@@ -1,3 +1,5 @@
+using SemaineIndustrie.ServiceDefaults.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +12,12 @@ public static class QueuesApi
 {
     public static IEndpointRouteBuilder MapQueuesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/review/queues", Queues).RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review queues");
+        app.MapGet("/api/review/queues", Queues).RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review queues").WithPlatformAnswers();
         return app;
     }
 
     /// <summary>The queues in the reviewer's scope (the same scope rule as every case query), counted by the database.</summary>
-    private static async Task<IResult> Queues(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
+    private static async Task<Ok<List<QueueView>>> Queues(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
         TypedResults.Ok(await QueuesAsync(db.Cases.AsNoTracking().InScope(user), clock.GetUtcNow(), ct));
 
     /// <summary>The queues of these cases, by (région, département), with their decision times.</summary>

@@ -1,3 +1,5 @@
+using SemaineIndustrie.ServiceDefaults.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -15,11 +17,11 @@ public static class StatisticsApi
 {
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/review/statistics", Statistics).RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review statistics");
+        app.MapGet("/api/review/statistics", Statistics).RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review statistics").WithPlatformAnswers();
         return app;
     }
 
-    private static async Task<IResult> Statistics(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
+    private static async Task<Ok<ReviewStatistics>> Statistics(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var cases = db.Cases.AsNoTracking().InScope(user);

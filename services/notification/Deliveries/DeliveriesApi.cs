@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Web;
@@ -16,13 +17,13 @@ public static class DeliveriesApi
 {
     public static IEndpointRouteBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/notifications/deliveries").RequireAuthorization(PlatformClaims.AdminPolicy).WithTags("Deliveries");
+        var group = app.MapGroup("/api/notifications/deliveries").RequireAuthorization(PlatformClaims.AdminPolicy).WithTags("Deliveries").WithPlatformAnswers();
         group.MapGet("/", List);
-        group.MapPost("/{id:guid}/replay", Replay);
+        group.MapPost("/{id:guid}/replay", Replay).Refuses(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<IResult> List(NotificationDbContext db, CancellationToken ct, string? status = null, string? eventKey = null, int limit = 100)
+    private static async Task<Results<Ok<List<DeliveryView>>, ProblemHttpResult>> List(NotificationDbContext db, CancellationToken ct, string? status = null, string? eventKey = null, int limit = 100)
     {
         if (limit is < 1 or > 500) return Problems.BadQuery("limit", "Between 1 and 500.");
         var query = db.Deliveries.AsNoTracking();
@@ -38,15 +39,14 @@ public static class DeliveriesApi
             d.CreatedAt, d.NextAttemptAt, d.SentAt)).ToList());
     }
 
-    private static async Task<IResult> Replay(Guid id, NotificationDbContext db, DeliveryWakeUp wakeUp, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Replay(Guid id, NotificationDbContext db, DeliveryWakeUp wakeUp, TimeProvider clock, CancellationToken ct)
     {
         var changed = await db.Deliveries.Where(d => d.Id == id && (d.Status == DeliveryStatus.Parked || d.Status == DeliveryStatus.Sent))
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, clock.GetUtcNow()), ct);
         if (changed == 0)
         {
-            return await db.Deliveries.AnyAsync(d => d.Id == id, ct)
-                ? Problems.Conflict("Not replayable", "Only a parked or sent delivery can be replayed; this one is pending or suppressed.")
-                : TypedResults.NotFound();
+            if (!await db.Deliveries.AnyAsync(d => d.Id == id, ct)) return TypedResults.NotFound();
+            return Problems.Conflict("Not replayable", "Only a parked or sent delivery can be replayed; this one is pending or suppressed.");
         }
         wakeUp.Signal();
         return TypedResults.Accepted((string?)null);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Notification.Deliveries;
@@ -14,16 +15,16 @@ public static class PreferencesApi
 {
     public static IEndpointRouteBuilder MapPreferencesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/notifications/preferences").RequireAuthorization().WithTags("Preferences");
+        var group = app.MapGroup("/api/notifications/preferences").RequireAuthorization().WithTags("Preferences").WithPlatformAnswers();
         group.MapGet("/", Get);
-        group.MapPut("/", Put);
+        group.MapPut("/", Put).Refuses(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
-    private static async Task<IResult> Get(ClaimsPrincipal user, NotificationDbContext db, CancellationToken ct) =>
+    private static async Task<Ok<List<PreferenceView>>> Get(ClaimsPrincipal user, NotificationDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await ViewAsync(db, user.SubjectId(), ct));
 
-    private static async Task<IResult> Put(PreferencesRequest request, ClaimsPrincipal user, NotificationDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<List<PreferenceView>>, ProblemHttpResult>> Put(PreferencesRequest request, ClaimsPrincipal user, NotificationDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var unknown = (request.Kinds ?? []).Keys.Where(k => !Kinds.All.Contains(k)).ToList();
         if (request.Kinds is null || unknown.Count > 0)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Work;
 using System.Net;
 using System.Net.Mail;
@@ -32,19 +33,19 @@ public static class WebhooksApi
 {
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/notifications/webhooks").RequireAuthorization(PlatformClaims.AdminPolicy).WithTags("Webhooks");
-        group.MapPost("/", Create);
+        var group = app.MapGroup("/api/notifications/webhooks").RequireAuthorization(PlatformClaims.AdminPolicy).WithTags("Webhooks").WithPlatformAnswers();
+        group.MapPost("/", Create).Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", async (NotificationDbContext db, CancellationToken ct) =>
             TypedResults.Ok((await db.WebhookSubscriptions.AsNoTracking().OrderBy(s => s.CreatedAt).ToListAsync(ct)).Select(SubscriptionView.Of).ToList()));
         group.MapDelete("/{id:guid}", async (Guid id, NotificationDbContext db, CancellationToken ct) =>
-            await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(ct) == 0 ? Results.NotFound() : Results.NoContent());
+            await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(ct) == 0 ? (Results<NoContent, NotFound>)TypedResults.NotFound() : TypedResults.NoContent());
         group.MapPost("/{id:guid}/resume", Resume);
         group.MapGet("/{id:guid}/deliveries", Deliveries);
-        group.MapPost("/deliveries/{id:guid}/replay", Replay);
+        group.MapPost("/deliveries/{id:guid}/replay", Replay).Refuses(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<IResult> Create(SubscriptionRequest request, ClaimsPrincipal user, NotificationDbContext db, IOptions<NotificationOptions> options,
+    private static async Task<Results<Created<CreatedSubscription>, ProblemHttpResult>> Create(SubscriptionRequest request, ClaimsPrincipal user, NotificationDbContext db, IOptions<NotificationOptions> options,
         WebhookSecrets secrets, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -75,7 +76,7 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/notifications/webhooks/{subscription.Id}", new CreatedSubscription(SubscriptionView.Of(subscription), secrets.SigningSecret(subscription.Id, subscription.Secret)));
     }
 
-    private static async Task<IResult> Resume(Guid id, NotificationDbContext db, WebhookWakeUp wakeUp, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> Resume(Guid id, NotificationDbContext db, WebhookWakeUp wakeUp, CancellationToken ct)
     {
         var resumed = await db.WebhookSubscriptions.Where(s => s.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubscriptionStatus.Active).SetProperty(s => s.ConsecutiveFailures, 0).SetProperty(s => s.PausedAt, (DateTimeOffset?)null), ct);
@@ -84,7 +85,7 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Deliveries(Guid id, NotificationDbContext db, CancellationToken ct, string? status = null, int limit = 100)
+    private static async Task<Results<Ok<List<WebhookDeliveryView>>, NotFound, ProblemHttpResult>> Deliveries(Guid id, NotificationDbContext db, CancellationToken ct, string? status = null, int limit = 100)
     {
         if (limit is < 1 or > 500) return Problems.BadQuery("limit", "Between 1 and 500.");
         if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, ct)) return TypedResults.NotFound();
@@ -101,15 +102,14 @@ public static class WebhooksApi
     }
 
     /// <summary>Sends one delivery again (delivered or given up): the same body and id, a new timestamp and signature.</summary>
-    private static async Task<IResult> Replay(Guid id, NotificationDbContext db, WebhookWakeUp wakeUp, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Replay(Guid id, NotificationDbContext db, WebhookWakeUp wakeUp, TimeProvider clock, CancellationToken ct)
     {
         var replayed = await db.WebhookDeliveries.Where(d => d.Id == id && d.Status != WebhookDeliveryStatus.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, clock.GetUtcNow()), ct);
         if (replayed == 0)
         {
-            return await db.WebhookDeliveries.AnyAsync(d => d.Id == id, ct)
-                ? Problems.Conflict("Not replayable", "This delivery is already waiting to be sent.")
-                : TypedResults.NotFound();
+            if (!await db.WebhookDeliveries.AnyAsync(d => d.Id == id, ct)) return TypedResults.NotFound();
+            return Problems.Conflict("Not replayable", "This delivery is already waiting to be sent.");
         }
         wakeUp.Signal();
         return TypedResults.Accepted((string?)null);

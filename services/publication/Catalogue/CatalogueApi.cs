@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.ServiceDefaults.Web;
@@ -11,22 +12,26 @@ public static class CatalogueApi
 
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catalogue").AllowAnonymous().WithTags("Public catalogue").WithCatalogueCaching();
-        group.MapGet("/events", List);
-        group.MapGet("/events/{id:guid}", Get);
-        group.MapGet("/events.geojson", GeoJson);
-        group.MapGet("/events/{id:guid}.ics", OneEventCalendar);
-        group.MapGet("/events/{id:guid}.jsonld", OneEventJsonLd);
-        group.MapGet("/events.csv", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.Csv));
-        group.MapGet("/events.ics", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.ICalendar));
+        // Answers are pre-rendered JSON or streamed exports: each declares what it sends (304: HttpCaching's conditional GET).
+        var group = app.MapGroup("/api/catalogue").AllowAnonymous().WithTags("Public catalogue").WithCatalogueCaching()
+            .WithPlatformAnswers(signedIn: false).AlsoAnswers(StatusCodes.Status304NotModified);
+        group.MapGet("/events", List).Produces<EventPage>(StatusCodes.Status200OK, "application/json");
+        group.MapGet("/events/{id:guid}", Get).Produces<PublicEvent>(StatusCodes.Status200OK, "application/json");
+        group.MapGet("/events.geojson", GeoJson).Produces<string>(StatusCodes.Status200OK, "application/geo+json");
+        group.MapGet("/events/{id:guid}.ics", OneEventCalendar).Produces<string>(StatusCodes.Status200OK, "text/calendar");
+        group.MapGet("/events/{id:guid}.jsonld", OneEventJsonLd).Produces<string>(StatusCodes.Status200OK, "application/ld+json");
+        group.MapGet("/events.csv", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.Csv))
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+        group.MapGet("/events.ics", (CatalogueQuery query, PublicationDbContext db) => Export(query, db, CatalogueExports.ICalendar))
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
         group.MapGet("/events.jsonld", (CatalogueQuery query, PublicationDbContext db, IOptions<CatalogueOptions> options) =>
-            Export(query, db, events => CatalogueExports.JsonLd(events, options.Value.PublicBaseUrl)));
+            Export(query, db, events => CatalogueExports.JsonLd(events, options.Value.PublicBaseUrl))).Produces<string>(StatusCodes.Status200OK, "application/ld+json");
         group.MapGet("/stats", Stats);
         return app;
     }
 
     /// <summary>Events by start time, cursor-paginated (limit ≤ 100).</summary>
-    private static async Task<IResult> List(CatalogueQuery query, PublicationDbContext db, CancellationToken ct, int limit = DefaultPageSize, string? cursor = null)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> List(CatalogueQuery query, PublicationDbContext db, CancellationToken ct, int limit = DefaultPageSize, string? cursor = null)
     {
         var errors = query.Validate();
         if (limit is < 1 or > MaxPageSize) errors["limit"] = [$"Between 1 and {MaxPageSize}."];
@@ -50,17 +55,18 @@ public static class CatalogueApi
         return TypedResults.Text(json.ToString(), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> Get(Guid id, PublicationDbContext db, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, NotFound>> Get(Guid id, PublicationDbContext db, CancellationToken ct)
     {
         var json = await db.Catalogue.AsNoTracking().Where(e => e.SubmissionId == id).Select(e => e.PublicJson).SingleOrDefaultAsync(ct);
-        return json is null ? TypedResults.NotFound() : TypedResults.Text(json, "application/json; charset=utf-8");
+        if (json is null) return TypedResults.NotFound();
+        return TypedResults.Text(json, "application/json; charset=utf-8");
     }
 
     /// <summary>
     /// RFC 7946 FeatureCollection of points (lon, lat) for the map, same filters as the list. Features are
     /// rendered when events are published; this streams them from the database to the client.
     /// </summary>
-    private static IResult GeoJson(CatalogueQuery query, PublicationDbContext db)
+    private static Results<StreamedBody<string>, ProblemHttpResult> GeoJson(CatalogueQuery query, PublicationDbContext db)
     {
         var errors = query.Validate();
         if (errors.Count > 0) return Problems.BadQuery(errors);
@@ -71,7 +77,7 @@ public static class CatalogueApi
     }
 
     /// <summary>Counts per région, département, sector and audience for an edition (default: the latest in the catalogue).</summary>
-    private static async Task<IResult> Stats(CatalogueQuery query, PublicationDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<CatalogueStats>, ProblemHttpResult>> Stats(CatalogueQuery query, PublicationDbContext db, CancellationToken ct)
     {
         var errors = query.Validate();
         if (errors.Count > 0) return Problems.BadQuery(errors);
@@ -84,7 +90,7 @@ public static class CatalogueApi
     }
 
     /// <summary>One event's iCalendar ("add to my calendar" on its page); 404 once it is not public.</summary>
-    private static async Task<IResult> OneEventCalendar(Guid id, PublicationDbContext db, CancellationToken ct)
+    private static async Task<Results<StreamedBody<PublicEvent>, NotFound>> OneEventCalendar(Guid id, PublicationDbContext db, CancellationToken ct)
     {
         var entries = db.Catalogue.AsNoTracking().Where(e => e.SubmissionId == id);
         if (!await entries.AnyAsync(ct)) return TypedResults.NotFound();
@@ -92,7 +98,7 @@ public static class CatalogueApi
     }
 
     /// <summary>One event as a schema.org Event (JSON-LD), for its page; 404 once it is not public.</summary>
-    private static async Task<IResult> OneEventJsonLd(Guid id, PublicationDbContext db, IOptions<CatalogueOptions> options, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, NotFound>> OneEventJsonLd(Guid id, PublicationDbContext db, IOptions<CatalogueOptions> options, CancellationToken ct)
     {
         var entry = await db.Catalogue.AsNoTracking().SingleOrDefaultAsync(e => e.SubmissionId == id, ct);
         if (entry is null) return TypedResults.NotFound();
@@ -107,7 +113,7 @@ public static class CatalogueApi
     }
 
     /// <summary>Up to <see cref="MaxExport"/> events, streamed from the database in start order (never held whole in memory).</summary>
-    private static IResult Export(CatalogueQuery query, PublicationDbContext db, Func<IAsyncEnumerable<PublicEvent>, IResult> render)
+    private static Results<StreamedBody<PublicEvent>, ProblemHttpResult> Export(CatalogueQuery query, PublicationDbContext db, Func<IAsyncEnumerable<PublicEvent>, StreamedBody<PublicEvent>> render)
     {
         var errors = query.Validate();
         if (errors.Count > 0) return Problems.BadQuery(errors);

@@ -22,7 +22,7 @@ public static class CatalogueExports
     ];
 
     /// <summary>RFC 4180 CSV, UTF-8 with a byte-order mark (so spreadsheets read accents), CRLF, lists joined with '|'.</summary>
-    public static IResult Csv(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(
+    public static StreamedBody<PublicEvent> Csv(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(
         "text/csv; charset=utf-8; header=present", events, "\uFEFF" + string.Join(',', CsvColumns) + "\r\n", (e, _) => CsvRow(e), "", _ => "");
 
     internal static string CsvRow(PublicEvent e)
@@ -43,7 +43,7 @@ public static class CatalogueExports
     private static string? Cell(string? value) => CsvText.Cell(value);
 
     /// <summary>RFC 5545 calendar: one VEVENT per event, times in Europe/Paris (VTIMEZONE included), lines folded at 75 octets.</summary>
-    public static IResult ICalendar(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(
+    public static StreamedBody<PublicEvent> ICalendar(IAsyncEnumerable<PublicEvent> events) => new StreamedBody<PublicEvent>(
         "text/calendar; charset=utf-8", events, CalendarHeader, (e, _) => VEvent(e), "", _ => Folded(["END:VCALENDAR"]));
 
     private static readonly string CalendarHeader = Folded([
@@ -115,7 +115,7 @@ public static class CatalogueExports
     }
 
     /// <summary>schema.org Event items (JSON-LD), as search engines and aggregators read them; <c>@id</c> under the configured public address.</summary>
-    public static IResult JsonLd(IAsyncEnumerable<PublicEvent> events, string publicBaseUrl) => new StreamedBody<PublicEvent>(
+    public static StreamedBody<PublicEvent> JsonLd(IAsyncEnumerable<PublicEvent> events, string publicBaseUrl) => new StreamedBody<PublicEvent>(
         "application/ld+json; charset=utf-8", events,
         """{"@context":"https://schema.org","@type":"ItemList","name":"Semaine de l'Industrie — événements labellisés","itemListElement":[""",
         (e, index) => new JsonObject { ["@type"] = "ListItem", ["position"] = index + 1, ["item"] = SchemaOrgEvent(e, publicBaseUrl) }.ToJsonString(),

@@ -8,7 +8,7 @@ namespace SemaineIndustrie.Publication.Catalogue;
 /// never a 200 with a truncated body. A failure after the first bytes aborts the connection: the client
 /// sees an incomplete chunked response (a detectable error), not a short document that looks complete.
 /// </summary>
-internal sealed partial class StreamedBody<T>(
+public sealed partial class StreamedBody<T>(
     string contentType, IAsyncEnumerable<T> rows, string header, Func<T, int, string> item, string separator, Func<int, string> footer) : IResult, IStatusCodeHttpResult
 {
     public int? StatusCode => StatusCodes.Status200OK;

@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace SemaineIndustrie.Submission.Editions;
@@ -7,7 +8,7 @@ public static class EditionsApi
     /// <summary>Public: dates, theme, sectors and audiences, for the map and for organisers' forms.</summary>
     public static IEndpointRouteBuilder MapEditionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/editions").AllowAnonymous().WithTags("Editions")
+        var group = app.MapGroup("/api/editions").AllowAnonymous().WithTags("Editions").WithPlatformAnswers(signedIn: false)
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.Response.Headers.CacheControl = "public, max-age=300";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public static class BatchSubmissionsApi
 
     /// <param name="dryRun">Check every item with the server's rules and answer as if sending, storing nothing
     /// (items that would be created: status 201 without an id) — an import page shows what is wrong before anything is sent.</param>
-    public static async Task<IResult> Submit(BatchRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
+    public static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Submit(BatchRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
         DomainClock clock, CancellationToken ct, bool dryRun = false)
     {
         var shape = CheckShape(request);

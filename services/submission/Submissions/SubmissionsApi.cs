@@ -27,18 +27,18 @@ public static class SubmissionsApi
 
     public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/submissions").RequireAuthorization(PlatformClaims.OrganiserPolicy).WithTags("Submissions");
-        group.MapPost("/", Create);
-        group.MapPost("/batch", BatchSubmissionsApi.Submit);
+        var group = app.MapGroup("/api/submissions").RequireAuthorization(PlatformClaims.OrganiserPolicy).WithTags("Submissions").WithPlatformAnswers();
+        group.MapPost("/", Create).Refuses(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/batch", BatchSubmissionsApi.Submit).Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
+        group.MapGet("/{id:guid}", Get).AlsoAnswers(StatusCodes.Status304NotModified);
         group.MapGet("/{id:guid}/history", History);
-        group.MapPut("/{id:guid}", Revise);
-        group.MapPost("/{id:guid}/withdraw", Withdraw);
+        group.MapPut("/{id:guid}", Revise).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status428PreconditionRequired);
+        group.MapPost("/{id:guid}/withdraw", Withdraw).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return app;
     }
 
-    private static async Task<IResult> Create(
+    private static async Task<Results<Created<SubmissionView>, ProblemHttpResult>> Create(
         SubmissionRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions, DomainClock clock, HttpContext http, CancellationToken ct)
     {
@@ -79,7 +79,7 @@ public static class SubmissionsApi
     }
 
     /// <summary>Same key, same request: the same 201 (the submission as it is now). Same key, another request: 422.</summary>
-    private static async Task<IResult> Replay(IdempotencyKey used, string requestHash, SubmissionDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Created<SubmissionView>, ProblemHttpResult>> Replay(IdempotencyKey used, string requestHash, SubmissionDbContext db, HttpContext http, CancellationToken ct)
     {
         if (used.RequestHash != requestHash)
         {
@@ -92,7 +92,7 @@ public static class SubmissionsApi
         return TypedResults.Created($"/api/submissions/{submission.Id}", submission.View(latest));
     }
 
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<SubmissionPage>, ProblemHttpResult>> List(
         ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct,
         string? status = null, int limit = DefaultPageSize, string? cursor = null)
     {
@@ -124,7 +124,7 @@ public static class SubmissionsApi
         return TypedResults.Ok(new SubmissionPage(items, page.Count > limit ? items[^1].Id.ToString() : null));
     }
 
-    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, SubmissionDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<SubmissionView>, NotFound, StatusCodeHttpResult>> Get(Guid id, ClaimsPrincipal user, SubmissionDbContext db, HttpContext http, CancellationToken ct)
     {
         var submission = await Own(db, id, user, tracking: false, ct);
         if (submission is null) return TypedResults.NotFound();
@@ -137,7 +137,7 @@ public static class SubmissionsApi
     }
 
     /// <summary>The submission's timeline, oldest first: every status it entered, for which version, with the reviewers' message.</summary>
-    private static async Task<IResult> History(Guid id, ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<StatusChangeView>>, NotFound>> History(Guid id, ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct)
     {
         if (await Own(db, id, user, tracking: false, ct) is null) return TypedResults.NotFound();
         var steps = await db.StatusChanges.AsNoTracking().Where(h => h.SubmissionId == id).OrderBy(h => h.Id)
@@ -146,7 +146,7 @@ public static class SubmissionsApi
     }
 
     /// <summary>A new version; If-Match is required (428 without it, 412 when stale).</summary>
-    private static Task<IResult> Revise(
+    private static Task<Results<Ok<SubmissionView>, NotFound, ProblemHttpResult>> Revise(
         Guid id, SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
         DomainClock clock, HttpContext http, CancellationToken ct) =>
         ChangeAsync(db, id, user, http, ifMatchRequired: true, ct, submission =>
@@ -163,7 +163,7 @@ public static class SubmissionsApi
         });
 
     /// <summary>Withdraws the event (If-Match optional); it leaves the review queue and the public map.</summary>
-    private static Task<IResult> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, DomainClock clock, HttpContext http, CancellationToken ct) =>
+    private static Task<Results<Ok<SubmissionView>, NotFound, ProblemHttpResult>> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, DomainClock clock, HttpContext http, CancellationToken ct) =>
         ChangeAsync(db, id, user, http, ifMatchRequired: false, ct, submission =>
         {
             db.AddToOutbox(submission.Withdraw(clock.GetUtcNow()));
@@ -176,22 +176,15 @@ public static class SubmissionsApi
     /// conflict is not the organiser's, so the change is re-read, re-checked against If-Match and retried.
     /// Two organisers' changes of one version still cannot both win: the second gets 412.
     /// </summary>
-    private static async Task<IResult> ChangeAsync(SubmissionDbContext db, Guid id, ClaimsPrincipal user, HttpContext http, bool ifMatchRequired,
-        CancellationToken ct, Func<EventSubmission, IResult?> change)
+    private static async Task<Results<Ok<SubmissionView>, NotFound, ProblemHttpResult>> ChangeAsync(SubmissionDbContext db, Guid id, ClaimsPrincipal user, HttpContext http, bool ifMatchRequired,
+        CancellationToken ct, Func<EventSubmission, ProblemHttpResult?> change)
     {
         for (var attempt = 1; ; attempt++)
         {
             var submission = await Own(db, id, user, tracking: true, ct);
             if (submission is null) return TypedResults.NotFound();
             if (Precondition(http, submission, ifMatchRequired) is { } failed) return failed;
-            try
-            {
-                if (change(submission) is { } refused) return refused;
-            }
-            catch (TransitionRefused refusal)
-            {
-                return Problems.Conflict(refusal.Title, refusal.Message);
-            }
+            if (change(submission) is { } refused) return refused; // an entity's refusal (TransitionRefused) is answered 409 by the service defaults
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -221,7 +214,7 @@ public static class SubmissionsApi
     private static Task<SubmissionVersion> LatestVersion(SubmissionDbContext db, EventSubmission submission, CancellationToken ct) =>
         db.Versions.AsNoTracking().SingleAsync(v => v.SubmissionId == submission.Id && v.Version == submission.Version, ct);
 
-    private static IResult? Precondition(HttpContext http, EventSubmission submission, bool required)
+    private static ProblemHttpResult? Precondition(HttpContext http, EventSubmission submission, bool required)
     {
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (ifMatch.Length == 0)
@@ -237,7 +230,7 @@ public static class SubmissionsApi
     }
 
     /// <summary>422 with every field at fault, and the communes to choose from when the venue was ambiguous.</summary>
-    internal static IResult Rejected(SubmissionValidation validation) =>
+    internal static ProblemHttpResult Rejected(SubmissionValidation validation) =>
         Problems.Invalid(StatusCodes.Status422UnprocessableEntity, "The submission cannot be accepted", validation.Errors, "Correct the fields listed in 'errors'.",
             validation.CommuneCandidates.Count == 0 ? null : new Dictionary<string, object?>
             {

@@ -37,7 +37,7 @@ public static class NotificationSettings
     /// delivery throws after the relay accepted it — what a process killed between "sent" and "recorded" leaves.
     /// </summary>
     public static void CrashAfterSendOnceFor(IServiceCollection services) =>
-        services.AddSingleton<IMailTransport>(provider => new CrashAfterSendOnce(new SmtpMailTransport(provider.GetRequiredService<IOptions<MailOptions>>())));
+        services.AddSingleton<IMailTransport>(provider => new CrashAfterSendOnce(new SmtpMailTransport(provider.GetRequiredService<SmtpMailer>())));
 
     private sealed class CrashAfterSendOnce(IMailTransport inner) : IMailTransport
     {

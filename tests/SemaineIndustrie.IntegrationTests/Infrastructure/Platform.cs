@@ -207,7 +207,12 @@ public sealed class Platform : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Every API answer the collection's tests caused must be one its endpoint declares (and so its OpenAPI document).
+        var undeclared = ResponseCoverage.Record(services.Values.Select(s => s.GetService<SemaineIndustrie.ServiceDefaults.Web.ResponseContract>())
+            .OfType<SemaineIndustrie.ServiceDefaults.Web.ResponseContract>()).Order(StringComparer.Ordinal).ToList();
         for (var i = hosts.Count - 1; i >= 0; i--) await hosts[i].DisposeAsync();
         await Infra.DisposeAsync();
+        if (undeclared.Count > 0)
+            throw new InvalidOperationException($"{undeclared.Count} API answer(s) not declared by their endpoint (nor in its OpenAPI document):\n" + string.Join("\n", undeclared));
     }
 }

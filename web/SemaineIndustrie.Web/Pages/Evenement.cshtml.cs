@@ -10,8 +10,6 @@ namespace SemaineIndustrie.Web.Pages;
 /// </summary>
 public sealed class EvenementModel(CatalogueClient catalogue, IOptions<WebOptions> options) : PageModel
 {
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public PublicEvent? Event { get; private set; }
     public Edition? Edition { get; private set; }
     public MapOptions Map => options.Value.Map;
