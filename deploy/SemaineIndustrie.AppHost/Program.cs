@@ -35,7 +35,6 @@ identity.WithEnvironment("Identity__ServiceClients__0__ClientId", "notification"
 var notification = Service<Projects.SemaineIndustrie_Notification>("notification", "notification")
     .WithEnvironment("Notification__Identity__BaseUrl", identity.GetEndpoint("http"))
     .WithEnvironment("Notification__Identity__ClientSecret", notificationSecret)
-    .WithEnvironment("Notification__CatalogueBaseUrl", publication.GetEndpoint("http"))
     .WithEnvironment("Mail__Host", smtp[0]).WithEnvironment("Mail__Port", smtp[1]).WithEnvironment("Mail__Security", "None");
 var submission = Service<Projects.SemaineIndustrie_Submission>("submission", "submission")
     .WaitFor(publication).WaitFor(review).WaitFor(geocoding).WaitFor(notification); // consumers bound before anything publishes

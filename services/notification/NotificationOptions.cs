@@ -34,9 +34,6 @@ public sealed class NotificationOptions
 
     public WebhookOptions Webhooks { get; set; } = new();
 
-    /// <summary>Where this service reads the public catalogue (the publication service inside the cluster); defaults to PublicBaseUrl.</summary>
-    public Uri? CatalogueBaseUrl { get; set; }
-
     /// <summary>Per edition year: the communication kit (the label's logo, posters) sent to every labelled organiser.</summary>
     public Dictionary<int, EditionKit> Editions { get; set; } = [];
 }

@@ -60,11 +60,6 @@ public static class NotificationServiceExtensions
         builder.Services.AddScoped<OrganiserNotifier>();
         builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeliverySender>());
-        builder.Services.AddHttpClient<CatalogueReader>((services, http) =>
-        {
-            var options = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
-            http.BaseAddress = options.CatalogueBaseUrl ?? options.PublicBaseUrl;
-        }).AddStandardResilienceHandler();
         // Partners: a timeout per call and nothing else (the sender retries, over hours); no redirects followed.
         builder.Services.AddHttpClient(WebhookSender.Client)
             .ConfigurePrimaryHttpMessageHandler(services =>

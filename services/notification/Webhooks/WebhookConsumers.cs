@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SemaineIndustrie.ServiceDefaults.Work;
 using System.Text.Json.Nodes;
 using MassTransit;
@@ -8,26 +9,26 @@ using SemaineIndustrie.Messaging.Inbox;
 namespace SemaineIndustrie.Notification.Webhooks;
 
 /// <summary>
-/// A public event appeared or changed: the public event is read from the catalogue (before the
-/// transaction), then — once per message, with the inbox row — one delivery is recorded per subscription
-/// that wants it. Sending is the sender's job: partners never slow the consumer.
+/// A public event appeared or changed: the message carries what the catalogue shows (no call to the publication
+/// service); once per message, with the inbox row, one delivery is recorded per subscription that wants it.
+/// Sending is the sender's job: partners never slow the consumer.
 /// </summary>
-public sealed class PublishedWebhooks(NotificationDbContext db, CatalogueReader catalogue, WebhookWakeUp wakeUp, TimeProvider clock) : IConsumer<EventPublished>
+public sealed class PublishedWebhooks(NotificationDbContext db, WebhookWakeUp wakeUp, TimeProvider clock) : IConsumer<EventPublished>
 {
     public async Task Consume(ConsumeContext<EventPublished> context)
     {
         var m = context.Message;
-        var publicEvent = await catalogue.PublicEventAsync(m.SubmissionId, context.CancellationToken);
+        var publicEvent = m.Event ?? throw new InvalidOperationException($"EventPublished for {m.SubmissionId} carries no public event (a publisher older than this consumer): retried, then parked in _error.");
         var recorded = await db.ConsumeOnceAsync(context, this, async ct =>
         {
-            if (publicEvent is null) return; // unpublished meanwhile: its EventUnpublished tells partners
-            var (region, departement, sectors) = CatalogueReader.Place(publicEvent);
+            var (region, departement, sectors) = (publicEvent.Venue.Region, publicEvent.Venue.Departement, publicEvent.Sectors.ToArray());
+            var payload = JsonSerializer.SerializeToNode(publicEvent, ContractJson.Options)!;
             var known = await db.PublishedEvents.SingleOrDefaultAsync(p => p.SubmissionId == m.SubmissionId, ct);
             if (known is not null && m.SubmissionVersion < known.Version) return;
             var type = known is null ? "event.published" : "event.updated";
             if (known is null) db.PublishedEvents.Add(known = new PublishedEvent { SubmissionId = m.SubmissionId, Region = region, Departement = departement });
             (known.Version, known.Region, known.Departement, known.Sectors) = (m.SubmissionVersion, region, departement, sectors);
-            await Webhooks.RecordAsync(db, $"published:{m.SubmissionId}:{m.SubmissionVersion}", type, m.PublishedAt, publicEvent, region, departement, sectors, clock.GetUtcNow(), ct);
+            await Webhooks.RecordAsync(db, $"published:{m.SubmissionId}:{m.SubmissionVersion}", type, m.PublishedAt, payload, region, departement, sectors, clock.GetUtcNow(), ct);
         });
         if (recorded) wakeUp.Signal();
     }
@@ -64,11 +65,18 @@ internal static class Webhooks
             var id = Guid.CreateVersion7(now);
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
-                Id = id, SubscriptionId = subscription.Id, EventKey = eventKey, EventType = type, Body = CatalogueReader.Body(id, type, occurredAt, payload),
+                Id = id, SubscriptionId = subscription.Id, EventKey = eventKey, EventType = type, Body = Body(id, type, occurredAt, payload),
                 Status = WebhookDeliveryStatus.Pending, NextAttemptAt = now, CreatedAt = now,
             });
         }
     }
+
+    /// <summary>What a partner receives: the delivery's id, the type, when it happened, and the public event (or its id once removed).</summary>
+    public static string Body(Guid deliveryId, string type, DateTimeOffset occurredAt, JsonNode payload) =>
+        new JsonObject
+        {
+            ["id"] = deliveryId.ToString(), ["type"] = type, ["occurredAt"] = occurredAt.ToString("O"), ["event"] = payload.DeepClone(),
+        }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 }
 
 /// <summary>The webhook sender's wake-up.</summary>

@@ -121,7 +121,7 @@ internal static class Publisher
         if (entry is null) db.Catalogue.Add(entry = CatalogueEntry.For(submissionId, now));
         entry.Show(final, now);
         BumpRevisionAtCommit(now);
-        db.AddToOutbox(new EventPublished(submissionId, final.Version, now));
+        db.AddToOutbox(new EventPublished(submissionId, final.Version, now, entry.Public()));
         if (newVersion && final.DecidedAt is { } decidedAt) Lag.Record(Math.Max(0, (now - decidedAt).TotalMilliseconds));
     }
 
