@@ -12,7 +12,6 @@ public static class ReviewDeadline
 {
     public const int WorkingDays = 4;
 
-    private static readonly TimeZoneInfo Paris = ParisTime.Zone;
 
     public static DateOnly DueDay(DateOnly receivedDay, string departement, int workingDays = WorkingDays)
     {
@@ -27,8 +26,6 @@ public static class ReviewDeadline
 
     public static DateTimeOffset DueAt(DateTimeOffset receivedAt, string departement)
     {
-        var receivedDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(receivedAt, Paris).DateTime);
-        var endOfDueDay = DueDay(receivedDay, departement).AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(endOfDueDay, Paris.GetUtcOffset(endOfDueDay)).ToUniversalTime();
+        return ParisTime.StartOf(DueDay(ParisTime.Day(receivedAt), departement).AddDays(1)).ToUniversalTime();
     }
 }

@@ -1,5 +1,4 @@
 using SemaineIndustrie.ServiceDefaults.Time;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.Notification.Deliveries;
@@ -18,27 +17,27 @@ namespace SemaineIndustrie.Notification.Committees;
 public sealed class CommitteeDigests(IServiceScopeFactory scopes, ILogger<CommitteeDigests> logger)
 {
     public const string Job = "committee-digest";
-    private static readonly TimeZoneInfo Paris = ParisTime.Zone;
 
     /// <summary>The latest digest instant at or before <paramref name="now"/> (today's hour in Paris, or yesterday's).</summary>
     public static DateTimeOffset LatestPeriod(DateTimeOffset now, int hour)
     {
-        var local = TimeZoneInfo.ConvertTime(now, Paris);
+        // The hour's own offset (not midnight's): on the days the clocks change they differ.
+        var local = ParisTime.ToParis(now);
         var today = new DateTime(local.Year, local.Month, local.Day, hour, 0, 0, DateTimeKind.Unspecified);
-        var instant = new DateTimeOffset(today, Paris.GetUtcOffset(today));
-        return instant <= now ? instant : new DateTimeOffset(today.AddDays(-1), Paris.GetUtcOffset(today.AddDays(-1)));
+        var instant = new DateTimeOffset(today, ParisTime.Zone.GetUtcOffset(today));
+        return instant <= now ? instant : new DateTimeOffset(today.AddDays(-1), ParisTime.Zone.GetUtcOffset(today.AddDays(-1)));
     }
 
     /// <summary>Records the digest of <paramref name="period"/> unless it already ran. Returns whether this call ran it.</summary>
     public async Task<bool> RunAsync(DateTimeOffset period, CancellationToken ct)
     {
-        var key = TimeZoneInfo.ConvertTime(period, Paris).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var key = ParisTime.Format(period, "yyyy-MM-dd");
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
         if (await db.ScheduledRuns.AnyAsync(r => r.Job == Job && r.Period == key, ct)) return false;
 
         var since = period.AddDays(-1);
-        var periodDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(period, Paris).DateTime);
+        var periodDay = ParisTime.Day(period);
         var cases = await (from c in db.OpenCases.AsNoTracking()
                            where !c.Closed && c.OpenedAt <= period
                            join s in db.Submissions.AsNoTracking() on c.SubmissionId equals s.SubmissionId into known
@@ -47,7 +46,7 @@ public sealed class CommitteeDigests(IServiceScopeFactory scopes, ILogger<Commit
                            select new DigestCase(c.CaseId, c.Region, c.Departement, s != null ? s.Title : "(titre à venir)", s != null ? s.CommuneName : "", c.OpenedAt, c.DueAt))
             .ToListAsync(ct);
         bool DueSoon(DigestCase c, string departement) =>
-            c.DueAt is { } due && due >= period && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, Paris).DateTime) <= NextWorkingDay(periodDay, departement).AddDays(1);
+            c.DueAt is { } due && due >= period && ParisTime.Day(due) <= NextWorkingDay(periodDay, departement).AddDays(1);
         var relevant = cases.Where(c => c.OpenedAt > since || c.DueAt < period || DueSoon(c, c.Departement)).ToList();
 
         // Who sits on the committees concerned: asked before the transaction (no transaction waits on HTTP).
@@ -72,7 +71,7 @@ public sealed class CommitteeDigests(IServiceScopeFactory scopes, ILogger<Commit
             if (arrived.Count + overdue.Count + soon.Count == 0) continue;
             await notices.RecordAsync($"{Job}:{key}", Kinds.CommitteeDigest, [person.AsRecipient()], _ => new Dictionary<string, object?>
             {
-                ["day"] = TimeZoneInfo.ConvertTime(period, Paris).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                ["day"] = ParisTime.Format(period, "dd/MM/yyyy"),
                 ["arrived"] = arrived.Select(Line).ToList(), ["overdue"] = overdue.Select(Line).ToList(), ["soon"] = soon.Select(Line).ToList(),
                 ["queue_url"] = notices.Link("mon-espace/dossiers"),
             }, ct);
@@ -87,7 +86,7 @@ public sealed class CommitteeDigests(IServiceScopeFactory scopes, ILogger<Commit
         Dictionary<string, object?> Line(DigestCase c) => new()
         {
             ["title"] = c.Title, ["commune"] = c.Commune, ["departement"] = c.Departement,
-            ["due"] = c.DueAt is { } due ? TimeZoneInfo.ConvertTime(due, Paris).AddMinutes(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "",
+            ["due"] = c.DueAt is { } due ? ParisTime.Format(due.AddMinutes(-1), "dd/MM/yyyy") : "",
             ["url"] = notices.Link($"mon-espace/dossiers/{c.CaseId}"),
         };
     }

@@ -17,8 +17,6 @@ namespace SemaineIndustrie.Notification.Organisers;
 /// </summary>
 public sealed class OrganiserNotifier(NotificationDbContext db, IdentityRecipients recipients, Notices notices, IOptions<NotificationOptions> options)
 {
-    private static readonly TimeZoneInfo Paris = ParisTime.Zone;
-
     public async Task NotifyAsync<T>(ConsumeContext<T> context, IConsumer consumer, Guid submissionId, int version, string? kind,
         string? message = null, EventDetails? content = null, string? organisationId = null) where T : class
     {
@@ -54,7 +52,7 @@ public sealed class OrganiserNotifier(NotificationDbContext db, IdentityRecipien
         return new Dictionary<string, object?>
         {
             ["title"] = s.Title, ["version"] = version, ["commune"] = s.CommuneName,
-            ["day"] = TimeZoneInfo.ConvertTime(s.StartsAt, Paris).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ["day"] = ParisTime.Format(s.StartsAt, "dd/MM/yyyy"),
             ["message"] = message,
             ["demand_url"] = new Uri(site, $"mon-espace/demandes/{s.SubmissionId}").AbsoluteUri,
             ["revise_url"] = new Uri(site, $"mon-espace/demandes/{s.SubmissionId}/modifier").AbsoluteUri,

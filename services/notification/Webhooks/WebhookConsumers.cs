@@ -76,7 +76,7 @@ internal static class Webhooks
         new JsonObject
         {
             ["id"] = deliveryId.ToString(), ["type"] = type, ["occurredAt"] = occurredAt.ToString("O"), ["event"] = payload.DeepClone(),
-        }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        }.ToJsonString();
 }
 
 /// <summary>The webhook sender's wake-up.</summary>

@@ -105,9 +105,9 @@ public sealed class CatalogueEntry
     /// <summary>
     /// Shows <paramref name="facts"/>' version on the map, as <see cref="PublicationPolicy"/> decided: its
     /// public fields, what filters and search need, and the public JSON and GeoJSON feature, rendered once
-    /// here so that reads only stream them.
+    /// here so that reads only stream them. Returns that public view (what EventPublished carries).
     /// </summary>
-    public void Show(VersionFacts facts, DateTimeOffset now)
+    public PublicEvent Show(VersionFacts facts, DateTimeOffset now)
     {
         var d = JsonSerializer.Deserialize<EventDetails>(facts.Details!, Json)!;
         Version = facts.Version;
@@ -124,6 +124,7 @@ public sealed class CatalogueEntry
         var view = this.Public();
         PublicJson = JsonSerializer.Serialize(view, Json);
         FeatureJson = PublicationPolicy.Feature(view).ToJsonString();
+        return view;
     }
 }
 

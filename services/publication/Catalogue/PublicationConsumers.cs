@@ -119,9 +119,9 @@ internal static class Publisher
         if (entry is not null && entry.Version == final.Version && entry.Latitude == final.Latitude && entry.Longitude == final.Longitude) return;
         var newVersion = entry is null || entry.Version != final.Version;
         if (entry is null) db.Catalogue.Add(entry = CatalogueEntry.For(submissionId, now));
-        entry.Show(final, now);
+        var shown = entry.Show(final, now);
         BumpRevisionAtCommit(now);
-        db.AddToOutbox(new EventPublished(submissionId, final.Version, now, entry.Public()));
+        db.AddToOutbox(new EventPublished(submissionId, final.Version, now, shown));
         if (newVersion && final.DecidedAt is { } decidedAt) Lag.Record(Math.Max(0, (now - decidedAt).TotalMilliseconds));
     }
 

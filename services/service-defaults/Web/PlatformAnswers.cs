@@ -18,8 +18,7 @@ public static class PlatformAnswers
         int[] statuses = signedIn
             ? [StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status503ServiceUnavailable]
             : [StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status503ServiceUnavailable];
-        foreach (var status in statuses) builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
-        return builder;
+        return builder.Refuses(statuses);
     }
 
     /// <summary>Problems this endpoint answers with a status its typed results do not carry (e.g. 409, 412, 422 from one helper).</summary>

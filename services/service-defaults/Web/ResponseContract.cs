@@ -13,29 +13,47 @@ namespace SemaineIndustrie.ServiceDefaults.Web;
 /// same metadata its OpenAPI document is written from (<see cref="IProducesResponseTypeMetadata"/>). An answer
 /// it does not declare is a contract drift: logged as a warning and kept (<see cref="Undeclared"/>), so the
 /// integration tests, which answer through every service, fail on it (Platform checks at the end of each collection).
+/// What an endpoint declares is read once per endpoint; a request costs a lookup and a counter.
 /// </summary>
 public sealed class ResponseContract(ILogger<ResponseContract> logger)
 {
-    /// <summary>"METHOD route → status" of every undeclared answer seen, with a count.</summary>
-    public ConcurrentDictionary<string, int> Undeclared { get; } = new();
+    /// <summary>One described operation (compared by reference: one per endpoint).</summary>
+    private sealed class Operation(string name, IReadOnlySet<int> declared)
+    {
+        public string Name { get; } = name;
+        public IReadOnlySet<int> Declared { get; } = declared;
+    }
 
-    /// <summary>"METHOD route → status" of every answer seen (declared or not): how much of the contract the tests reached.</summary>
-    public ConcurrentDictionary<string, int> Seen { get; } = new();
+    private readonly ConcurrentDictionary<Endpoint, Operation?> operations = new();
+    private readonly ConcurrentDictionary<(Operation Operation, int Status), int> seen = new();
+
+    /// <summary>"METHOD route → status" of every undeclared answer seen.</summary>
+    public IReadOnlyList<string> Undeclared =>
+        [.. seen.Keys.Where(k => !k.Operation.Declared.Contains(k.Status)).Select(Name)];
+
+    /// <summary>"METHOD route → status" of every answer seen (declared or not), with a count: how much of the contract the tests reached.</summary>
+    public IEnumerable<KeyValuePair<string, int>> Seen => seen.Select(p => KeyValuePair.Create(Name(p.Key), p.Value));
+
+    private static string Name((Operation Operation, int Status) answer) => $"{answer.Operation.Name} → {answer.Status}";
 
     /// <param name="endpoint">The endpoint routing chose (read before the pipeline ran: the exception handler clears it).</param>
     internal void Check(HttpContext context, Endpoint? endpoint)
     {
-        // A handler of this service (minimal APIs carry their MethodInfo), not a proxied route or a page.
-        if (endpoint is not RouteEndpoint { RoutePattern.RawText: { } route } || endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>() is null) return;
-        if (endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true }) return; // not an operation of the document
-        if (!route.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)) return;
-        var status = context.Response.StatusCode;
-        var answer = $"{context.Request.Method} {route} → {status}";
-        Seen.AddOrUpdate(answer, 1, (_, n) => n + 1);
-        var declared = endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Select(m => m.StatusCode);
-        if (declared.Contains(status)) return;
-        if (Undeclared.AddOrUpdate(answer, 1, (_, n) => n + 1) == 1)
-            logger.LogWarning("Undeclared answer {Answer}: add it to the endpoint's declared results", answer);
+        if (endpoint is null || operations.GetOrAdd(endpoint, Describe) is not { } operation) return;
+        var answer = (operation, context.Response.StatusCode);
+        if (seen.AddOrUpdate(answer, 1, (_, n) => n + 1) == 1 && !operation.Declared.Contains(answer.StatusCode))
+            logger.LogWarning("Undeclared answer {Answer}: add it to the endpoint's declared results", Name(answer));
+    }
+
+    /// <summary>A handler of this service under /api/ that its document describes (minimal APIs carry their MethodInfo), or null.</summary>
+    private static Operation? Describe(Endpoint endpoint)
+    {
+        if (endpoint is not RouteEndpoint { RoutePattern.RawText: { } route } || endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>() is null) return null;
+        if (endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true }) return null;
+        if (!route.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)) return null;
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+        return new Operation($"{string.Join('|', methods)} {route}",
+            endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Select(m => m.StatusCode).ToHashSet());
     }
 }
 

@@ -33,7 +33,7 @@ public static class ResponseCoverage
         foreach (var contract in contracts)
         {
             foreach (var (answer, count) in contract.Seen) Seen.AddOrUpdate(answer, count, (_, n) => n + count);
-            foreach (var answer in contract.Undeclared.Keys) { Undeclared.TryAdd(answer, 0); undeclared.Add(answer); }
+            foreach (var answer in contract.Undeclared) { Undeclared.TryAdd(answer, 0); undeclared.Add(answer); }
         }
         // Written now too: a run stopped by a failure still leaves the list.
         if (!Undeclared.IsEmpty) File.WriteAllLines(UndeclaredFile, Undeclared.Keys.Order(StringComparer.Ordinal));
