@@ -12,6 +12,7 @@ var clockStart = Environment.GetEnvironmentVariable("SI_CLOCK_START") ?? "2018-0
 var smtp = infra["SI_SMTP"].Split(':');
 var identity = builder.AddProject<Projects.SemaineIndustrie_Identity>("identity")
     .WithEnvironment("ConnectionStrings__Postgres", $"{infra["SI_POSTGRES"]};Database=si_identity")
+    .WithEnvironment("ConnectionStrings__RabbitMq", infra["SI_RABBITMQ"]) // it announces people (PersonChanged)
     .WithEnvironment("Identity__Keys__DevelopmentFolder", Path.Combine(root, ".local", "identity-keys"))
     .WithEnvironment("Mail__Host", smtp[0]).WithEnvironment("Mail__Port", smtp[1]).WithEnvironment("Mail__Security", "None")
     .WithHttpHealthCheck("/health/ready");
@@ -29,12 +30,7 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
 var publication = Service<Projects.SemaineIndustrie_Publication>("publication", "publication");
 var review = Service<Projects.SemaineIndustrie_LabellingReview>("labelling-review", "review");
 var geocoding = Service<Projects.SemaineIndustrie_Geocoding>("geocoding", "geocoding");
-const string notificationSecret = "notification-client-secret-for-local-runs";
-identity.WithEnvironment("Identity__ServiceClients__0__ClientId", "notification")
-    .WithEnvironment("Identity__ServiceClients__0__ClientSecret", notificationSecret).WithEnvironment("Identity__ServiceClients__0__Scopes__0", "recipients");
 var notification = Service<Projects.SemaineIndustrie_Notification>("notification", "notification")
-    .WithEnvironment("Notification__Identity__BaseUrl", identity.GetEndpoint("http"))
-    .WithEnvironment("Notification__Identity__ClientSecret", notificationSecret)
     .WithEnvironment("Mail__Host", smtp[0]).WithEnvironment("Mail__Port", smtp[1]).WithEnvironment("Mail__Security", "None");
 var submission = Service<Projects.SemaineIndustrie_Submission>("submission", "submission")
     .WaitFor(publication).WaitFor(review).WaitFor(geocoding).WaitFor(notification); // consumers bound before anything publishes

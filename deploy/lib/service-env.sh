@@ -8,7 +8,6 @@
 # (deploy/cluster.sh sets each replica's own before calling service_env).
 
 WEB_CLIENT_SECRET="${SI_WEB_CLIENT_SECRET:-web-client-secret-for-local-runs}"
-NOTIFICATION_CLIENT_SECRET="${SI_NOTIFICATION_CLIENT_SECRET:-notification-client-secret-for-local-runs}"
 declare -gA SERVICE_PORTS=([submission]=8081 [review]=8082 [geocoding]=8083 [publication]=8084 [web]=8085 [identity]=8086 [notification]=8087)
 
 # The value of each {placeholder} of deploy/platform.settings for process $1.
@@ -19,7 +18,7 @@ platform_placeholders() {
     [clock-start]="${SI_CLOCK_START-2018-02-15T10:00:00+01:00}"
     [smtp-host]="${SI_SMTP%:*}" [smtp-port]="${SI_SMTP##*:}"
     [keys-folder]="$ROOT/.local/identity-keys"
-    [web-client-secret]="$WEB_CLIENT_SECRET" [notification-client-secret]="$NOTIFICATION_CLIENT_SECRET"
+    [web-client-secret]="$WEB_CLIENT_SECRET"
   )
   for service in "${!SERVICE_PORTS[@]}"; do PLACEHOLDERS[$service]="http://127.0.0.1:${SERVICE_PORTS[$service]}/"; done
 }

@@ -5,13 +5,16 @@ using SemaineIndustrie.Identity.Accounts;
 using SemaineIndustrie.Identity.Auditing;
 using SemaineIndustrie.Identity.Committees;
 using SemaineIndustrie.Identity.Organisations;
+using SemaineIndustrie.Identity.People;
 using SemaineIndustrie.Messaging.Database;
+using SemaineIndustrie.Messaging.Outbox;
 
 namespace SemaineIndustrie.Identity;
 
 /// <summary>
 /// People (ASP.NET Core Identity), organisations, committee seats, admin grants, invitations, the audit
-/// trail, OpenIddict's applications/authorizations/tokens, and the data-protection key ring.
+/// trail, OpenIddict's applications/authorizations/tokens, the data-protection key ring, and what was last announced
+/// of each person with the outbox that announces it.
 /// </summary>
 public sealed class PlatformIdentityDbContext(DbContextOptions<PlatformIdentityDbContext> options)
     : IdentityDbContext<PlatformUser>(options), IDataProtectionKeyContext
@@ -25,6 +28,7 @@ public sealed class PlatformIdentityDbContext(DbContextOptions<PlatformIdentityD
     public DbSet<ResetRequest> ResetRequests => Set<ResetRequest>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PersonAnnouncement> PeopleAnnouncements => Set<PersonAnnouncement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -114,5 +118,13 @@ public sealed class PlatformIdentityDbContext(DbContextOptions<PlatformIdentityD
             e.Property(a => a.Details).HasColumnType("jsonb");
             e.HasIndex(a => a.At);
         });
+        builder.Entity<PersonAnnouncement>(e =>
+        {
+            e.ToTable("people_announcements");
+            e.HasKey(a => a.UserId);
+            e.Property(a => a.UserId).HasMaxLength(450);
+            e.Property(a => a.Fingerprint).HasMaxLength(32);
+        });
+        builder.AddOutboxAndInbox();
     }
 }

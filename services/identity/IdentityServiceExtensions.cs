@@ -8,7 +8,8 @@ using SemaineIndustrie.Identity.Development;
 using SemaineIndustrie.Identity.External;
 using SemaineIndustrie.Identity.Mail;
 using SemaineIndustrie.Identity.Organisations;
-using SemaineIndustrie.Identity.Recipients;
+using SemaineIndustrie.Identity.People;
+using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Identity.Tokens;
 using SemaineIndustrie.Messaging.Database;
 
@@ -26,6 +27,8 @@ public static class IdentityServiceExtensions
         builder.Services.AddSmtpMail(builder.Configuration);
 
         builder.AddServiceDatabase<PlatformIdentityDbContext>();
+        // Identity announces people (PersonChanged) through its outbox, and everybody again when a service asks.
+        builder.AddServiceMessaging<PlatformIdentityDbContext>("identity", bus => bus.AddConsumer<PeopleResyncConsumer>());
         // The key ring that protects cookies, antiforgery tokens and reset links lives in the database: every
         // replica reads the same keys and a restart does not sign everybody out — encrypted: a database backup alone forges nothing.
         builder.Services.AddDataProtection().SetApplicationName("semaine-industrie-identity").PersistKeysToDbContext<PlatformIdentityDbContext>()
@@ -90,11 +93,13 @@ public static class IdentityServiceExtensions
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<IntegrationClients>();
         builder.Services.AddHostedService<WebClientRegistration>();
-        builder.Services.AddHostedService<ServiceClientRegistration>();
         builder.Services.AddSingleton<ResetWakeUp>();
         builder.Services.AddHostedService<ResetMailSender>();
         builder.Services.AddSingleton<IdentityHousekeeping>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IdentityHousekeeping>());
+        builder.Services.AddSingleton<PeopleWakeUp>();
+        builder.Services.AddHostedService<PeopleAnnouncer>();
+        builder.Services.AddHostedService<PeopleChangesListener>();
         builder.Services.AddHostedService<DevelopmentAccounts>();
         return builder;
     }
@@ -108,7 +113,6 @@ public static class IdentityServiceExtensions
         app.MapMeApi();
         app.MapOrganisationsApi();
         app.MapCommitteesApi();
-        app.MapRecipientsApi();
         app.MapDevelopmentTokens();
         return app;
     }

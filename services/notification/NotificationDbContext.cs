@@ -18,6 +18,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Webhooks.PublishedEvent> PublishedEvents => Set<Webhooks.PublishedEvent>();
+    public DbSet<Recipients.KnownPerson> People => Set<Recipients.KnownPerson>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -109,6 +110,19 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             e.HasKey(p => p.SubmissionId);
             e.Property(p => p.Region).HasMaxLength(2);
             e.Property(p => p.Departement).HasMaxLength(3);
+        });
+        modelBuilder.Entity<Recipients.KnownPerson>(e =>
+        {
+            e.ToTable("people");
+            e.HasKey(p => p.UserId);
+            e.Property(p => p.UserId).HasMaxLength(450);
+            e.Property(p => p.Email).HasMaxLength(320);
+            e.Property(p => p.DisplayName).HasMaxLength(200);
+            e.Property(p => p.Language).HasMaxLength(5);
+            e.Property(p => p.OrganisationId).HasMaxLength(100);
+            e.Property(p => p.Region).HasMaxLength(2);
+            e.HasIndex(p => p.OrganisationId);
+            e.HasIndex(p => p.Region);
         });
         modelBuilder.AddOutboxAndInbox();
     }

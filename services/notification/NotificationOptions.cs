@@ -8,9 +8,6 @@ public sealed class NotificationOptions
     /// <summary>The public site mails link to (event pages, the organiser space, unsubscribe): the gateway's address.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
-    /// <summary>How this service reads who to tell from the identity service (client credentials, scope <c>recipients</c>).</summary>
-    public IdentityClientOptions Identity { get; set; } = new();
-
     /// <summary>
     /// Key of the unsubscribe links' HMAC (at least 32 characters). Required outside Development; Development
     /// uses a fixed local key so that links in smtp4dev keep working across restarts.
@@ -36,14 +33,6 @@ public sealed class NotificationOptions
 
     /// <summary>Per edition year: the communication kit (the label's logo, posters) sent to every labelled organiser.</summary>
     public Dictionary<int, EditionKit> Editions { get; set; } = [];
-}
-
-public sealed class IdentityClientOptions
-{
-    /// <summary>The identity service's address as this service reaches it (inside the cluster); defaults to Auth:Authority.</summary>
-    public Uri? BaseUrl { get; set; }
-    public string ClientId { get; set; } = "notification";
-    public string ClientSecret { get; set; } = "";
 }
 
 public sealed class EditionKit

@@ -42,15 +42,12 @@ public static class NotificationServiceExtensions
             bus.AddConsumer<CommitteeCaseWithdrawn>();
             bus.AddConsumer<PublishedWebhooks>();
             bus.AddConsumer<UnpublishedWebhooks>();
+            bus.AddConsumer<PersonChangedConsumer>();
+            bus.AddConsumer<PeopleResyncStartedConsumer>();
         });
 
-        builder.Services.AddHttpClient<IdentityRecipients>((services, http) =>
-        {
-            var options = services.GetRequiredService<IOptions<NotificationOptions>>().Value;
-            var authority = builder.Configuration["Auth:Authority"];
-            http.BaseAddress = options.Identity.BaseUrl ?? (authority is null ? null : new Uri(authority));
-        }).AddStandardResilienceHandler();
-        builder.Services.AddSingleton<ServiceToken>();
+        builder.Services.AddScoped<People>();
+        builder.Services.AddHostedService<PeopleResync>();
         builder.Services.AddSingleton<MailTemplates>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
         builder.Services.AddSingleton<WebhookSecrets>();

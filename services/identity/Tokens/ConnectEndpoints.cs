@@ -56,12 +56,6 @@ public static class ConnectEndpoints
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!, context.RequestAborted);
             var properties = application is null ? null : await applications.GetPropertiesAsync(application, context.RequestAborted);
-            if (properties?.TryGetValue(ServiceClientRegistration.ScopesProperty, out var serviceScopes) == true)
-            {
-                return Results.SignIn(TokenPrincipals.ForService(request.ClientId!, request.GetScopes(),
-                    serviceScopes.EnumerateArray().Select(s => s.GetString()!).ToList(), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
-                    authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            }
             if (properties?.TryGetValue(IntegrationClients.OrganisationProperty, out var org) != true)
                 return Forbid(Errors.UnauthorizedClient, "This client is not an organisation's integration.");
             return Results.SignIn(TokenPrincipals.ForIntegration(request.ClientId!, org.GetString()!, request.GetScopes(),

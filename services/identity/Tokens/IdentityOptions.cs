@@ -27,9 +27,6 @@ public sealed class PlatformIdentityOptions
     /// <summary>Web front-ends registered as confidential clients of the authorization code flow.</summary>
     public List<WebClient> WebClients { get; set; } = [];
 
-    /// <summary>The platform's own services that call the identity API (client credentials), e.g. the notification service.</summary>
-    public List<ServiceClient> ServiceClients { get; set; } = [];
-
     /// <summary>Development only: create the local accounts and clients the README lists.</summary>
     public bool SeedDevelopmentAccounts { get; set; } = true;
 }
@@ -45,14 +42,6 @@ public sealed class TokenKeys
     public List<string> Encryption { get; set; } = [];
     /// <summary>Development without configured keys: keys are created once in this folder and reused.</summary>
     public string? DevelopmentFolder { get; set; }
-}
-
-/// <summary>A platform service calling the identity API with client credentials, limited to <see cref="Scopes"/>.</summary>
-public sealed class ServiceClient
-{
-    public string ClientId { get; set; } = "";
-    public string ClientSecret { get; set; } = "";
-    public List<string> Scopes { get; set; } = [];
 }
 
 public sealed class WebClient

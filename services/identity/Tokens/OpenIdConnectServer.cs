@@ -35,7 +35,7 @@ public static class OpenIdConnectServer
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess,
-                    PlatformScopes.Submissions, PlatformScopes.Review, PlatformScopes.Account, PlatformScopes.Operations, PlatformScopes.Siret, PlatformScopes.Recipients);
+                    PlatformScopes.Submissions, PlatformScopes.Review, PlatformScopes.Account, PlatformScopes.Operations, PlatformScopes.Siret);
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(options.RefreshTokenLifetime)
                     .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));

@@ -14,15 +14,12 @@ public static class PlatformScopes
     public const string Operations = "operations";
     /// <summary>The organisation's SIRET at the userinfo endpoint (as ProConnect's pivot identity has it), for platforms that federate with us.</summary>
     public const string Siret = "siret";
-    /// <summary>The platform's notification service reads who to tell (an organisation's members, a committee's): never a person's scope.</summary>
-    public const string Recipients = "recipients";
 
     public static readonly IReadOnlyDictionary<string, string[]> Resources = new Dictionary<string, string[]>
     {
         [Submissions] = [PlatformAudiences.Submission],
         [Review] = [PlatformAudiences.Review, PlatformAudiences.Geocoding],
         [Account] = [PlatformAudiences.Identity, PlatformAudiences.Notification], // one's account includes one's mail preferences
-        [Recipients] = [PlatformAudiences.Identity],
         [Operations] = [PlatformAudiences.Submission, PlatformAudiences.Review, PlatformAudiences.Geocoding, PlatformAudiences.Publication, PlatformAudiences.Notification],
     };
 

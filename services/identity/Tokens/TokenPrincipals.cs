@@ -42,14 +42,6 @@ public static class TokenPrincipals
     }
 
     /// <summary>A platform service (client credentials): the scopes it is registered for, no role, nobody's person.</summary>
-    public static ClaimsPrincipal ForService(string clientId, IEnumerable<string> requestedScopes, IReadOnlyCollection<string> allowed, string authenticationType)
-    {
-        var identity = new ClaimsIdentity(authenticationType, Claims.Name, Claims.Role);
-        identity.SetClaim(Claims.Subject, "service:" + clientId).SetClaim(Claims.Name, clientId);
-        var scopes = requestedScopes.Where(allowed.Contains).DefaultIfEmpty(allowed.First()).Distinct().ToList();
-        return Finish(identity, scopes);
-    }
-
     private static void AddStanding(ClaimsIdentity identity, Standing standing)
     {
         identity.SetClaim(PlatformClaims.Role, standing.Role);

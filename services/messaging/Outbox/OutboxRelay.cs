@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SemaineIndustrie.Contracts;
+using SemaineIndustrie.Messaging.Database;
 
 namespace SemaineIndustrie.Messaging.Outbox;
 
@@ -65,7 +66,7 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
-        var listener = ListenAsync(stoppingToken);
+        var listener = PostgresListener.RunAsync(dataSource, OutboxNotifyTrigger.Channel, () => wake.Release(), logger, stoppingToken);
         var backoff = settings.MinBackoff;
         var nextStats = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
@@ -203,36 +204,6 @@ internal sealed partial class OutboxRelay(
 
     private static string Truncate(string error) => error.Length > 2000 ? error[..2000] : error;
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => wake.Release();
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxNotifyTrigger.Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                wake.Release(); // catch up with whatever committed while nobody listened
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogListenerError(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
-
     private static TimeSpan Next(TimeSpan current, TimeSpan max) =>
         TimeSpan.FromTicks(Math.Min(max.Ticks, current.Ticks * 2 + Random.Shared.Next(0, (int)TimeSpan.TicksPerMillisecond * 50)));
 
@@ -249,7 +220,4 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {SequenceNumber} ({MessageType}) cannot be published as it is and is parked; replay it once fixed")]
     private static partial void LogParked(ILogger logger, Exception exception, long sequenceNumber, string messageType);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox LISTEN connection lost; polling until it is back")]
-    private static partial void LogListenerError(ILogger logger, Exception exception);
 }

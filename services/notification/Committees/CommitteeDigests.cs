@@ -49,10 +49,10 @@ public sealed class CommitteeDigests(IServiceScopeFactory scopes, ILogger<Commit
             c.DueAt is { } due && due >= period && ParisTime.Day(due) <= NextWorkingDay(periodDay, departement).AddDays(1);
         var relevant = cases.Where(c => c.OpenedAt > since || c.DueAt < period || DueSoon(c, c.Departement)).ToList();
 
-        // Who sits on the committees concerned: asked before the transaction (no transaction waits on HTTP).
-        var recipients = scope.ServiceProvider.GetRequiredService<IdentityRecipients>();
+        // Who sits on the committees concerned, as identity last announced them.
+        var committees = scope.ServiceProvider.GetRequiredService<People>();
         var members = new Dictionary<string, IReadOnlyList<CommitteeRecipient>>();
-        foreach (var region in relevant.Select(c => c.Region).Distinct()) members[region] = await recipients.OfCommitteeAsync(region, ct);
+        foreach (var region in relevant.Select(c => c.Region).Distinct()) members[region] = await committees.OfCommitteeAsync(region, ct);
 
         var notices = scope.ServiceProvider.GetRequiredService<Notices>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -69,7 +69,7 @@ public sealed class CommitteeDigests(IServiceScopeFactory scopes, ILogger<Commit
             var overdue = mine.Where(c => c.DueAt < period).ToList();
             var soon = mine.Where(c => DueSoon(c, c.Departement) && !overdue.Contains(c)).ToList();
             if (arrived.Count + overdue.Count + soon.Count == 0) continue;
-            await notices.RecordAsync($"{Job}:{key}", Kinds.CommitteeDigest, [person.AsRecipient()], _ => new Dictionary<string, object?>
+            await notices.RecordAsync($"{Job}:{key}", Kinds.CommitteeDigest, [person.Person], _ => new Dictionary<string, object?>
             {
                 ["day"] = ParisTime.Format(period, "dd/MM/yyyy"),
                 ["arrived"] = arrived.Select(Line).ToList(), ["overdue"] = overdue.Select(Line).ToList(), ["soon"] = soon.Select(Line).ToList(),

@@ -10,12 +10,12 @@ using SemaineIndustrie.Notification.Recipients;
 namespace SemaineIndustrie.Notification.Organisers;
 
 /// <summary>
-/// What every organiser notice does: find whose submission it is, ask the identity service who belongs to
-/// that organisation (before the transaction: no database transaction waits on HTTP), then — once per
-/// message, in one transaction with the inbox row — learn what the message says of the submission and
-/// record one delivery per member. News about an older version than the one known tells nobody.
+/// What every organiser notice does: find whose submission it is and who belongs to that organisation (this
+/// service's own copy of the people identity announces), then — once per message, in one transaction with the
+/// inbox row — learn what the message says of the submission and record one delivery per member. News about an
+/// older version than the one known tells nobody.
 /// </summary>
-public sealed class OrganiserNotifier(NotificationDbContext db, IdentityRecipients recipients, Notices notices, IOptions<NotificationOptions> options)
+public sealed class OrganiserNotifier(NotificationDbContext db, People people, Notices notices, IOptions<NotificationOptions> options)
 {
     public async Task NotifyAsync<T>(ConsumeContext<T> context, IConsumer consumer, Guid submissionId, int version, string? kind,
         string? message = null, EventDetails? content = null, string? organisationId = null) where T : class
@@ -24,7 +24,7 @@ public sealed class OrganiserNotifier(NotificationDbContext db, IdentityRecipien
         var known = await db.Submissions.AsNoTracking().SingleOrDefaultAsync(s => s.SubmissionId == submissionId, ct);
         var organisation = organisationId ?? known?.OrganisationId
             ?? throw new InvalidOperationException($"{typeof(T).Name} about submission {submissionId}, which this service has not heard of yet"); // retried: its SubmissionReceived is on its way
-        var people = kind is null || (known is not null && version < known.Version) ? [] : await recipients.OfOrganisationAsync(organisation, ct);
+        var members = kind is null || (known is not null && version < known.Version) ? [] : await people.OfOrganisationAsync(organisation, ct);
 
         var recorded = await db.ConsumeOnceAsync(context, consumer, async token =>
         {
@@ -40,7 +40,7 @@ public sealed class OrganiserNotifier(NotificationDbContext db, IdentityRecipien
                     (content.Title, version, content.Edition.Year, content.StartsAt, content.Venue.CommuneName);
             }
             if (kind is null || submission is null || version < submission.Version) return;
-            await notices.RecordAsync($"{kind}:{submissionId}:{version}", kind, people, _ => Model(submission, version, message), token);
+            await notices.RecordAsync($"{kind}:{submissionId}:{version}", kind, members, _ => Model(submission, version, message), token);
         });
         if (recorded) notices.Committed();
     }

@@ -46,6 +46,6 @@ public sealed class ApiDocumentsTests(Platform platform)
             }
         }
         Assert.True(missing.Count == 0, $"{missing.Count} of {operations} operations are not described:\n" + string.Join("\n", missing));
-        Assert.True(operations > 60, $"only {operations} operations documented");
+        Assert.True(operations >= 59, $"only {operations} operations documented"); // 61 until identity's two recipients operations went (people are announced by events)
     }
 }

@@ -34,7 +34,7 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
         Provider = new Uri($"http://localhost:{providerPort}/");
         Platform = new Uri($"http://127.0.0.1:{platformPort}/");
 
-        var provider = new ServiceHost<ServiceMarker>(IdentityHostSettings.For(await infra.DatabaseAsync("identity_provider"), new Dictionary<string, string?>
+        var provider = new ServiceHost<ServiceMarker>(await IdentityHostSettings.ForAsync(infra, "identity_provider", new Dictionary<string, string?>
         {
             ["Identity:Issuer"] = Provider.ToString(),
             ["Identity:Keys:Signing:0"] = SemaineIndustrie.Identity.Tokens.KeyRing.NewPem(),
@@ -48,7 +48,7 @@ public sealed class ExternalProviderFixture : IAsyncLifetime
         provider.Start();
         providerServices = provider.Services;
 
-        var platform = new ServiceHost<ServiceMarker>(IdentityHostSettings.For(await infra.DatabaseAsync("identity_platform"), new Dictionary<string, string?>
+        var platform = new ServiceHost<ServiceMarker>(await IdentityHostSettings.ForAsync(infra, "identity_platform", new Dictionary<string, string?>
         {
             ["Identity:Issuer"] = Platform.ToString(),
             ["Identity:WebClients:0:ClientId"] = TestWebClient.Id,

@@ -12,7 +12,7 @@ public sealed class IdentityAlone : IAsyncDisposable
     {
         var alone = new IdentityAlone();
         await alone.infra.InitializeAsync();
-        alone.host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(IdentityHostSettings.For(await alone.infra.DatabaseAsync("identity"), overrides));
+        alone.host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(await IdentityHostSettings.ForAsync(alone.infra, "identity", overrides));
         alone.Address = alone.host.Start();
         return alone;
     }

@@ -5,12 +5,9 @@ using SemaineIndustrie.ServiceDefaults.Mail;
 
 namespace SemaineIndustrie.IntegrationTests.Infrastructure;
 
-/// <summary>The notification service in a test platform: deploy/platform.settings (mail to the shared smtp4dev, links to the gateway, recipients from identity) plus <see cref="TestOnly"/>.</summary>
+/// <summary>The notification service in a test platform: deploy/platform.settings (mail to the shared smtp4dev, links to the gateway) plus <see cref="TestOnly"/>.</summary>
 public static class NotificationSettings
 {
-    public const string ClientId = "notification";
-    public const string ClientSecret = "notification-secret-for-tests";
-
     /// <summary>What a test platform's notification service has on top of deploy/platform.settings: quick polls and retries, digests run by the tests.</summary>
     public static readonly IReadOnlyDictionary<string, string?> TestOnly = new Dictionary<string, string?>
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using SemaineIndustrie.Gateway;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -27,12 +28,15 @@ public sealed class Platform : IAsyncLifetime
         ["smtp-port"] = InfrastructureSettings.Instance.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["keys-folder"] = Path.Combine(Path.GetTempPath(), "si-test-identity-keys"),
         ["web-client-secret"] = TestWebClient.Secret,
-        ["notification-client-secret"] = NotificationSettings.ClientSecret,
         // Not started in every platform: a route to nowhere until they are.
         ["notification"] = "http://127.0.0.1:1/",
         ["web"] = "http://127.0.0.1:1/",
     };
     private int gatewayPort;
+    private ServiceHost<SemaineIndustrie.Identity.ServiceMarker>? identityHost;
+    private Dictionary<string, string?>? identitySettings;
+    private int identityPort;
+    private readonly List<SemaineIndustrie.ServiceDefaults.Web.ResponseContract?> retiredContracts = [];
 
     public IsolatedInfrastructure Infra { get; } = new();
     /// <summary>The tokens' issuer: the gateway's public address, as on a person's run.</summary>
@@ -66,6 +70,56 @@ public sealed class Platform : IAsyncLifetime
         hosts.Add(web);
         Web = Known("web", web.Start());
         Gateway = StartGateway(new Dictionary<string, string?>(), gatewayPort);
+        await PeopleKnownAsync(); // the seeded accounts: announced by identity, kept by notification (asked once it started)
+    }
+
+    /// <summary>
+    /// Waits until the notification service knows these people (every person of the identity service when none is named)
+    /// as identity holds them: confirmed address, organisation, committee seat. What identity announces arrives within
+    /// a second; a test that stages people straight in identity's database waits for it before it expects mails.
+    /// </summary>
+    public async Task PeopleKnownAsync(params string[] userIds)
+    {
+        var wanted = (await QueryAsync<SemaineIndustrie.Identity.ServiceMarker, SemaineIndustrie.Identity.PlatformIdentityDbContext, List<(string, string?, Guid?, string?, List<string>?)>>(async db =>
+            (await (from u in db.Users
+                    join m in db.Members on u.Id equals m.UserId into ms from m in ms.DefaultIfEmpty()
+                    join seat in db.Seats on u.Id equals seat.UserId into ss from seat in ss.DefaultIfEmpty()
+                    where userIds.Length == 0 || userIds.Contains(u.Id)
+                    select new { u.Id, Email = u.EmailConfirmed ? u.Email : null, Organisation = m == null ? (Guid?)null : m.OrganisationId, Region = seat == null ? null : seat.Region, Departements = seat == null ? null : seat.Departements })
+                .ToListAsync()).Select(p => ((string, string?, Guid?, string?, List<string>?))(p.Id, p.Email, p.Organisation, p.Region, p.Departements)).ToList()))
+            .Select(p => Facts(p.Item1, p.Item2, p.Item3?.ToString("N"), p.Item4, p.Item5)).ToList();
+        var ids = wanted.Select(w => w.Split('|')[0]).ToList();
+        await Eventually.Until(async () =>
+        {
+            var known = (await QueryAsync<SemaineIndustrie.Notification.ServiceMarker, SemaineIndustrie.Notification.NotificationDbContext, List<SemaineIndustrie.Notification.Recipients.KnownPerson>>(db =>
+                db.People.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToListAsync())).Select(p => Facts(p.UserId, p.Email, p.OrganisationId, p.Region, p.Departements));
+            return wanted.Except(known).ToList();
+        }, missing => missing.Count == 0, $"the notification service to know {wanted.Count} person(s) as identity holds them");
+
+        static string Facts(string id, string? email, string? organisation, string? region, List<string>? departements) =>
+            $"{id}|{email}|{organisation}|{region}|{string.Join(",", departements ?? [])}";
+    }
+
+    /// <summary>
+    /// Stops the identity service, as an outage would, until the returned handle is disposed: that starts it again on the
+    /// same address, database and keys. Tokens minted before keep working (every process holds identity's keys).
+    /// </summary>
+    public async Task<IAsyncDisposable> IdentityOutageAsync()
+    {
+        var stopped = identityHost!;
+        retiredContracts.Add(stopped.Services.GetService<SemaineIndustrie.ServiceDefaults.Web.ResponseContract>());
+        hosts.Remove(stopped);
+        await stopped.DisposeAsync();
+        return new Restart(() =>
+        {
+            StartIdentityHost();
+            return Task.CompletedTask;
+        });
+    }
+
+    private sealed class Restart(Func<Task> restart) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(restart());
     }
 
     private Uri Known(string placeholder, Uri address)
@@ -144,15 +198,15 @@ public sealed class Platform : IAsyncLifetime
     }
 
     /// <summary>
-    /// The OpenID Connect provider as deploy/run.sh starts it (its issuer the gateway's address, the web front-end and the
-    /// notification service as its clients), with keys given in configuration as production has them, and for the tests a
+    /// The OpenID Connect provider as deploy/run.sh starts it (its issuer the gateway's address, the web front-end as its
+    /// client, announcing people on the platform's broker), with keys given in configuration as production has them, and for the tests a
     /// second confidential client that they act as, short access tokens and no limit on credential attempts.
     /// </summary>
     private async Task<Uri> StartIdentityAsync()
     {
         var port = ServiceHost<SemaineIndustrie.Identity.ServiceMarker>.FreePort();
         placeholders["identity"] = $"http://127.0.0.1:{port}/";
-        var settings = IdentityHostSettings.For(await Infra.DatabaseAsync("identity"), With(Settings("identity"), new Dictionary<string, string?>
+        var settings = await IdentityHostSettings.ForAsync(Infra, "identity", With(Settings("identity"), new Dictionary<string, string?>
         {
             ["Identity:CredentialPermitsPerMinute"] = "100000",
             // Short enough for the revocation test to watch a token die; the code-flow tests finish well within it.
@@ -162,8 +216,14 @@ public sealed class Platform : IAsyncLifetime
             ["Identity:WebClients:1:DisplayName"] = "Test front-end",
             ["Identity:WebClients:1:RedirectUris:0"] = TestWebClient.RedirectUri,
         }));
-        var host = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(settings, port: port);
-        hosts.Add(host);
+        (identitySettings, identityPort) = (settings, port);
+        return StartIdentityHost();
+    }
+
+    private Uri StartIdentityHost()
+    {
+        var host = identityHost = new ServiceHost<SemaineIndustrie.Identity.ServiceMarker>(identitySettings!, port: identityPort);
+        hosts.Insert(0, host);
         var address = host.Start();
         services[typeof(SemaineIndustrie.Identity.ServiceMarker)] = host.Services;
         return address;
@@ -209,7 +269,7 @@ public sealed class Platform : IAsyncLifetime
     {
         // Every API answer the collection's tests caused must be one its endpoint declares (and so its OpenAPI document).
         var undeclared = ResponseCoverage.Record(services.Values.Select(s => s.GetService<SemaineIndustrie.ServiceDefaults.Web.ResponseContract>())
-            .OfType<SemaineIndustrie.ServiceDefaults.Web.ResponseContract>()).Order(StringComparer.Ordinal).ToList();
+            .Concat(retiredContracts).OfType<SemaineIndustrie.ServiceDefaults.Web.ResponseContract>()).Order(StringComparer.Ordinal).ToList();
         for (var i = hosts.Count - 1; i >= 0; i--) await hosts[i].DisposeAsync();
         await Infra.DisposeAsync();
         if (undeclared.Count > 0)

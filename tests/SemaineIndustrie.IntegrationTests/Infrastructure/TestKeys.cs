@@ -30,17 +30,19 @@ public static class TestWebClient
 }
 
 /// <summary>
-/// The settings every identity host in tests shares — its database, keys given in configuration (as
-/// production gives them), mail to the shared smtp4dev — plus the ones a test adds or overrides.
+/// The settings every identity host in tests shares — its database and its infrastructure's virtual host (it announces
+/// people), keys given in configuration (as production gives them), mail to the shared smtp4dev — plus the ones a test
+/// adds or overrides.
 /// </summary>
 public static class IdentityHostSettings
 {
-    public static Dictionary<string, string?> For(string connectionString, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<Dictionary<string, string?>> ForAsync(IsolatedInfrastructure infra, string database, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var smtp = InfrastructureSettings.Instance;
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = connectionString,
+            ["ConnectionStrings:Postgres"] = await infra.DatabaseAsync(database),
+            ["ConnectionStrings:RabbitMq"] = infra.RabbitMq.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Identity:Keys:Signing:0"] = TestKeys.Signing,
             ["Identity:Keys:Encryption:0"] = TestKeys.Encryption,

@@ -19,7 +19,7 @@ namespace SemaineIndustrie.IntegrationTests.Notifications;
 [Collection(PlatformCollection.Name)]
 public sealed class CommitteeDigestTests(Platform platform)
 {
-    private async Task<string> PyreneesReviewerAsync()
+    private async Task<(string Email, string UserId)> PyreneesReviewerAsync()
     {
         var email = $"copil-hautes-pyrenees-{Guid.NewGuid():N}@direccte.test";
         var user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "COPIL Hautes-Pyrénées", PreferredLanguage = "fr", CreatedAt = DateTimeOffset.UtcNow };
@@ -29,7 +29,8 @@ public sealed class CommitteeDigestTests(Platform platform)
             db.Seats.Add(new CommitteeSeat { UserId = user.Id, Region = "76", Departements = ["65"], Since = DateTimeOffset.UtcNow, AppointedBy = "test" });
             return db.SaveChangesAsync();
         });
-        return email;
+        await platform.PeopleKnownAsync(user.Id); // announced by identity, kept by notification
+        return (email, user.Id);
     }
 
     private async Task<(Guid Submission, Guid Case)> PyreneesCaseAsync(HttpClient organiser, string title)
@@ -47,7 +48,7 @@ public sealed class CommitteeDigestTests(Platform platform)
     [Fact]
     public async Task The_digest_lists_a_members_overdue_cases_of_their_departement_and_runs_once_with_two_replicas()
     {
-        var member = await PyreneesReviewerAsync();
+        var (member, _) = await PyreneesReviewerAsync();
         var run = Guid.NewGuid().ToString("N")[..6];
         using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "digest", OrganisationId: "org-digest-" + run));
         var waiting = await PyreneesCaseAsync(organiser, "Visite de la laiterie " + run);
@@ -79,5 +80,42 @@ public sealed class CommitteeDigestTests(Platform platform)
         Assert.False(await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, CommitteeDigests, bool>(d => d.RunAsync(period, default)));
         Assert.False(await replica.RunAsync(period, default));
         Assert.Single(await Mailbox.AllToAsync(member));
+    }
+
+    [Fact]
+    public async Task A_seat_moved_in_identity_reaches_the_next_digest_and_older_news_of_it_changes_nothing()
+    {
+        var (moved, movedId) = await PyreneesReviewerAsync();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "digest-move", OrganisationId: "org-digest-move-" + run));
+        var title = "Visite de la scierie " + run;
+        var waiting = await PyreneesCaseAsync(organiser, title);
+        var due = (await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, OpenCase>(
+            db => db.OpenCases.AsNoTracking().SingleAsync(c => c.CaseId == waiting.Case))).DueAt!.Value;
+        var first = CommitteeDigests.LatestPeriod(due.AddDays(10), 8); // days other digest tests do not use
+        Assert.True(await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, CommitteeDigests, bool>(d => d.RunAsync(first, default)));
+        Assert.Contains(title, (await Mailbox.NextAsync(moved)).Text);
+
+        // In identity, the member moves to the Gers and a newcomer takes the Hautes-Pyrénées: nobody tells notification but identity's announcements.
+        var (newcomer, newcomerId) = await PyreneesReviewerAsync();
+        await platform.QueryAsync<SemaineIndustrie.Identity.ServiceMarker, PlatformIdentityDbContext, int>(async db =>
+        {
+            (await db.Seats.SingleAsync(s => s.UserId == movedId)).Departements = ["32"];
+            return await db.SaveChangesAsync();
+        });
+        await platform.PeopleKnownAsync(movedId, newcomerId);
+
+        Assert.True(await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, CommitteeDigests, bool>(d => d.RunAsync(first.AddDays(1), default)));
+        Assert.Contains(title, (await Mailbox.NextAsync(newcomer)).Text);
+        Assert.Single(await Mailbox.AllToAsync(moved), m => m.Text.Contains(title, StringComparison.Ordinal)); // the first digest only
+
+        // An older announcement arriving late (the broker does not keep order across messages) changes nothing.
+        var stale = Guid.NewGuid();
+        await platform.PublishAsync(new SemaineIndustrie.Contracts.PersonChanged(movedId, 1, moved, "COPIL Hautes-Pyrénées", "fr", null, "76", ["65"], Deleted: false), stale);
+        await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, bool>(
+            db => db.Set<SemaineIndustrie.Messaging.Inbox.InboxMessage>().AnyAsync(m => m.MessageId == stale)), "the late announcement consumed");
+        var kept = await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, SemaineIndustrie.Notification.Recipients.KnownPerson>(
+            db => db.People.AsNoTracking().SingleAsync(p => p.UserId == movedId));
+        Assert.Equal(["32"], kept.Departements);
     }
 }

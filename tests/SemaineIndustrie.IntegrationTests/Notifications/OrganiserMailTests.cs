@@ -15,8 +15,8 @@ using Xunit;
 namespace SemaineIndustrie.IntegrationTests.Notifications;
 
 /// <summary>
-/// Organisers are told by mail, through the real chain: submission → review → notification service →
-/// identity (who belongs to the organisation) → SMTP (smtp4dev), read back from the SMTP server.
+/// Organisers are told by mail, through the real chain: submission → review → notification service (who belongs to the
+/// organisation: its own copy of the people identity announces) → SMTP (smtp4dev), read back from the SMTP server.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class OrganiserMailTests(Platform platform)
@@ -43,6 +43,7 @@ public sealed class OrganiserMailTests(Platform platform)
             db.Members.AddRange(members.Select(m => new OrganisationMember { UserId = m.UserId, OrganisationId = organisation.Id, Since = DateTimeOffset.UtcNow }));
             return db.SaveChangesAsync();
         });
+        await platform.PeopleKnownAsync([.. members.Select(m => m.UserId)]); // announced by identity, kept by notification
         return (organisation.ClaimValue, [.. members]);
     }
 
@@ -104,7 +105,9 @@ public sealed class OrganiserMailTests(Platform platform)
         await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, int>(
             db => db.Set<SemaineIndustrie.Messaging.Inbox.InboxMessage>().CountAsync(m => m.MessageType == nameof(LabelGranted) && m.Consumer.EndsWith(nameof(SemaineIndustrie.Notification.Organisers.LabelledNotice)))),
             n => n >= 3, "the repeated decisions consumed"); // the original one and two new message ids
-        var deliveries = await DeliveriesAsync($"labelled:{submissionId}:1");
+        // The relay accepting a mail comes before the sender records it as sent: wait for the record, not just the mail.
+        var deliveries = await Eventually.Until(() => DeliveriesAsync($"labelled:{submissionId}:1"),
+            d => d.Count > 2 || d.All(x => x.Status == DeliveryStatus.Sent), "the label's deliveries recorded as sent");
         Assert.Equal(2, deliveries.Count);
         Assert.All(deliveries, d => Assert.Equal(DeliveryStatus.Sent, d.Status));
         Assert.Single(await Mailbox.AllToAsync(members[0].Email), m => m.Subject.Contains("Label accordé", StringComparison.Ordinal));
@@ -187,4 +190,41 @@ public sealed class OrganiserMailTests(Platform platform)
         Assert.Equal("<" + sent.MessageId + ">", Assert.Single((await mail.HeadersAsync())["Message-ID"]).Trim());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/notifications/deliveries/{Guid.NewGuid()}/replay", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_decision_reaches_the_organiser_while_the_identity_service_is_down()
+    {
+        var (organisation, members) = await OrganisationAsync(("sacha", "fr"));
+        var title = "Visite de l'aciérie " + Guid.NewGuid().ToString("N")[..6];
+        var (_, _, caseId) = await SubmitAsync(organisation, members[0], title);
+        await MailsAsync(members[0].Email, "Demande reçue");
+        using var gers = await platform.ClientAsync(new DevTokenRequest("reviewer", "copil-32-outage", Region: "76", Departements: ["32"])); // minted while identity is up
+
+        await using (await platform.IdentityOutageAsync())
+        {
+            using var identity = new HttpClient { BaseAddress = platform.Identity };
+            await Assert.ThrowsAsync<HttpRequestException>(() => identity.GetAsync("/health/live")); // nobody answers there
+            Assert.Equal(HttpStatusCode.OK, (await gers.PostAsJsonAsync($"/api/review/cases/{caseId}/decision", new { decision = "label" })).StatusCode);
+            var labelled = Assert.Single(await MailsAsync(members[0].Email, "Label accordé"));
+            Assert.Contains(title, labelled.Text);
+        }
+    }
+
+    [Fact]
+    public async Task A_deleted_account_is_forgotten_and_no_longer_told()
+    {
+        var (organisation, members) = await OrganisationAsync(("noa", "fr"), ("lou", "fr"));
+        var gone = members[1];
+        Assert.True((await platform.QueryAsync<SemaineIndustrie.Identity.ServiceMarker, UserManager<PlatformUser>, IdentityResult>(
+            async users => await users.DeleteAsync((await users.FindByIdAsync(gone.UserId))!))).Succeeded);
+        var tombstone = await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, SemaineIndustrie.Notification.Recipients.KnownPerson?>(
+            db => db.People.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == gone.UserId)), p => p is { Deleted: true }, "the deletion announced");
+        Assert.Null(tombstone!.Email); // the address and name are not kept
+        Assert.Equal("", tombstone.DisplayName);
+
+        var (_, submissionId, _) = await SubmitAsync(organisation, members[0], "Visite de la verrerie " + Guid.NewGuid().ToString("N")[..6]);
+        await MailsAsync(members[0].Email, "Demande reçue");
+        Assert.Equal([members[0].UserId], (await DeliveriesAsync($"submission-received:{submissionId}:1")).Select(d => d.RecipientId));
+    }
 }
+

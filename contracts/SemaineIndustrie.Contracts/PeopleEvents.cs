@@ -1,0 +1,33 @@
+namespace SemaineIndustrie.Contracts;
+
+/// <summary>
+/// What the platform may know of a person in order to write to them, as the identity service now holds it
+/// (event-carried state: the notification service keeps its own copy and asks nobody who to tell).
+/// Published whenever any of these facts changes, and once for every person when the announcer first runs.
+/// <see cref="Sequence"/> grows with every announcement of the same person: a consumer keeps the newest and
+/// ignores older news, whatever order the broker delivers them in.
+/// </summary>
+/// <param name="Email">The address, only once confirmed (null: not someone to write to).</param>
+/// <param name="OrganisationId">The organisation the person belongs to, as tokens name it (32 hex digits), if any.</param>
+/// <param name="Region">The région of the person's committee seat, if any.</param>
+/// <param name="Departements">The départements of that seat (none: the whole région).</param>
+/// <param name="Deleted">The account was deleted: forget the address and the name; the ids stay as a tombstone.</param>
+public sealed record PersonChanged(
+    string UserId,
+    long Sequence,
+    string? Email,
+    string DisplayName,
+    string Language,
+    string? OrganisationId,
+    string? Region,
+    IReadOnlyList<string> Departements,
+    bool Deleted);
+
+/// <summary>
+/// A service that keeps a copy of people asks the identity service to announce everybody again: its copy is new
+/// (first start, a restored database) and announcements published before its queue existed went nowhere.
+/// </summary>
+public sealed record PeopleResyncRequested(Guid RequestId, string RequestedBy);
+
+/// <summary>The identity service took the request: every person is announced again (with a higher sequence) from now on.</summary>
+public sealed record PeopleResyncStarted(Guid RequestId, int People);
