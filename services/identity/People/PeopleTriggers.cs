@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Migrations;
+using SemaineIndustrie.Messaging.Database;
 
 namespace SemaineIndustrie.Identity.People;
 
@@ -12,12 +13,7 @@ public static class PeopleTriggers
 {
     public const string Channel = "people_changed";
 
-    public const string CreateSql = $"""
-        CREATE OR REPLACE FUNCTION people_changed_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          PERFORM pg_notify('{Channel}', '');
-          RETURN NULL;
-        END $$;
+    public static readonly string CreateSql = NotifyFunction.Create("people_changed_notify", Channel) + """
         CREATE TRIGGER people_changed_users AFTER INSERT OR DELETE ON "AspNetUsers"
           FOR EACH STATEMENT EXECUTE FUNCTION people_changed_notify();
         CREATE TRIGGER people_changed_user_facts AFTER UPDATE ON "AspNetUsers" FOR EACH ROW

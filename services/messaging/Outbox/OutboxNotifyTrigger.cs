@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Migrations;
+using SemaineIndustrie.Messaging.Database;
 
 namespace SemaineIndustrie.Messaging.Outbox;
 
@@ -11,12 +12,7 @@ public static class OutboxNotifyTrigger
 {
     public const string Channel = "outbox_pending";
 
-    public const string CreateSql = $"""
-        CREATE OR REPLACE FUNCTION outbox_messages_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          PERFORM pg_notify('{Channel}', '');
-          RETURN NULL;
-        END $$;
+    public static readonly string CreateSql = NotifyFunction.Create("outbox_messages_notify", Channel) + """
         DROP TRIGGER IF EXISTS outbox_messages_notify ON outbox_messages;
         CREATE TRIGGER outbox_messages_notify AFTER INSERT ON outbox_messages
           FOR EACH STATEMENT EXECUTE FUNCTION outbox_messages_notify();
