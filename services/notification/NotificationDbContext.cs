@@ -19,6 +19,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Webhooks.PublishedEvent> PublishedEvents => Set<Webhooks.PublishedEvent>();
     public DbSet<Recipients.KnownPerson> People => Set<Recipients.KnownPerson>();
+    public DbSet<Editions.EditionKit> EditionKits => Set<Editions.EditionKit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -123,6 +124,14 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             e.Property(p => p.Region).HasMaxLength(2);
             e.HasIndex(p => p.OrganisationId);
             e.HasIndex(p => p.Region);
+        });
+        modelBuilder.Entity<Editions.EditionKit>(e =>
+        {
+            e.ToTable("edition_kits");
+            e.HasKey(k => k.Year);
+            e.Property(k => k.Year).ValueGeneratedNever();
+            e.Property(k => k.Kit).HasColumnType("jsonb");
+            e.Ignore(k => k.Items);
         });
         modelBuilder.AddOutboxAndInbox();
     }

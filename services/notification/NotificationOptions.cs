@@ -30,20 +30,6 @@ public sealed class NotificationOptions
     public DigestOptions Digest { get; set; } = new();
 
     public WebhookOptions Webhooks { get; set; } = new();
-
-    /// <summary>Per edition year: the communication kit (the label's logo, posters) sent to every labelled organiser.</summary>
-    public Dictionary<int, EditionKit> Editions { get; set; } = [];
-}
-
-public sealed class EditionKit
-{
-    public List<KitLink> Kit { get; set; } = [];
-}
-
-public sealed class KitLink
-{
-    public string Title { get; set; } = "";
-    public string Url { get; set; } = "";
 }
 
 /// <summary>The committees' daily digest.</summary>

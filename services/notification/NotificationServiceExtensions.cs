@@ -44,6 +44,8 @@ public static class NotificationServiceExtensions
             bus.AddConsumer<UnpublishedWebhooks>();
             bus.AddConsumer<PersonChangedConsumer>();
             bus.AddConsumer<PeopleResyncStartedConsumer>();
+            bus.AddConsumer<Editions.EditionPublishedConsumer>();
+            bus.AddConsumer<Editions.EditionRemovedConsumer>();
         });
 
         builder.Services.AddScoped<People>();

@@ -11,6 +11,8 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
     public DbSet<SubmissionVersion> Versions => Set<SubmissionVersion>();
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Editions.EditionRecord> Editions => Set<Editions.EditionRecord>();
+    public DbSet<Editions.EditionChange> EditionChanges => Set<Editions.EditionChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -56,6 +58,26 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
             e.Property(k => k.OrganiserId).HasMaxLength(100);
             e.Property(k => k.Key).HasMaxLength(200);
             e.Property(k => k.RequestHash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Editions.EditionRecord>(e =>
+        {
+            e.ToTable("editions");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).ValueGeneratedNever();
+            e.Property(x => x.Content).HasColumnType("jsonb");
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.UpdatedBy).HasMaxLength(100);
+            e.Property(x => x.RowVersion).IsRowVersion();
+            e.Ignore(x => x.Request);
+        });
+        modelBuilder.Entity<Editions.EditionChange>(e =>
+        {
+            e.ToTable("edition_changes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.By).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(20);
+            e.Property(x => x.Details).HasColumnType("jsonb");
+            e.HasIndex(x => x.Year);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -13,10 +13,6 @@ public static class SubmissionServiceExtensions
 {
     public static IHostApplicationBuilder AddSubmissionService(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<List<Edition>>()
-            .Bind(builder.Configuration.GetSection("Editions"))
-            .Validate(editions => { EditionCatalog.Validate(editions); return editions.Count > 0; }, "At least one edition must be configured (section Editions).")
-            .ValidateOnStart();
         builder.Services.AddSingleton<EditionCatalog>();
         builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection("Submissions"));
         builder.Services.AddSingleton<IdempotencyKeyPurge>();
@@ -29,6 +25,7 @@ public static class SubmissionServiceExtensions
             bus.AddConsumer<LabelRefusedConsumer>();
             bus.AddConsumer<ChangesRequestedConsumer>();
         });
+        builder.Services.AddHostedService<EditionsLoader>(); // after the migrations: seeds an empty database, loads the editions before the service answers
         return builder;
     }
 }

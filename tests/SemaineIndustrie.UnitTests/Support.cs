@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using SemaineIndustrie.Submission.Editions;
 
 namespace SemaineIndustrie.UnitTests;
@@ -11,15 +10,16 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 
 public static class SubmissionServiceConfiguration
 {
-    /// <summary>The editions exactly as the submission service is configured (services/submission/appsettings.json).</summary>
+    /// <summary>The editions a Development database is seeded with (services/submission/appsettings.Development.json).</summary>
     public static EditionCatalog Editions(DateTimeOffset now)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "services", "submission", "appsettings.json"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "services", "submission", "appsettings.Development.json"))) dir = dir.Parent;
         var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(dir!.FullName, "services", "submission", "appsettings.json"))
+            .AddJsonFile(Path.Combine(dir!.FullName, "services", "submission", "appsettings.Development.json"))
             .Build();
-        var editions = configuration.GetSection("Editions").Get<List<Edition>>()!;
-        return new EditionCatalog(Options.Create(editions), new SemaineIndustrie.ServiceDefaults.Time.DomainClock(new FixedClock(now)));
+        var catalog = new EditionCatalog(new SemaineIndustrie.ServiceDefaults.Time.DomainClock(new FixedClock(now)));
+        catalog.Use(configuration.GetSection("Editions").Get<List<EditionSeed>>()!.Select(e => e.ToEdition()));
+        return catalog;
     }
 }

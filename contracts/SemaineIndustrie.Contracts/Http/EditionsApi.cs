@@ -7,9 +7,16 @@ public sealed record CodeLabel(string Code, string Label);
 /// <summary>An audience; "open to the public" audiences satisfy the labelling rule on their own.</summary>
 public sealed record Audience(string Code, string Label, bool OpenToPublic);
 
+/// <summary>A national focus organisers may tick on their event and the public may filter on (e.g. "mixité dans l'industrie").</summary>
+public sealed record FocusTag(string Code, string Label);
+
+/// <summary>One file or link of the edition's communication kit (the label's logo, posters), sent to labelled organisers.</summary>
+public sealed record KitItem(string Title, string Url);
+
 /// <summary>
-/// One national edition, from configuration (section "Editions"): a new edition is a configuration
-/// change, not a code change. Days are Europe/Paris calendar days.
+/// One national edition, as the national team (DGE) wrote it in the administration space: data, not configuration.
+/// Days are Europe/Paris calendar days; the window's instants carry their offset. A draft (<see cref="Published"/>
+/// false) is seen by national admins only and accepts no submission.
 /// </summary>
 public sealed record Edition(
     int Year,
@@ -21,9 +28,33 @@ public sealed record Edition(
     DateTimeOffset SubmissionsOpen,
     DateTimeOffset SubmissionsClose,
     IReadOnlyList<CodeLabel> Sectors,
-    IReadOnlyList<Audience> Audiences)
+    IReadOnlyList<Audience> Audiences,
+    IReadOnlyList<FocusTag> FocusTags,
+    IReadOnlyList<KitItem> Kit,
+    bool Published)
 {
-    public bool AcceptsSubmissionsAt(DateTimeOffset now) => now >= SubmissionsOpen && now <= SubmissionsClose;
+    public bool AcceptsSubmissionsAt(DateTimeOffset now) => Published && now >= SubmissionsOpen && now <= SubmissionsClose;
 
     public bool Covers(DateOnly day) => day >= FirstDay && day <= LastDay;
 }
+
+/// <summary>What a national admin sends to create or change an edition (POST /api/editions, PUT /api/editions/{year}).</summary>
+public sealed record EditionRequest(
+    int Year,
+    int Number,
+    string Name,
+    string Theme,
+    DateOnly FirstDay,
+    DateOnly LastDay,
+    DateTimeOffset SubmissionsOpen,
+    DateTimeOffset SubmissionsClose,
+    IReadOnlyList<CodeLabel> Sectors,
+    IReadOnlyList<Audience> Audiences,
+    IReadOnlyList<FocusTag>? FocusTags = null,
+    IReadOnlyList<KitItem>? Kit = null);
+
+/// <summary>One line of an edition's audit trail: who did what, when (created, changed, published, deleted, seeded).</summary>
+public sealed record EditionChangeView(int Year, DateTimeOffset At, string By, string Action);
+
+/// <summary>Every edition, drafts included, with its audit trail (national admins).</summary>
+public sealed record EditionsAdminView(IReadOnlyList<Edition> Editions, IReadOnlyList<EditionChangeView> Changes);

@@ -359,6 +359,27 @@ namespace SemaineIndustrie.Notification.Migrations
                     b.ToTable("delivery_attempts", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.Notification.Editions.EditionKit", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Kit")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("kit");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Year")
+                        .HasName("pk_edition_kits");
+
+                    b.ToTable("edition_kits", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Notification.Organisers.KnownSubmission", b =>
                 {
                     b.Property<Guid>("SubmissionId")

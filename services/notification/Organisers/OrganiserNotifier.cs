@@ -40,15 +40,15 @@ public sealed class OrganiserNotifier(NotificationDbContext db, People people, N
                     (content.Title, version, content.Edition.Year, content.StartsAt, content.Venue.CommuneName);
             }
             if (kind is null || submission is null || version < submission.Version) return;
-            await notices.RecordAsync($"{kind}:{submissionId}:{version}", kind, members, _ => Model(submission, version, message), token);
+            var kit = (await db.EditionKits.AsNoTracking().SingleOrDefaultAsync(k => k.Year == submission.Edition, token))?.Items ?? [];
+            await notices.RecordAsync($"{kind}:{submissionId}:{version}", kind, members, _ => Model(submission, version, message, kit), token);
         });
         if (recorded) notices.Committed();
     }
 
-    private Dictionary<string, object?> Model(KnownSubmission s, int version, string? message)
+    private Dictionary<string, object?> Model(KnownSubmission s, int version, string? message, IReadOnlyList<KitItem> kit)
     {
         var site = options.Value.PublicBaseUrl!;
-        var kit = options.Value.Editions.TryGetValue(s.Edition, out var edition) ? edition.Kit : [];
         return new Dictionary<string, object?>
         {
             ["title"] = s.Title, ["version"] = version, ["commune"] = s.CommuneName,

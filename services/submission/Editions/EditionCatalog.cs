@@ -1,11 +1,24 @@
+using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.ServiceDefaults.Time;
-using Microsoft.Extensions.Options;
 
 namespace SemaineIndustrie.Submission.Editions;
 
-public sealed class EditionCatalog(IOptions<List<Edition>> editions, DomainClock clock)
+/// <summary>
+/// The editions as this replica last read them from its database (<see cref="EditionsLoader"/> reloads at start, at every
+/// change any replica commits, and every half minute). What organisers and the public see are the published ones; national
+/// admins see drafts too.
+/// </summary>
+public sealed class EditionCatalog(DomainClock clock)
 {
-    public IReadOnlyList<Edition> All { get; } = editions.Value.OrderBy(e => e.Year).ToList();
+    private volatile Snapshot current = new([], []);
+
+    private sealed record Snapshot(IReadOnlyList<Edition> Everything, IReadOnlyList<Edition> Published);
+
+    /// <summary>Every edition, drafts included (national admins).</summary>
+    public IReadOnlyList<Edition> Everything => current.Everything;
+
+    /// <summary>The published editions, by year.</summary>
+    public IReadOnlyList<Edition> All => current.Published;
 
     public Edition? ByYear(int year) => All.FirstOrDefault(e => e.Year == year);
 
@@ -13,28 +26,28 @@ public sealed class EditionCatalog(IOptions<List<Edition>> editions, DomainClock
     public Edition? Current()
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(ParisTime.ToParis(now).DateTime);
+        var today = ParisTime.Day(now);
         return All.FirstOrDefault(e => e.AcceptsSubmissionsAt(now))
             ?? All.FirstOrDefault(e => e.LastDay >= today)
             ?? All.LastOrDefault();
     }
 
-    /// <summary>The edition whose week contains the Paris calendar day of <paramref name="startsAt"/>.</summary>
+    /// <summary>The published edition whose week contains the Paris calendar day of <paramref name="startsAt"/>.</summary>
     public Edition? Containing(DateTimeOffset startsAt)
     {
-        var day = DateOnly.FromDateTime(ParisTime.ToParis(startsAt).DateTime);
+        var day = ParisTime.Day(startsAt);
         return All.FirstOrDefault(e => e.Covers(day));
     }
 
-    public static void Validate(IReadOnlyList<Edition> editions)
+    public async Task ReloadAsync(SubmissionDbContext db, CancellationToken ct)
     {
-        foreach (var e in editions)
-        {
-            if (e.LastDay < e.FirstDay || e.SubmissionsClose <= e.SubmissionsOpen || e.Sectors.Count == 0 || !e.Audiences.Any(a => a.OpenToPublic))
-            {
-                throw new InvalidOperationException($"Edition {e.Year} is misconfigured: check its days, submission window, sectors and audiences.");
-            }
-        }
-        if (editions.GroupBy(e => e.Year).Any(g => g.Count() > 1)) throw new InvalidOperationException("Two editions share a year.");
+        Use((await db.Editions.AsNoTracking().ToListAsync(ct)).Select(e => e.ToEdition()));
+    }
+
+    /// <summary>Replaces what this catalogue holds (the database's editions; a seed in unit tests).</summary>
+    public void Use(IEnumerable<Edition> editions)
+    {
+        var all = editions.OrderBy(e => e.Year).ToList();
+        current = new Snapshot(all, all.Where(e => e.Published).ToList());
     }
 }
