@@ -75,6 +75,7 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
             e.ToTable("edition_changes");
             e.HasKey(x => x.Id);
             e.Property(x => x.By).HasMaxLength(100);
+            e.Property(x => x.ByName).HasMaxLength(200);
             e.Property(x => x.Action).HasMaxLength(20);
             e.Property(x => x.Details).HasColumnType("jsonb");
             e.HasIndex(x => x.Year);

@@ -30,6 +30,7 @@ public static class WebFrontEndExtensions
         builder.Services.AddScoped<PlatformApi>();
         builder.Services.AddScoped<ReviewClient>();
         builder.Services.AddScoped<SubmissionsClient>();
+        builder.Services.AddScoped<EditionsClient>();
         builder.Services.AddScoped<GeocodingClient>();
         builder.Services.AddScoped<CommitteesClient>();
         builder.Services.AddScoped<PreferencesClient>();

@@ -54,7 +54,7 @@ public sealed record EditionRequest(
     IReadOnlyList<KitItem>? Kit = null);
 
 /// <summary>One line of an edition's audit trail: who did what, when (created, changed, published, deleted, seeded).</summary>
-public sealed record EditionChangeView(int Year, DateTimeOffset At, string By, string Action);
+public sealed record EditionChangeView(int Year, DateTimeOffset At, string By, string? ByName, string Action);
 
 /// <summary>Every edition, drafts included, with its audit trail (national admins).</summary>
 public sealed record EditionsAdminView(IReadOnlyList<Edition> Editions, IReadOnlyList<EditionChangeView> Changes);

@@ -41,7 +41,10 @@ public sealed class EditionChange
     public long Id { get; init; }
     public int Year { get; init; }
     public DateTimeOffset At { get; init; }
+    /// <summary>The account id (accountability, as in the identity service's audit).</summary>
     public required string By { get; init; }
+    /// <summary>The person's name as their token gave it at the time (for people reading the trail).</summary>
+    public string? ByName { get; init; }
     public required string Action { get; init; }
     /// <summary>The edition as it was after the change (jsonb), for "who changed what".</summary>
     public string? Details { get; init; }

@@ -46,7 +46,7 @@ public static class EditionsApi
     {
         await catalog.ReloadAsync(db, ct); // what this admin wrote a moment ago, even on another replica
         var changes = await db.EditionChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(200)
-            .Select(c => new EditionChangeView(c.Year, c.At, c.By, c.Action)).ToListAsync(ct);
+            .Select(c => new EditionChangeView(c.Year, c.At, c.By, c.ByName, c.Action)).ToListAsync(ct);
         return TypedResults.Ok(new EditionsAdminView(catalog.Everything, changes));
     }
 
@@ -116,7 +116,7 @@ public static class EditionsApi
     }
 
     private static void Audit(SubmissionDbContext db, EditionRecord record, ClaimsPrincipal user, string action, DateTimeOffset at) =>
-        db.EditionChanges.Add(new EditionChange { Year = record.Year, At = at, By = user.SubjectId(), Action = action, Details = record.Content });
+        db.EditionChanges.Add(new EditionChange { Year = record.Year, At = at, By = user.SubjectId(), ByName = user.FindFirstValue("name"), Action = action, Details = record.Content });
 
     private static async Task<ProblemHttpResult?> SavedAsync(SubmissionDbContext db, CancellationToken ct)
     {

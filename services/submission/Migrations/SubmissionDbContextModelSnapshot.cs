@@ -164,6 +164,11 @@ namespace SemaineIndustrie.Submission.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("by");
 
+                    b.Property<string>("ByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
                     b.Property<string>("Details")
                         .HasColumnType("jsonb")
                         .HasColumnName("details");

@@ -62,6 +62,7 @@ public sealed class EditionsAdminTests(Platform platform)
 
         var trail = (await admin.GetAsync<EditionsAdminView>("/api/editions/admin")).Changes.Where(c => c.Year == 2031).OrderBy(c => c.At).ToList();
         Assert.Equal(["created", "published", "changed", "deleted"], trail.Select(c => c.Action));
+        Assert.All(trail, c => Assert.Equal("Administratrice DGE", c.ByName)); // and the account id, for accountability
         Assert.All(trail, c => Assert.False(string.IsNullOrEmpty(c.By)));
     }
 

@@ -39,6 +39,10 @@ public static class ApiProblem
         ["The motivation template is not valid"] = "Le modèle n'est pas valide",
         ["The note is not valid"] = "La note n'est pas valide",
         ["The request cannot be accepted"] = "La demande ne peut pas être acceptée",
+        ["The edition cannot be accepted"] = "L'édition ne peut pas être acceptée",
+        ["The edition exists"] = "Cette édition existe déjà",
+        ["The edition has submissions"] = "Des demandes ont été déposées pour cette édition",
+        ["The edition has changed"] = "L'édition a changé entre-temps",
     };
 
     public static string Title(string? title) => title is null ? "Refusé" : Titles.GetValueOrDefault(title, title);
