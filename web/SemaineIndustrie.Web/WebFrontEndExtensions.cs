@@ -48,7 +48,9 @@ public static class WebFrontEndExtensions
         // French text as text, not as &#xE9; entities (Razor still encodes what must be encoded).
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Index", "carte"))
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Index", "carte")
+                .AddPageRoute("/Index", "{annee:int:range(2000,2100)}") // a past edition's map: /2018 (links shared that year keep working)
+                .AddPageRoute("/Edition", "edition/{annee:int:range(2000,2100)}"))
             .AddViewLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {

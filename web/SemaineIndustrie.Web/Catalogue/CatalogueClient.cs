@@ -71,7 +71,13 @@ public sealed class CatalogueClient(HttpClient http)
             .Replace(">", "\\u003e", StringComparison.Ordinal).Replace("&", "\\u0026", StringComparison.Ordinal);
     }
 
-    public Task<CatalogueStats?> StatsAsync(CancellationToken ct) => http.GetFromJsonAsync<CatalogueStats>("api/catalogue/stats", Json, ct);
+    /// <summary>The catalogue's figures for an edition (by default the latest the catalogue holds).</summary>
+    public Task<CatalogueStats?> StatsAsync(int? edition, CancellationToken ct) =>
+        http.GetFromJsonAsync<CatalogueStats>("api/catalogue/stats" + (edition is { } year ? $"?edition={year}" : ""), Json, ct);
+
+    /// <summary>The published editions, oldest first (the archive and the current one).</summary>
+    public async Task<IReadOnlyList<Edition>> EditionsAsync(CancellationToken ct) =>
+        await http.GetFromJsonAsync<List<Edition>>("api/editions", Json, ct) ?? [];
 
     public Task<Edition?> CurrentEditionAsync(CancellationToken ct) => EditionAsync("current", ct);
 

@@ -25,8 +25,17 @@ public abstract class CataloguePage(CatalogueClient catalogue, IOptions<WebOptio
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "bbox")] public string? Bbox { get; set; }
     [BindProperty(SupportsGet = true, Name = "cursor")] public string? Cursor { get; set; }
+    /// <summary>The edition shown: <c>/2018</c> or <c>?edition=2018</c>; the current one by default.</summary>
+    [BindProperty(SupportsGet = true, Name = "edition")] public int? Year { get; set; }
+    [FromRoute(Name = "annee")] public int? YearInPath { get; set; }
 
-    public CatalogueFilters Filters => new(Region, Departement, Commune, Sector, Audience, From, To, Q, Bbox);
+    public CatalogueFilters Filters => new(Region, Departement, Commune, Sector, Audience, From, To, Q, Bbox, Edition?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>Every published edition, for the archive's choice.</summary>
+    public IReadOnlyList<Edition> Editions { get; private set; } = [];
+    public Edition? Current { get; private set; }
+    /// <summary>Another edition than the current one: a past one (its events stay online) or the next one.</summary>
+    public bool Archive => Edition is not null && Current is not null && Edition.Year != Current.Year;
+    public bool Past => Archive && Edition!.LastDay < Current!.FirstDay;
     public EventListModel List { get; private set; } = new([], null);
     public IReadOnlyDictionary<string, string[]> FilterErrors { get; private set; } = new Dictionary<string, string[]>();
     public Edition? Edition { get; private set; }
@@ -44,9 +53,13 @@ public abstract class CataloguePage(CatalogueClient catalogue, IOptions<WebOptio
         }
     }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Edition = await catalogue.CurrentEditionAsync(ct);
+        Current = await catalogue.CurrentEditionAsync(ct);
+        Editions = await catalogue.EditionsAsync(ct);
+        var year = YearInPath ?? Year;
+        Edition = year is null ? Current : Editions.FirstOrDefault(e => e.Year == year);
+        if (year is not null && Edition is null) return NotFound(); // no such published edition
         var answer = await catalogue.EventsAsync(Filters, PageSize, Cursor, ct);
         FilterErrors = answer.Errors;
         if (answer.Value is { } page)
@@ -55,5 +68,6 @@ public abstract class CataloguePage(CatalogueClient catalogue, IOptions<WebOptio
             var next = page.NextCursor is null ? null : $"{Request.Path}?{(query.Length > 0 ? query + "&" : "")}cursor={Uri.EscapeDataString(page.NextCursor)}";
             List = new EventListModel(page.Items, next);
         }
+        return Page();
     }
 }
