@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using SemaineIndustrie.Contracts;
 using SemaineIndustrie.IntegrationTests.Infrastructure;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.ServiceDefaults.Auth;
@@ -198,16 +199,30 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
         // A past edition, as the national team would have published it a year before.
         using (var dge = await platform.ClientAsync(new DevTokenRequest(Email: SemaineIndustrie.Identity.Development.DevelopmentAccounts.NationalAdmin)))
         {
-            var past = new EditionRequest(2017, 7, "Semaine de l'Industrie 2017", "Industrie et innovation", new DateOnly(2017, 3, 20), new DateOnly(2017, 3, 26),
+            var edition2017 = new EditionRequest(2017, 7, "Semaine de l'Industrie 2017", "Industrie et innovation", new DateOnly(2017, 3, 20), new DateOnly(2017, 3, 26),
                 new DateTimeOffset(2016, 10, 3, 0, 0, 0, TimeSpan.FromHours(2)), new DateTimeOffset(2017, 3, 6, 23, 59, 0, TimeSpan.FromHours(1)),
                 [new CodeLabel("bois", "Bois")], [new Audience("grand-public", "Grand public", true)]);
-            var created = await dge.PostAsJsonAsync("/api/editions", past);
+            var created = await dge.PostAsJsonAsync("/api/editions", edition2017);
             Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, created.StatusCode.ToString()); // once per platform
             Assert.Equal(HttpStatusCode.OK, (await dge.PostAsync("/api/editions/2017/publication", null)).StatusCode);
         }
+        // A 2017 event, as the services carried it that year (its window is closed now: no API can stage it).
+        var past = Guid.NewGuid();
+        var details = new EventDetails(new EditionFrame(2017, new DateOnly(2017, 3, 20), new DateOnly(2017, 3, 26), ["grand-public"]),
+            "Visite de la scierie de 2017", "Visite guidée des ateliers de sciage et rencontre avec les apprentis.", "companyVisit",
+            new DateTimeOffset(2017, 3, 21, 9, 0, 0, TimeSpan.FromHours(1)), new DateTimeOffset(2017, 3, 21, 12, 0, 0, TimeSpan.FromHours(1)),
+            new Venue("Scierie", "1 rue de l'Industrie", "32000", "32013", "Auch", "32", "76"), ["bois"], ["grand-public"], true, 20,
+            new Registration(false, null, null, null), new Accessibility(null, null), new OrganisingBody("Scierie du Gers", "company", null));
+        await platform.PublishAsync(new SubmissionReceived(past, 1, "org-past", details, new DateTimeOffset(2017, 2, 1, 10, 0, 0, TimeSpan.FromHours(1))));
+        await platform.PublishAsync(new VenueLocated(past, 1, 43.6466, 0.5857, LocationPrecision.Housenumber, "test", 0.9, DateTimeOffset.UtcNow));
+        await platform.PublishAsync(new LabelGranted(past, 1, Guid.NewGuid(), "copil-32", DateTimeOffset.UtcNow));
+        using (var anonymous = await platform.ClientAsync())
+            await Eventually.Until(async () => (await anonymous.GetAsync($"/api/catalogue/events/{past}")).StatusCode == HttpStatusCode.OK, "the 2017 event in the catalogue");
+
         var page = await browser.PageAsync(platform.Gateway);
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("#edition-shown")).ToContainTextAsync("2018"); // the current edition by default
+        await Assertions.Expect(page.Locator("#event-list")).Not.ToContainTextAsync("Visite de la scierie de 2017");
         await Assertions.Expect(page.Locator("#archive")).ToHaveCountAsync(0);
         await MapReadyAsync(page);
         Assert.True(await page.Locator("#event-list li").CountAsync() >= events.Count);
@@ -223,16 +238,22 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
         await page.GotoAsync("/2017");
         await Assertions.Expect(page.Locator("#edition-shown")).ToContainTextAsync("2017");
         await Assertions.Expect(page.Locator("#archive")).ToContainTextAsync("passée");
+        await Assertions.Expect(page.Locator("#event-list")).ToContainTextAsync("Visite de la scierie de 2017");
         await AccessibleAsync(page);
         await browser.ScreenshotAsync(page, "map-past-edition");
         await page.GotoAsync("/edition/2017");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Industrie et innovation");
-        await Assertions.Expect(page.Locator("#edition-total")).ToContainTextAsync("0");
+        await Assertions.Expect(page.Locator("#edition-total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1 ")); // the 2017 event only
         await Assertions.Expect(page.Locator("#editions a[aria-current='page']")).ToHaveTextAsync("2017");
         await AccessibleAsync(page);
         await page.Locator("#editions").GetByRole(AriaRole.Link, new() { Name = "2018" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("L'Industrie connectée");
         Assert.Equal(404, (await page.GotoAsync("/2016"))!.Status);
+
+        // The 2017 event's page stays where it was shared that year, and says the event is past.
+        await page.GotoAsync($"/evenements/{past}");
+        await Assertions.Expect(page.Locator("#passe")).ToContainTextAsync("Semaine de l'Industrie 2017");
+        await AccessibleAsync(page);
         await page.Context.CloseAsync();
     }
 

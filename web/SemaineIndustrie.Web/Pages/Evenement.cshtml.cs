@@ -12,6 +12,8 @@ public sealed class EvenementModel(CatalogueClient catalogue, IOptions<WebOption
 {
     public PublicEvent? Event { get; private set; }
     public Edition? Edition { get; private set; }
+    /// <summary>The event belongs to an edition whose week ended before the current one's: its page stays (links shared that year keep working) and says so.</summary>
+    public bool Past { get; private set; }
     public MapOptions Map => options.Value.Map;
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
@@ -23,6 +25,7 @@ public sealed class EvenementModel(CatalogueClient catalogue, IOptions<WebOption
             return;
         }
         Edition = await catalogue.EditionAsync(Event.Edition, ct);
+        Past = Edition is not null && await catalogue.CurrentEditionAsync(ct) is { } current && Edition.LastDay < current.FirstDay;
         JsonLd = await catalogue.EventJsonLdAsync(id, ct);
     }
 
