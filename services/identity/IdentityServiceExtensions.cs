@@ -9,6 +9,7 @@ using SemaineIndustrie.Identity.External;
 using SemaineIndustrie.Identity.Mail;
 using SemaineIndustrie.Identity.Organisations;
 using SemaineIndustrie.Identity.People;
+using MassTransit;
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Identity.Tokens;
 using SemaineIndustrie.Messaging.Database;
@@ -27,8 +28,15 @@ public static class IdentityServiceExtensions
         builder.Services.AddSmtpMail(builder.Configuration);
 
         builder.AddServiceDatabase<PlatformIdentityDbContext>();
-        // Identity announces people (PersonChanged) through its outbox, and everybody again when a service asks.
-        builder.AddServiceMessaging<PlatformIdentityDbContext>("identity", bus => bus.AddConsumer<PeopleResyncConsumer>());
+        // Identity announces people (PersonChanged) through its outbox, and everybody again when a service asks. The front
+        // door does not depend on the broker: it starts without waiting for it and stays ready while it is down (its
+        // announcements wait in the outbox), unlike the services whose work is messages.
+        builder.AddServiceMessaging<PlatformIdentityDbContext>("identity", bus =>
+        {
+            bus.AddConsumer<PeopleResyncConsumer>();
+            bus.ConfigureHealthCheckOptions(health => health.Tags.Add("masstransit")); // not "ready"
+        });
+        builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = false);
         // The key ring that protects cookies, antiforgery tokens and reset links lives in the database: every
         // replica reads the same keys and a restart does not sign everybody out — encrypted: a database backup alone forges nothing.
         builder.Services.AddDataProtection().SetApplicationName("semaine-industrie-identity").PersistKeysToDbContext<PlatformIdentityDbContext>()

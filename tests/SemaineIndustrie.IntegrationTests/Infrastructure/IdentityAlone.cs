@@ -17,6 +17,13 @@ public sealed class IdentityAlone : IAsyncDisposable
         return alone;
     }
 
+    /// <summary>Reads the service's own database (what its API does not show, like its outbox).</summary>
+    public async Task<T> QueryAsync<TDb, T>(Func<TDb, Task<T>> query) where TDb : notnull
+    {
+        await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(host!.Services);
+        return await query(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TDb>(scope.ServiceProvider));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (host is not null) await host.DisposeAsync();
