@@ -25,9 +25,10 @@ public sealed record PersonChanged(
 
 /// <summary>
 /// A service that keeps a copy of people asks the identity service to announce everybody again: its copy is new
-/// (first start, a restored database) and announcements published before its queue existed went nowhere.
+/// (first start, a restored database) and announcements published before its queue existed went nowhere. Only what was
+/// announced before <see cref="RequestedAt"/> is announced again (the requester's queue existed when it asked).
 /// </summary>
-public sealed record PeopleResyncRequested(Guid RequestId, string RequestedBy);
+public sealed record PeopleResyncRequested(Guid RequestId, string RequestedBy, DateTimeOffset RequestedAt);
 
 /// <summary>The identity service took the request: every person is announced again (with a higher sequence) from now on.</summary>
 public sealed record PeopleResyncStarted(Guid RequestId, int People);

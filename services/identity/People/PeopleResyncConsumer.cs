@@ -7,9 +7,10 @@ using SemaineIndustrie.Messaging.Outbox;
 namespace SemaineIndustrie.Identity.People;
 
 /// <summary>
-/// Announces everybody again when a service asks (<see cref="PeopleResyncRequested"/>): every living person's last
-/// fingerprint is forgotten, so the <see cref="PeopleAnnouncer"/> announces them all, with higher sequences; the
-/// answer (<see cref="PeopleResyncStarted"/>) commits with that reset.
+/// Announces everybody again when a service asks (<see cref="PeopleResyncRequested"/>): the last fingerprint of every living
+/// person announced before the request is forgotten, so the <see cref="PeopleAnnouncer"/> announces them again, with
+/// higher sequences (a requester asking again meanwhile does not cause a third round); the answer
+/// (<see cref="PeopleResyncStarted"/>) commits with that reset.
 /// </summary>
 public sealed class PeopleResyncConsumer(PlatformIdentityDbContext db, PeopleWakeUp wakeUp) : IConsumer<PeopleResyncRequested>
 {
@@ -19,7 +20,8 @@ public sealed class PeopleResyncConsumer(PlatformIdentityDbContext db, PeopleWak
     {
         var taken = await db.ConsumeOnceAsync(context, this, async ct =>
         {
-            var people = await db.PeopleAnnouncements.Where(a => a.Fingerprint != PersonAnnouncement.Deleted)
+            var before = context.Message.RequestedAt;
+            var people = await db.PeopleAnnouncements.Where(a => a.Fingerprint != PersonAnnouncement.Deleted && a.AnnouncedAt < before)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.Fingerprint, Forgotten), ct);
             db.AddToOutbox(new PeopleResyncStarted(context.Message.RequestId, people));
         });

@@ -8,15 +8,16 @@ namespace SemaineIndustrie.Notification.Recipients;
 
 /// <summary>
 /// Until the identity service has once announced everybody to this database, asks it to (<see cref="PeopleResyncRequested"/>,
-/// through the outbox) — at start, then every minute until <see cref="PeopleResyncStarted"/> arrives. People announced
-/// before this service's queue existed (its first start, before or alongside identity's) would otherwise never be known.
+/// through the outbox) — at start, then every 5 seconds until <see cref="PeopleResyncStarted"/> arrives (a request sent
+/// before identity's own queue exists goes nowhere: identity may be starting too). People announced before this service's
+/// queue existed (its first start, before or alongside identity's) would otherwise never be known.
 /// A restored database that lost people is resynchronised by deleting its <c>scheduled_runs</c> row (docs/notifications.md).
 /// </summary>
 public sealed class PeopleResync(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PeopleResync> logger) : BackgroundService
 {
     public const string Job = "people-resync";
-    private static readonly TimeSpan AskAgainAfter = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan AskAgainAfter = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(500);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +31,7 @@ public sealed class PeopleResync(IServiceScopeFactory scopes, TimeProvider clock
                 if (await db.ScheduledRuns.AnyAsync(r => r.Job == Job, stoppingToken)) return;
                 if (clock.GetUtcNow() - askedAt >= AskAgainAfter)
                 {
-                    db.AddToOutbox(new PeopleResyncRequested(Guid.NewGuid(), "notification"));
+                    db.AddToOutbox(new PeopleResyncRequested(Guid.NewGuid(), "notification", DateTimeOffset.UtcNow)); // real time, compared with identity's records
                     await db.SaveChangesAsync(stoppingToken);
                     askedAt = clock.GetUtcNow();
                     logger.LogInformation("Asked the identity service to announce everybody to this service");
