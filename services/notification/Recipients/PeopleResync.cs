@@ -52,5 +52,8 @@ public sealed class PeopleResyncStartedConsumer(NotificationDbContext db) : ICon
 {
     public Task Consume(ConsumeContext<PeopleResyncStarted> context) => db.ConsumeOnceAsync(context, this, ct =>
         db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO scheduled_runs (job, period, ran_at) VALUES ({PeopleResync.Job}, {context.Message.RequestId.ToString("N")}, now()) ON CONFLICT DO NOTHING", ct));
+            $"INSERT INTO scheduled_runs (job, period, ran_at) VALUES ({PeopleResync.Job}, {Answered}, now()) ON CONFLICT DO NOTHING", ct));
+
+    /// <summary>The period of the one <c>scheduled_runs</c> row that says identity answered (whichever request it answered).</summary>
+    public const string Answered = "answered";
 }

@@ -71,6 +71,9 @@ public sealed class Platform : IAsyncLifetime
         Web = Known("web", web.Start());
         Gateway = StartGateway(new Dictionary<string, string?>(), gatewayPort);
         await PeopleKnownAsync(); // the seeded accounts: announced by identity, kept by notification (asked once it started)
+        // ... and notification recorded identity's answer, so it stops asking (it asked every 5 s forever when the record failed).
+        await Eventually.Until(() => QueryAsync<SemaineIndustrie.Notification.ServiceMarker, SemaineIndustrie.Notification.NotificationDbContext, bool>(db =>
+            db.ScheduledRuns.AnyAsync(r => r.Job == SemaineIndustrie.Notification.Recipients.PeopleResync.Job)), "the people resync answered and recorded");
     }
 
     /// <summary>
