@@ -27,7 +27,8 @@ public sealed record EventDetails(
     int? Capacity,
     Registration Registration,
     Accessibility Accessibility,
-    OrganisingBody OrganisingBody);
+    OrganisingBody OrganisingBody,
+    IReadOnlyList<string>? FocusTags = null);
 
 public sealed record SubmissionReceived(
     Guid SubmissionId,

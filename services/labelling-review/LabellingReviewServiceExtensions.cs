@@ -21,6 +21,8 @@ public static class LabellingReviewServiceExtensions
             bus.AddConsumer<CloseCaseConsumer>();
             bus.AddConsumer<VenueLocatedConsumer>();
             bus.AddConsumer<VenueUnlocatedConsumer>();
+            bus.AddConsumer<Editions.EditionPublishedConsumer>();
+            bus.AddConsumer<Editions.EditionRemovedConsumer>();
         });
         return builder;
     }

@@ -14,6 +14,7 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     public DbSet<CaseAuditEntry> Audit => Set<CaseAuditEntry>();
     public DbSet<Motivations.MotivationTemplate> MotivationTemplates => Set<Motivations.MotivationTemplate>();
     public DbSet<Reviewers.ReviewerName> ReviewerNames => Set<Reviewers.ReviewerName>();
+    public DbSet<Editions.KnownEdition> Editions => Set<Editions.KnownEdition>();
 
     /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
@@ -52,6 +53,14 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             // The queue: a région's (or département's) cases by status, oldest first.
             e.HasIndex(c => new { c.Region, c.Departement, c.Status, c.VersionReceivedAt, c.Id });
             e.HasIndex(c => new { c.OrganiserId, c.CommuneInsee, c.EventDay });
+            e.HasIndex(c => new { c.Edition, c.Region, c.Departement });
+        });
+        modelBuilder.Entity<Editions.KnownEdition>(e =>
+        {
+            e.ToTable("editions");
+            e.HasKey(k => k.Year);
+            e.Property(k => k.Year).ValueGeneratedNever();
+            e.Property(k => k.Content).HasColumnType("jsonb");
         });
         modelBuilder.Entity<VenueLocationStatus>(e =>
         {

@@ -43,6 +43,7 @@ public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> 
             e.HasIndex(c => new { c.Region, c.Departement });
             e.HasIndex(c => c.Sectors).HasMethod("gin");
             e.HasIndex(c => c.Audiences).HasMethod("gin");
+            e.HasIndex(c => c.FocusTags).HasMethod("gin");
         });
         modelBuilder.Entity<CatalogueRevision>(e =>
         {

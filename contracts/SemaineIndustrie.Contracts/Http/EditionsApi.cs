@@ -36,6 +36,16 @@ public sealed record Edition(
     public bool AcceptsSubmissionsAt(DateTimeOffset now) => Published && now >= SubmissionsOpen && now <= SubmissionsClose;
 
     public bool Covers(DateOnly day) => day >= FirstDay && day <= LastDay;
+
+    /// <summary>
+    /// "The" edition when nobody names one (default pages, queues, statistics): among published editions ordered by year,
+    /// the one open for submissions at <paramref name="now"/>; else the next one to come (its week not over on Paris day
+    /// <paramref name="today"/>); else the latest. The one rule every service applies to its own copy of the editions.
+    /// </summary>
+    public static Edition? CurrentAmong(IReadOnlyList<Edition> published, DateTimeOffset now, DateOnly today) =>
+        published.FirstOrDefault(e => e.AcceptsSubmissionsAt(now))
+        ?? published.FirstOrDefault(e => e.LastDay >= today)
+        ?? published.LastOrDefault();
 }
 
 /// <summary>What a national admin sends to create or change an edition (POST /api/editions, PUT /api/editions/{year}).</summary>

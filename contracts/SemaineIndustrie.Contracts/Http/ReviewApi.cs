@@ -85,5 +85,25 @@ public sealed record RegionStatistics(
 /// <summary>Cases per sector (an event counts in each of its sectors).</summary>
 public sealed record SectorStatistics(string Sector, int Received, int Labelled);
 
+/// <summary>The figures of one edition (<see cref="Edition"/>; null: every case, no edition known yet to the review service).</summary>
 public sealed record ReviewStatistics(
-    DateTimeOffset At, IReadOnlyList<RegionStatistics> Regions, IReadOnlyList<QueueView> Queues, IReadOnlyList<SectorStatistics> Sectors);
+    DateTimeOffset At, IReadOnlyList<RegionStatistics> Regions, IReadOnlyList<QueueView> Queues, IReadOnlyList<SectorStatistics> Sectors, int? Edition);
+
+/// <summary>
+/// An edition's figures as they stood at an instant (from the cases' audit trails): demands received by then, cases whose
+/// standing decision then was a label or a refusal, and the median hours from a version's receipt to its decision, over
+/// the decisions made by then.
+/// </summary>
+public sealed record EditionProgress(int Received, int Labelled, int Refused, double? MedianHoursToDecision);
+
+/// <summary>A région's figures for the edition and for the previous one at the same number of days before its week.</summary>
+public sealed record RegionComparison(string Region, EditionProgress Edition, EditionProgress? Previous);
+
+/// <summary>
+/// Year over year (GET /api/review/statistics/year-over-year?edition=): the edition now (<see cref="At"/>,
+/// <see cref="DaysBeforeWeek"/> days before its week starts; negative once it has started) against the previous edition
+/// at the same number of days before its own week (<see cref="PreviousAt"/>), in the caller's scope.
+/// </summary>
+public sealed record YearOverYear(
+    int Edition, int? Previous, int DaysBeforeWeek, DateTimeOffset At, DateTimeOffset? PreviousAt,
+    EditionProgress Total, EditionProgress? PreviousTotal, IReadOnlyList<RegionComparison> Regions);

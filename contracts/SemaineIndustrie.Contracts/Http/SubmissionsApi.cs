@@ -52,7 +52,21 @@ public sealed record SubmissionRequest(
     RegistrationRequest? Registration,
     AccessibilityRequest? Accessibility,
     OrganisingBodyRequest? OrganisingBody,
-    PrivateContactRequest? PrivateContact);
+    PrivateContactRequest? PrivateContact,
+    IReadOnlyList<string>? FocusTags = null)
+{
+    /// <summary>A stored demand as the request that would post it again, its dates written as given (the form's Paris local times).</summary>
+    public static SubmissionRequest From(EventDetails e, PrivateContact contact, string startsAt, string endsAt) => new(
+        e.Title, e.Description, Enum.TryParse<EventType>(e.EventType, ignoreCase: true, out var type) ? type : null, startsAt, endsAt,
+        new VenueRequest(e.Venue.Name, e.Venue.Street, e.Venue.PostalCode, e.Venue.CommuneName, e.Venue.CommuneInsee),
+        e.Sectors, e.Audiences, e.FreeOfCharge, e.Capacity,
+        new RegistrationRequest(e.Registration.Required, e.Registration.Url, e.Registration.Email, e.Registration.Phone),
+        new AccessibilityRequest(e.Accessibility.WheelchairAccessible, e.Accessibility.Details),
+        new OrganisingBodyRequest(e.OrganisingBody.Name, Enum.TryParse<OrganisationKind>(e.OrganisingBody.Kind, ignoreCase: true, out var kind) ? kind : null,
+            e.OrganisingBody.Siret),
+        new PrivateContactRequest(contact.Name, contact.Email, contact.Phone),
+        e.FocusTags ?? []);
+}
 
 /// <summary>Who the reviewers may call about this submission. Never published, never sent to other services.</summary>
 public sealed record PrivateContact(string Name, string Email, string? Phone);
@@ -83,3 +97,12 @@ public sealed record BatchItemResult(string Key, int Status, Guid? Id, int? Vers
     IDictionary<string, string[]>? Errors, IReadOnlyList<CommuneCandidate>? CommuneCandidates);
 
 public sealed record BatchResponse(int Created, int Replayed, int Refused, IReadOnlyList<BatchItemResult> Results, bool DryRun = false);
+
+/// <summary>
+/// A past demand carried over into an open edition ("Reconduire", GET /api/submissions/{id}/carry-over): the request to
+/// post as a new demand — dates moved to the same weekday of the new week at the same times, the venue, contact and
+/// organising body kept, sectors and audiences kept where the new edition has their code. What the new edition no
+/// longer has is listed, for the organiser to choose again.
+/// </summary>
+public sealed record CarryOverView(
+    Guid From, int FromEdition, int ToEdition, SubmissionRequest Submission, IReadOnlyList<string> DroppedSectors, IReadOnlyList<string> DroppedAudiences);

@@ -3,6 +3,7 @@ using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Web;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.LabellingReview.Editions;
 using SemaineIndustrie.LabellingReview.Reviewers;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
@@ -23,16 +24,19 @@ public static class CasesApi
 
     /// <summary>
     /// The cases in scope, oldest version first, filtered by département, status (pending, claimed,
-    /// changesRequested, labelled, refused, withdrawn, decided), sector, event dates and overdue, by cursor.
+    /// changesRequested, labelled, refused, withdrawn, decided), sector, event dates and overdue, by cursor — of one edition:
+    /// the one named, else the current one.
     /// </summary>
     private static async Task<Results<Ok<CasePage>, ProblemHttpResult>> List(
         ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct,
         string? departement = null, string? status = null, string? sector = null, DateOnly? from = null, DateOnly? to = null,
-        bool? overdue = null, int limit = DefaultPageSize, string? cursor = null)
+        bool? overdue = null, int? edition = null, int limit = DefaultPageSize, string? cursor = null)
     {
         if (limit is < 1 or > MaxPageSize) return Problems.BadQuery("limit", $"Between 1 and {MaxPageSize}.");
+        if (edition is < KnownEdition.FirstYear or > KnownEdition.LastYear)
+            return Problems.BadQuery("edition", $"A year between {KnownEdition.FirstYear} and {KnownEdition.LastYear}.");
         var now = clock.GetUtcNow();
-        var query = db.Cases.AsNoTracking().InScope(user);
+        var query = db.Cases.AsNoTracking().InScope(user).OfEdition(await KnownEdition.ChosenAsync(db, edition, now, ct));
         if (departement is not null) query = query.Where(c => c.Departement == departement);
         if (sector is not null) query = query.Where(c => c.Sectors.Contains(sector));
         if (from is not null) query = query.Where(c => c.EventDay >= from);

@@ -26,6 +26,8 @@ public sealed class ReviewCase
     public string Departement { get; private set; } = "";
     public string Region { get; private set; } = "";
     public string[] Sectors { get; private set; } = [];
+    /// <summary>The year of the edition the current version was validated against (queues, statistics and exports are per edition).</summary>
+    public int Edition { get; private set; }
     /// <summary>The event's first day, Europe/Paris: duplicate detection and date filters.</summary>
     public DateOnly EventDay { get; private set; }
     /// <summary>The current version's content, as the submission service published it.</summary>
@@ -177,6 +179,7 @@ public sealed class ReviewCase
         SubmissionVersion = version.SubmissionVersion;
         (Title, CommuneInsee, Departement, Region) = (details.Title, details.Venue.CommuneInsee, details.Venue.Departement, details.Venue.Region);
         Sectors = details.Sectors.ToArray();
+        Edition = details.Edition.Year;
         EventDay = DateOnly.FromDateTime(details.StartsAt.DateTime);
         Details = detailsJson;
         (VersionReceivedAt, DueAt) = (receivedAt, dueAt);

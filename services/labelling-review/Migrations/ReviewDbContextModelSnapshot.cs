@@ -160,6 +160,10 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition");
+
                     b.Property<DateOnly>("EventDay")
                         .HasColumnType("date")
                         .HasColumnName("event_day");
@@ -232,6 +236,9 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_review_cases_submission_id");
 
+                    b.HasIndex("Edition", "Region", "Departement")
+                        .HasDatabaseName("ix_review_cases_edition_region_departement");
+
                     b.HasIndex("OrganiserId", "CommuneInsee", "EventDay")
                         .HasDatabaseName("ix_review_cases_organiser_id_commune_insee_event_day");
 
@@ -288,6 +295,26 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .HasName("pk_withdrawals");
 
                     b.ToTable("withdrawals", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.LabellingReview.Editions.KnownEdition", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Year")
+                        .HasName("pk_editions");
+
+                    b.ToTable("editions", (string)null);
                 });
 
             modelBuilder.Entity("SemaineIndustrie.LabellingReview.Motivations.MotivationTemplate", b =>

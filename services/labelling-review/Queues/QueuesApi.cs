@@ -4,6 +4,7 @@ using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.LabellingReview.Editions;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
 namespace SemaineIndustrie.LabellingReview.Queues;
@@ -16,9 +17,14 @@ public static class QueuesApi
         return app;
     }
 
-    /// <summary>The queues in the reviewer's scope (the same scope rule as every case query), counted by the database.</summary>
-    private static async Task<Ok<List<QueueView>>> Queues(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
-        TypedResults.Ok(await QueuesAsync(db.Cases.AsNoTracking().InScope(user), clock.GetUtcNow(), ct));
+    /// <summary>The queues in the reviewer's scope (the same scope rule as every case query) for one edition (the one named, else the current one), counted by the database.</summary>
+    private static async Task<Results<Ok<List<QueueView>>, ProblemHttpResult>> Queues(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct, int? edition = null)
+    {
+        if (edition is < KnownEdition.FirstYear or > KnownEdition.LastYear)
+            return Problems.BadQuery("edition", $"A year between {KnownEdition.FirstYear} and {KnownEdition.LastYear}.");
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(await QueuesAsync(db.Cases.AsNoTracking().InScope(user).OfEdition(await KnownEdition.ChosenAsync(db, edition, now, ct)), now, ct));
+    }
 
     /// <summary>The queues of these cases, by (région, département), with their decision times.</summary>
     internal static async Task<List<QueueView>> QueuesAsync(IQueryable<ReviewCase> cases, DateTimeOffset now, CancellationToken ct)

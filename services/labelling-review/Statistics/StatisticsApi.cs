@@ -4,6 +4,7 @@ using SemaineIndustrie.ServiceDefaults.Time;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.LabellingReview.Editions;
 using SemaineIndustrie.LabellingReview.Queues;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
@@ -18,13 +19,18 @@ public static class StatisticsApi
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/review/statistics", Statistics).RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review statistics").WithPlatformAnswers();
+        app.MapGet("/api/review/statistics/year-over-year", YearOverYearApi.Compare).RequireAuthorization(PlatformClaims.ReviewerPolicy).WithTags("Review statistics").WithPlatformAnswers();
         return app;
     }
 
-    private static async Task<Ok<ReviewStatistics>> Statistics(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct)
+    /// <summary>One edition's figures: the one named, else the current one.</summary>
+    private static async Task<Results<Ok<ReviewStatistics>, ProblemHttpResult>> Statistics(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct, int? edition = null)
     {
+        if (edition is < KnownEdition.FirstYear or > KnownEdition.LastYear)
+            return Problems.BadQuery("edition", $"A year between {KnownEdition.FirstYear} and {KnownEdition.LastYear}.");
         var now = clock.GetUtcNow();
-        var cases = db.Cases.AsNoTracking().InScope(user);
+        var year = await KnownEdition.ChosenAsync(db, edition, now, ct);
+        var cases = db.Cases.AsNoTracking().InScope(user).OfEdition(year);
         var queues = await QueuesApi.QueuesAsync(cases, now, ct);
         var outcomes = await cases.GroupBy(c => c.Region).Select(g => new
         {
@@ -47,6 +53,6 @@ public static class StatisticsApi
             .SelectMany(c => c.Sectors.Select(s => (Sector: s, c.Status)))
             .GroupBy(s => s.Sector).OrderBy(g => g.Key)
             .Select(g => new SectorStatistics(g.Key, g.Count(), g.Count(s => s.Status == CaseStatus.Labelled))).ToList();
-        return TypedResults.Ok(new ReviewStatistics(now, regions, queues, sectors));
+        return TypedResults.Ok(new ReviewStatistics(now, regions, queues, sectors, year));
     }
 }

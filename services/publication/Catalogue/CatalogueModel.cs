@@ -83,6 +83,8 @@ public sealed class CatalogueEntry
     public required string Region { get; set; }
     public required string[] Sectors { get; set; }
     public required string[] Audiences { get; set; }
+    /// <summary>The edition's national focus tags the organiser ticked (e.g. "mixite").</summary>
+    public string[] FocusTags { get; set; } = [];
     public double Latitude { get; set; }
     public double Longitude { get; set; }
     /// <summary>Title, description, commune, venue and organiser, without case or accents, for free-text search.</summary>
@@ -116,7 +118,7 @@ public sealed class CatalogueEntry
         (StartsAt, EndsAt) = (d.StartsAt, d.EndsAt);
         (FirstDay, LastDay) = (DateOnly.FromDateTime(d.StartsAt.DateTime), DateOnly.FromDateTime(d.EndsAt.DateTime));
         (CommuneInsee, Departement, Region) = (d.Venue.CommuneInsee, d.Venue.Departement, d.Venue.Region);
-        (Sectors, Audiences) = (d.Sectors.ToArray(), d.Audiences.ToArray());
+        (Sectors, Audiences, FocusTags) = (d.Sectors.ToArray(), d.Audiences.ToArray(), (d.FocusTags ?? []).ToArray());
         (Latitude, Longitude) = (facts.Latitude!.Value, facts.Longitude!.Value);
         SearchText = CommuneNames.Normalise(string.Join(' ', d.Title, d.Description, d.Venue.Name, d.Venue.CommuneName, d.OrganisingBody.Name));
         Details = facts.Details!;

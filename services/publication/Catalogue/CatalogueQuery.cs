@@ -6,12 +6,12 @@ namespace SemaineIndustrie.Publication.Catalogue;
 
 /// <summary>
 /// The public filters, shared by the list, the GeoJSON, the exports and the statistics:
-/// région, département, commune (INSEE), sector, audience, event days overlapping [from, to],
+/// région, département, commune (INSEE), sector, audience, national focus tag, event days overlapping [from, to],
 /// free text (every word, accents and case ignored), bbox = minLon,minLat,maxLon,maxLat (RFC 7946 order).
 /// </summary>
 public sealed record CatalogueQuery(
     string? Region, string? Departement, string? Commune, string? Sector, string? Audience,
-    DateOnly? From, DateOnly? To, string? Q, string? Bbox, int? Edition)
+    DateOnly? From, DateOnly? To, string? Q, string? Bbox, int? Edition, string? Focus = null)
 {
     public static ValueTask<CatalogueQuery?> BindAsync(HttpContext context)
     {
@@ -20,7 +20,7 @@ public sealed record CatalogueQuery(
         DateOnly? D(string key) => DateOnly.TryParseExact(S(key), "yyyy-MM-dd", out var d) ? d : null;
         int? I(string key) => int.TryParse(S(key), out var i) ? i : null;
         return ValueTask.FromResult<CatalogueQuery?>(new(S("region"), S("departement"), S("commune"), S("sector"), S("audience"),
-            D("from"), D("to"), S("q"), S("bbox"), I("edition")) { Raw = q });
+            D("from"), D("to"), S("q"), S("bbox"), I("edition"), S("focus")) { Raw = q });
     }
 
     private IQueryCollection? Raw { get; init; }
@@ -49,6 +49,7 @@ public sealed record CatalogueQuery(
         if (Commune is not null) entries = entries.Where(e => e.CommuneInsee == Commune);
         if (Sector is not null) entries = entries.Where(e => e.Sectors.Contains(Sector));
         if (Audience is not null) entries = entries.Where(e => e.Audiences.Contains(Audience));
+        if (Focus is not null) entries = entries.Where(e => e.FocusTags.Contains(Focus));
         if (From is { } from) entries = entries.Where(e => e.LastDay >= from);
         if (To is { } to) entries = entries.Where(e => e.FirstDay <= to);
         if (Q is not null)

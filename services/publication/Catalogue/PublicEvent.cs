@@ -10,6 +10,7 @@ public static class PublicEvents
         return new PublicEvent(entry.SubmissionId, entry.Version, d.Edition.Year, d.Title, d.Description, d.EventType, d.StartsAt, d.EndsAt,
             new PublicVenue(v.Name, v.Street, v.PostalCode, v.CommuneInsee, v.CommuneName, v.Departement, v.Region),
             new PublicLocation(entry.Latitude, entry.Longitude), d.Sectors, d.Audiences, d.FreeOfCharge, d.Capacity,
-            d.Registration, d.Accessibility, new PublicOrganiser(d.OrganisingBody.Name, d.OrganisingBody.Kind), entry.UpdatedAt);
+            d.Registration, d.Accessibility, new PublicOrganiser(d.OrganisingBody.Name, d.OrganisingBody.Kind), entry.UpdatedAt,
+            d.FocusTags is { Count: > 0 } focus ? focus : null);
     }
 }

@@ -36,7 +36,15 @@ public static class PublicationPolicy
     }
 
     /// <summary>One GeoJSON feature for the map (RFC 7946, [lon, lat]); rendered when the event is published.</summary>
-    public static JsonObject Feature(PublicEvent e) => new()
+    public static JsonObject Feature(PublicEvent e)
+    {
+        var feature = FeatureOf(e);
+        if (e.FocusTags is { Count: > 0 } focus) // only where ticked: the map's payload stays as small as it was
+            feature["properties"]!.AsObject()["focusTags"] = new JsonArray(focus.Select(f => (JsonNode?)f).ToArray());
+        return feature;
+    }
+
+    private static JsonObject FeatureOf(PublicEvent e) => new()
     {
         ["type"] = "Feature",
         ["id"] = e.Id.ToString(),

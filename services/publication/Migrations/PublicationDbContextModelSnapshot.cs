@@ -185,6 +185,11 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("date")
                         .HasColumnName("first_day");
 
+                    b.PrimitiveCollection<string[]>("FocusTags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("focus_tags");
+
                     b.Property<DateOnly>("LastDay")
                         .HasColumnType("date")
                         .HasColumnName("last_day");
@@ -247,6 +252,11 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasDatabaseName("ix_catalogue_entries_audiences");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Audiences"), "gin");
+
+                    b.HasIndex("FocusTags")
+                        .HasDatabaseName("ix_catalogue_entries_focus_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("FocusTags"), "gin");
 
                     b.HasIndex("Sectors")
                         .HasDatabaseName("ix_catalogue_entries_sectors");

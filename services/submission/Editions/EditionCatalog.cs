@@ -26,10 +26,14 @@ public sealed class EditionCatalog(DomainClock clock)
     public Edition? Current()
     {
         var now = clock.GetUtcNow();
-        var today = ParisTime.Day(now);
-        return All.FirstOrDefault(e => e.AcceptsSubmissionsAt(now))
-            ?? All.FirstOrDefault(e => e.LastDay >= today)
-            ?? All.LastOrDefault();
+        return Edition.CurrentAmong(All, now, ParisTime.Day(now));
+    }
+
+    /// <summary>The published editions accepting submissions now, by year (a demand goes to the one its dates fall in).</summary>
+    public IReadOnlyList<Edition> Open()
+    {
+        var now = clock.GetUtcNow();
+        return All.Where(e => e.AcceptsSubmissionsAt(now)).ToList();
     }
 
     /// <summary>The published edition whose week contains the Paris calendar day of <paramref name="startsAt"/>.</summary>

@@ -14,7 +14,8 @@ public static partial class EditionRules
     public const int TextMax = 200;
     public const int MaxWeekDays = 14;
 
-    public static Dictionary<string, string[]> Validate(EditionRequest r, IEnumerable<Edition> others, IReadOnlySet<string> usedSectors, IReadOnlySet<string> usedAudiences)
+    public static Dictionary<string, string[]> Validate(EditionRequest r, IEnumerable<Edition> others, IReadOnlySet<string> usedSectors, IReadOnlySet<string> usedAudiences,
+        IReadOnlySet<string> usedFocusTags)
     {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message) => (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
@@ -43,6 +44,8 @@ public static partial class EditionRules
             Add("sectors", $"'{code}' is used by submissions of {r.Year}: it can be renamed, not removed.");
         foreach (var code in usedAudiences.Where(c => r.Audiences?.Any(a => a.Code == c) != true).Order())
             Add("audiences", $"'{code}' is used by submissions of {r.Year}: it can be renamed, not removed.");
+        foreach (var code in usedFocusTags.Where(c => r.FocusTags?.Any(f => f.Code == c) != true).Order())
+            Add("focusTags", $"'{code}' is used by submissions of {r.Year}: it can be renamed, not removed.");
 
         foreach (var other in others.Where(o => o.Year != r.Year && o.FirstDay <= r.LastDay && r.FirstDay <= o.LastDay))
             Add("firstDay", $"The week overlaps the {other.Year} edition's ({other.FirstDay:dd/MM/yyyy} – {other.LastDay:dd/MM/yyyy}).");

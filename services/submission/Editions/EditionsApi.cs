@@ -25,6 +25,7 @@ public static class EditionsApi
         group.MapGet("/", (EditionCatalog catalog) => TypedResults.Ok(catalog.All));
         group.MapGet("/current", Results<Ok<Edition>, NotFound> (EditionCatalog catalog) =>
             catalog.Current() is { } edition ? TypedResults.Ok(edition) : TypedResults.NotFound());
+        group.MapGet("/open", (EditionCatalog catalog) => TypedResults.Ok(catalog.Open()));
         group.MapGet("/{year:int}", Results<Ok<Edition>, NotFound> (int year, EditionCatalog catalog) =>
             catalog.ByYear(year) is { } edition ? TypedResults.Ok(edition) : TypedResults.NotFound());
 
@@ -54,7 +55,7 @@ public static class EditionsApi
         EditionCatalog catalog, CancellationToken ct)
     {
         var others = await OthersAsync(db, request.Year, ct);
-        var errors = EditionRules.Validate(request, others, new HashSet<string>(), new HashSet<string>());
+        var errors = EditionRules.Validate(request, others, new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
         if (errors.Count > 0) return Rejected(errors);
         if (await db.Editions.AnyAsync(e => e.Year == request.Year, ct))
             return Problems.Conflict("The edition exists", $"There is already a {request.Year} edition: change it rather than create it.");
@@ -74,7 +75,8 @@ public static class EditionsApi
         var record = await db.Editions.SingleOrDefaultAsync(e => e.Year == year, ct);
         if (record is null) return TypedResults.NotFound();
         if (request.Year != year) return Rejected(new Dictionary<string, string[]> { ["year"] = [$"An edition keeps its year ({year})."] });
-        var errors = EditionRules.Validate(request, await OthersAsync(db, year, ct), await UsedAsync(db, year, "sectors", ct), await UsedAsync(db, year, "audiences", ct));
+        var errors = EditionRules.Validate(request, await OthersAsync(db, year, ct), await UsedAsync(db, year, "sectors", ct), await UsedAsync(db, year, "audiences", ct),
+            await UsedAsync(db, year, "focusTags", ct));
         if (errors.Count > 0) return Rejected(errors);
         var now = DateTimeOffset.UtcNow;
         record.Write(request);
@@ -134,7 +136,7 @@ public static class EditionsApi
     private static async Task<List<Edition>> OthersAsync(SubmissionDbContext db, int year, CancellationToken ct) =>
         (await db.Editions.AsNoTracking().Where(e => e.Year != year).ToListAsync(ct)).Select(e => e.ToEdition()).ToList();
 
-    /// <summary>The sector or audience codes the submissions of <paramref name="year"/> use, in any version.</summary>
+    /// <summary>The sector, audience or focus tag codes the submissions of <paramref name="year"/> use, in any version.</summary>
     private static async Task<IReadOnlySet<string>> UsedAsync(SubmissionDbContext db, int year, string list, CancellationToken ct) =>
         (await db.Database.SqlQuery<string>($"""
             SELECT DISTINCT jsonb_array_elements_text(v.content -> 'event' -> {list}) AS "Value"

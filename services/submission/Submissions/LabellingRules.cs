@@ -88,6 +88,13 @@ public static class LabellingRules
         if (codes is not null && sectors.Except(codes.Sectors.Select(s => s.Code)).ToList() is { Count: > 0 } unknownSectors)
             Add("sectors", $"Unknown: {string.Join(", ", unknownSectors)}. Known: {string.Join(", ", codes.Sectors.Select(s => s.Code))}.");
 
+        // National focus tags ("mixité dans l'industrie"): optional, the edition's own codes.
+        var focusTags = Distinct(r.FocusTags);
+        if (codes is not null && focusTags.Except(codes.FocusTags.Select(f => f.Code)).ToList() is { Count: > 0 } unknownFocus)
+            Add("focusTags", codes.FocusTags.Count == 0
+                ? $"The {codes.Year} edition has no national focus: {string.Join(", ", unknownFocus)} unknown."
+                : $"Unknown: {string.Join(", ", unknownFocus)}. Known: {string.Join(", ", codes.FocusTags.Select(f => f.Code))}.");
+
         // Open to the public: at least one public audience.
         var audiences = Distinct(r.Audiences);
         if (codes is not null)
@@ -196,7 +203,8 @@ public static class LabellingRules
             sectors, audiences, true, r.Capacity,
             new Registration(registration!.Required ?? false, url, email, phone),
             new Accessibility(r.Accessibility?.WheelchairAccessible, accessibilityDetails),
-            new OrganisingBody(bodyName!, ContractCodes.Of(r.OrganisingBody!.Kind!.Value), siret));
+            new OrganisingBody(bodyName!, ContractCodes.Of(r.OrganisingBody!.Kind!.Value), siret),
+            focusTags);
         return new SubmissionValidation(new ValidSubmission(details, new PrivateContact(contactName!, contactEmail!, contactPhone)), problems, []);
 
         string? Url(string field, string? value)

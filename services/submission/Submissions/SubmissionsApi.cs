@@ -33,6 +33,7 @@ public static class SubmissionsApi
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get).AlsoAnswers(StatusCodes.Status304NotModified);
         group.MapGet("/{id:guid}/history", History);
+        group.MapGet("/{id:guid}/carry-over", CarryOverInto).Refuses(StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{id:guid}", Revise).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status428PreconditionRequired);
         group.MapPost("/{id:guid}/withdraw", Withdraw).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
         return app;
@@ -143,6 +144,29 @@ public static class SubmissionsApi
         var steps = await db.StatusChanges.AsNoTracking().Where(h => h.SubmissionId == id).OrderBy(h => h.Id)
             .Select(h => new StatusChangeView(h.Status, h.Version, h.Message, h.At)).ToListAsync(ct);
         return TypedResults.Ok(steps);
+    }
+
+    /// <summary>
+    /// "Reconduire": one of the organisation's demands as a new demand's request for <paramref name="edition"/> (by default the
+    /// first edition after the demand's own that accepts submissions now). Nothing is stored: the organiser reviews the
+    /// request and posts it.
+    /// </summary>
+    private static async Task<Results<Ok<CarryOverView>, NotFound, ProblemHttpResult>> CarryOverInto(
+        Guid id, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions, DomainClock clock, CancellationToken ct, int? edition = null)
+    {
+        var submission = await Own(db, id, user, tracking: false, ct);
+        if (submission is null) return TypedResults.NotFound();
+        var content = (await LatestVersion(db, submission, ct)).Read();
+        var now = clock.GetUtcNow();
+        var target = edition is { } year ? editions.ByYear(year) : editions.Open().FirstOrDefault(e => e.Year > content.Event.Edition.Year);
+        if (target is null || !target.AcceptsSubmissionsAt(now))
+            return Problems.Field(StatusCodes.Status422UnprocessableEntity, "No edition to carry over into", "edition", edition is null
+                ? $"No edition after {content.Event.Edition.Year} accepts submissions now."
+                : $"The {edition} edition does not accept submissions now.");
+        if (content.Event.Edition.Year == target.Year)
+            return Problems.Field(StatusCodes.Status422UnprocessableEntity, "Already of this edition", "edition",
+                $"This demand is of the {target.Year} edition already: duplicate it instead.");
+        return TypedResults.Ok(CarryOver.Into(submission.Id, content.Event, content.PrivateContact, target));
     }
 
     /// <summary>A new version; If-Match is required (428 without it, 412 when stale).</summary>

@@ -90,6 +90,17 @@ public sealed class AdministrationPagesTests(Platform platform, BrowserFixture b
         Assert.Contains("\ncomite,76,32,,Gers,", csv);
         Assert.Contains("\nfiliere,,,aeronautique,", csv);
 
+        // Another edition: its own figures (none yet for 2019), compared with the previous one at the same days before its week.
+        await Assertions.Expect(dge.Locator("#annee")).ToHaveValueAsync("2018"); // the current edition by default
+        await dge.Locator("#annee").SelectOptionAsync("2019");
+        await dge.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
+        await Assertions.Expect(dge.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord de la labellisation — édition 2019" })).ToBeVisibleAsync();
+        await Assertions.Expect(dge.Locator("#regions tr[data-region='76']")).ToHaveCountAsync(0);
+        await Assertions.Expect(dge.Locator("#annee-sur-annee caption")).ToContainTextAsync("2019 contre 2018");
+        await Assertions.Expect(dge.Locator("#annee-sur-annee tr[data-region='total']")).ToContainTextAsync("Total");
+        await Assertions.Expect(dge.Locator("#export")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("annee=2019"));
+        await BrowserFixture.AccessibleAsync(dge);
+
         // An organiser has no dashboard.
         var organiserPage = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.Organiser, "/mon-espace");
         var refused = await organiserPage.GotoAsync("/mon-espace/tableau-de-bord");

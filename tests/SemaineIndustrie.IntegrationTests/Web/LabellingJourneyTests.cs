@@ -53,7 +53,7 @@ public sealed class LabellingJourneyTests(Platform platform, BrowserFixture brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Déposer la demande" }).ClickAsync();
         await Assertions.Expect(page.Locator("#other-errors")).Not.ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre demande est déposée");
-        var row = page.Locator("#demandes tr", new() { HasText = title });
+        var row = page.Locator("table.demandes tr", new() { HasText = title });
         await Assertions.Expect(row).ToContainTextAsync("Auch");
         await Assertions.Expect(row).ToContainTextAsync("28/03/2018 09:00");
         var submissionId = await row.GetAttributeAsync("data-id");

@@ -24,9 +24,13 @@ public sealed class ReviewClient(PlatformApi api)
     public Task<ApiAnswer<List<BulkDecisionResult>>> DecideManyAsync(BulkDecisionRequest decisions, CancellationToken ct) =>
         api.SendAsync<List<BulkDecisionResult>>(HttpMethod.Post, "api/review/cases/decisions", decisions, ct);
 
-    public Task<ApiAnswer<List<QueueView>>> QueuesAsync(CancellationToken ct) => api.GetAsync<List<QueueView>>("api/review/queues", ct);
+    public Task<ApiAnswer<List<QueueView>>> QueuesAsync(int? edition, CancellationToken ct) => api.GetAsync<List<QueueView>>("api/review/queues" + (edition is { } y ? $"?edition={y}" : ""), ct);
 
-    public Task<ApiAnswer<ReviewStatistics>> StatisticsAsync(CancellationToken ct) => api.GetAsync<ReviewStatistics>("api/review/statistics", ct);
+    public Task<ApiAnswer<ReviewStatistics>> StatisticsAsync(int? edition, CancellationToken ct) => api.GetAsync<ReviewStatistics>("api/review/statistics" + (edition is { } y ? $"?edition={y}" : ""), ct);
+
+    /// <summary>The edition against the previous one at the same number of days before its week, per région.</summary>
+    public Task<ApiAnswer<YearOverYear>> YearOverYearAsync(int edition, CancellationToken ct) =>
+        api.GetAsync<YearOverYear>($"api/review/statistics/year-over-year?edition={edition}", ct);
 
     /// <param name="region">For the national team: whose templates (a regional reviewer always reads their région's).</param>
     public Task<ApiAnswer<List<MotivationTemplateView>>> TemplatesAsync(string? region, CancellationToken ct) =>

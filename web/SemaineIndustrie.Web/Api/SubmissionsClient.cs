@@ -12,6 +12,9 @@ public sealed class SubmissionsClient(PlatformApi api)
 
     public Task<ApiAnswer<List<StatusChangeView>>> HistoryAsync(Guid id, CancellationToken ct) => api.GetAsync<List<StatusChangeView>>($"api/submissions/{id}/history", ct);
 
+    /// <summary>"Reconduire": one of the organisation's past demands as a new demand's request for the edition open now.</summary>
+    public Task<ApiAnswer<CarryOverView>> CarryOverAsync(Guid id, CancellationToken ct) => api.GetAsync<CarryOverView>($"api/submissions/{id}/carry-over", ct);
+
     public Task<ApiAnswer<SubmissionView>> CreateAsync(SubmissionRequest submission, CancellationToken ct) =>
         api.SendAsync<SubmissionView>(HttpMethod.Post, "api/submissions", submission, ct);
 

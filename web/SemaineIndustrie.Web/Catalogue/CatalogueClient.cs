@@ -81,6 +81,10 @@ public sealed class CatalogueClient(HttpClient http)
 
     public Task<Edition?> CurrentEditionAsync(CancellationToken ct) => EditionAsync("current", ct);
 
+    /// <summary>The published editions accepting demands now, by year.</summary>
+    public async Task<IReadOnlyList<Edition>> OpenEditionsAsync(CancellationToken ct) =>
+        await http.GetFromJsonAsync<List<Edition>>("api/editions/open", Json, ct) ?? [];
+
     public Task<Edition?> EditionAsync(int year, CancellationToken ct) => EditionAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
 
     private async Task<Edition?> EditionAsync(string which, CancellationToken ct)

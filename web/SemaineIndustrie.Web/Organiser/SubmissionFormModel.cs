@@ -22,6 +22,10 @@ public abstract class SubmissionFormModel : PageModel
     public string? Problem { get; protected set; }
     public IDictionary<string, StringValues> Values { get; protected set; } = new Dictionary<string, StringValues>();
 
+    /// <summary>The edition whose sectors, audiences and focus tags the form offers: <paramref name="year"/>'s, else the current one.</summary>
+    protected async Task UseEditionAsync(CatalogueClient catalogue, int? year, CancellationToken ct) =>
+        Edition = (year is { } y ? await catalogue.EditionAsync(y, ct) : null) ?? await catalogue.CurrentEditionAsync(ct);
+
     public string Value(string field) => Values.TryGetValue(field, out var v) ? v.ToString() : "";
     public bool Checked(string field, string value) => Values.TryGetValue(field, out var v) && v.Contains(value);
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
@@ -30,7 +34,7 @@ public abstract class SubmissionFormModel : PageModel
     public static readonly HashSet<string> Fields =
     [
         "title", "description", "eventType", "startsAt", "endsAt", "venue.name", "venue.street", "venue.postalCode", "venue.commune", "venue.communeInsee",
-        "sectors", "audiences", "freeOfCharge", "capacity", "registration", "registration.required", "registration.url", "registration.email", "registration.phone",
+        "sectors", "audiences", "focusTags", "freeOfCharge", "capacity", "registration", "registration.required", "registration.url", "registration.email", "registration.phone",
         "accessibility.wheelchairAccessible", "organisingBody.name", "organisingBody.kind", "organisingBody.siret",
         "privateContact.name", "privateContact.email", "privateContact.phone",
     ];
@@ -60,28 +64,34 @@ public abstract class SubmissionFormModel : PageModel
             new RegistrationRequest(YesNo("registration.required"), Text("registration.url"), Text("registration.email"), Text("registration.phone")),
             new AccessibilityRequest(YesNo("accessibility.wheelchairAccessible"), null),
             new OrganisingBodyRequest(Text("organisingBody.name"), Code<OrganisationKind>("organisingBody.kind"), Text("organisingBody.siret")),
-            new PrivateContactRequest(Text("privateContact.name"), Text("privateContact.email"), Text("privateContact.phone")));
+            new PrivateContactRequest(Text("privateContact.name"), Text("privateContact.email"), Text("privateContact.phone")),
+            form["focusTags"].Select(s => s!).ToList());
     }
 
-    /// <summary>A submission as the API shows it (event + private contact), as form values, to revise it.</summary>
-    protected void Prefill(SubmissionView view)
+    /// <summary>A submission as the API shows it (event + private contact), as form values, to revise or duplicate it.</summary>
+    protected void Prefill(SubmissionView view) => Prefill(SubmissionRequest.From(view.Event, view.PrivateContact,
+        ParisTime.Format(view.Event.StartsAt, "yyyy-MM-dd'T'HH:mm"), ParisTime.Format(view.Event.EndsAt, "yyyy-MM-dd'T'HH:mm")));
+
+    /// <summary>A submission request (e.g. a demand carried over into a new edition) as form values.</summary>
+    protected void Prefill(SubmissionRequest r)
     {
-        var e = view.Event;
         static string YesNo(bool? value) => value switch { true => "oui", false => "non", null => "" };
+        static string Code<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Labels.Code(v) : "";
         Values = new Dictionary<string, StringValues>
         {
-            ["title"] = e.Title, ["description"] = e.Description, ["eventType"] = e.EventType,
-            ["startsAt"] = ParisTime.Format(e.StartsAt, "yyyy-MM-dd'T'HH:mm"), ["endsAt"] = ParisTime.Format(e.EndsAt, "yyyy-MM-dd'T'HH:mm"),
-            ["venue.name"] = e.Venue.Name, ["venue.street"] = e.Venue.Street, ["venue.postalCode"] = e.Venue.PostalCode, ["venue.commune"] = e.Venue.CommuneName,
-            ["sectors"] = new StringValues([.. e.Sectors]),
-            ["audiences"] = new StringValues([.. e.Audiences]),
-            ["freeOfCharge"] = YesNo(e.FreeOfCharge),
-            ["capacity"] = e.Capacity?.ToString(CultureInfo.InvariantCulture) ?? "",
-            ["registration.required"] = YesNo(e.Registration.Required), ["registration.url"] = e.Registration.Url,
-            ["registration.email"] = e.Registration.Email, ["registration.phone"] = e.Registration.Phone,
-            ["accessibility.wheelchairAccessible"] = YesNo(e.Accessibility.WheelchairAccessible),
-            ["organisingBody.name"] = e.OrganisingBody.Name, ["organisingBody.kind"] = e.OrganisingBody.Kind, ["organisingBody.siret"] = e.OrganisingBody.Siret,
-            ["privateContact.name"] = view.PrivateContact.Name, ["privateContact.email"] = view.PrivateContact.Email, ["privateContact.phone"] = view.PrivateContact.Phone,
+            ["title"] = r.Title, ["description"] = r.Description, ["eventType"] = Code(r.EventType),
+            ["startsAt"] = r.StartsAt, ["endsAt"] = r.EndsAt,
+            ["venue.name"] = r.Venue?.Name, ["venue.street"] = r.Venue?.Street, ["venue.postalCode"] = r.Venue?.PostalCode, ["venue.commune"] = r.Venue?.Commune,
+            ["sectors"] = new StringValues([.. r.Sectors ?? []]),
+            ["audiences"] = new StringValues([.. r.Audiences ?? []]),
+            ["focusTags"] = new StringValues([.. r.FocusTags ?? []]),
+            ["freeOfCharge"] = YesNo(r.FreeOfCharge),
+            ["capacity"] = r.Capacity?.ToString(CultureInfo.InvariantCulture) ?? "",
+            ["registration.required"] = YesNo(r.Registration?.Required), ["registration.url"] = r.Registration?.Url,
+            ["registration.email"] = r.Registration?.Email, ["registration.phone"] = r.Registration?.Phone,
+            ["accessibility.wheelchairAccessible"] = YesNo(r.Accessibility?.WheelchairAccessible),
+            ["organisingBody.name"] = r.OrganisingBody?.Name, ["organisingBody.kind"] = Code(r.OrganisingBody?.Kind), ["organisingBody.siret"] = r.OrganisingBody?.Siret,
+            ["privateContact.name"] = r.PrivateContact?.Name, ["privateContact.email"] = r.PrivateContact?.Email, ["privateContact.phone"] = r.PrivateContact?.Phone,
         };
     }
 

@@ -20,6 +20,8 @@ public abstract class CataloguePage(CatalogueClient catalogue, IOptions<WebOptio
     [BindProperty(SupportsGet = true, Name = "commune")] public string? Commune { get; set; }
     [BindProperty(SupportsGet = true, Name = "sector")] public string? Sector { get; set; }
     [BindProperty(SupportsGet = true, Name = "audience")] public string? Audience { get; set; }
+    /// <summary>A national focus tag of the edition (e.g. "mixite").</summary>
+    [BindProperty(SupportsGet = true, Name = "focus")] public string? Focus { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public string? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
@@ -29,7 +31,7 @@ public abstract class CataloguePage(CatalogueClient catalogue, IOptions<WebOptio
     [BindProperty(SupportsGet = true, Name = "edition")] public int? Year { get; set; }
     [FromRoute(Name = "annee")] public int? YearInPath { get; set; }
 
-    public CatalogueFilters Filters => new(Region, Departement, Commune, Sector, Audience, From, To, Q, Bbox, Edition?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public CatalogueFilters Filters => new(Region, Departement, Commune, Sector, Audience, From, To, Q, Bbox, Edition?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Focus);
     /// <summary>Every published edition, for the archive's choice.</summary>
     public IReadOnlyList<Edition> Editions { get; private set; } = [];
     public Edition? Current { get; private set; }

@@ -34,5 +34,6 @@ public sealed class EvenementModel(CatalogueClient catalogue, IOptions<WebOption
 
     /// <summary>A sector's or audience's label in the event's edition (the code when the edition does not name it).</summary>
     public string Label(string code) =>
-        Edition?.Sectors.FirstOrDefault(c => c.Code == code)?.Label ?? Edition?.Audiences.FirstOrDefault(c => c.Code == code)?.Label ?? code;
+        Edition?.Sectors.FirstOrDefault(c => c.Code == code)?.Label ?? Edition?.Audiences.FirstOrDefault(c => c.Code == code)?.Label
+        ?? Edition?.FocusTags.FirstOrDefault(c => c.Code == code)?.Label ?? code;
 }

@@ -42,7 +42,7 @@ public sealed class MonEspaceModel(SubmissionsClient submissions, ReviewClient r
             }
             else
             {
-                var queues = await review.QueuesAsync(ct);
+                var queues = await review.QueuesAsync(null, ct);
                 if (queues.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace");
                 Count = queues.Value?.Sum(q => q.Pending);
             }

@@ -4,16 +4,29 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SemaineIndustrie.Territory;
 using SemaineIndustrie.Contracts.Submissions;
 using SemaineIndustrie.Web.Api;
+using SemaineIndustrie.Web.Catalogue;
+using SemaineIndustrie.Contracts.Editions;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
-/// <summary>The organisation's submissions, newest first, with their status in plain words.</summary>
+/// <summary>
+/// The organisation's history across editions: its submissions by edition (the newest edition first), newest first within
+/// one, with their status in plain words; a demand of a past edition can be carried over into the current one ("Reconduire").
+/// </summary>
 [Authorize]
-public sealed class DemandesModel(SubmissionsClient submissions) : PageModel
+public sealed class DemandesModel(SubmissionsClient submissions, CatalogueClient catalogue) : PageModel
 {
-    public sealed record Row(Guid Id, string Title, SubmissionStatus Status, DateTimeOffset StartsAt, string Commune, DateTimeOffset UpdatedAt);
+    public sealed record Row(Guid Id, string Title, SubmissionStatus Status, int Edition, DateTimeOffset StartsAt, string Commune, DateTimeOffset UpdatedAt);
 
     public List<Row> Rows { get; } = [];
+    /// <summary>The rows by edition, the newest edition first.</summary>
+    public IEnumerable<IGrouping<int, Row>> ByEdition => Rows.GroupBy(r => r.Edition).OrderByDescending(g => g.Key);
+    /// <summary>The editions accepting demands now: a demand of an earlier edition may be carried into the first one after it.</summary>
+    public IReadOnlyList<Edition> Open { get; private set; } = [];
+    public Edition? Current { get; private set; }
+
+    /// <summary>The edition a demand of <paramref name="year"/> would be carried into, if any.</summary>
+    public Edition? CarryOverTarget(int year) => Open.FirstOrDefault(e => e.Year > year);
     public bool Unavailable { get; private set; }
     [BindProperty(SupportsGet = true, Name = "cree")] public string? Created { get; set; }
 
@@ -22,8 +35,10 @@ public sealed class DemandesModel(SubmissionsClient submissions) : PageModel
         var answer = await submissions.ListAsync(100, ct);
         if (answer.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdemandes");
         if (answer.Value is not { } page) { Unavailable = true; return Page(); }
+        Current = await catalogue.CurrentEditionAsync(ct);
+        Open = await catalogue.OpenEditionsAsync(ct);
         Rows.AddRange(page.Items.Select(item =>
-            new Row(item.Id, item.Title, item.Status, item.StartsAt, CommuneDirectory.Instance.Find(item.CommuneInsee)?.Name ?? item.CommuneInsee, item.UpdatedAt)));
+            new Row(item.Id, item.Title, item.Status, item.Edition, item.StartsAt, CommuneDirectory.Instance.Find(item.CommuneInsee)?.Name ?? item.CommuneInsee, item.UpdatedAt)));
         return Page();
     }
 }

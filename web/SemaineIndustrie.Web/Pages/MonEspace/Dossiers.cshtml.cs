@@ -9,6 +9,7 @@ using SemaineIndustrie.Territory;
 using SemaineIndustrie.Web.Api;
 using SemaineIndustrie.Web.Catalogue;
 using SemaineIndustrie.Web.Wording;
+using SemaineIndustrie.Web.Workbench;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
@@ -38,6 +39,9 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
     [BindProperty(SupportsGet = true)] public string? Filiere { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Jour { get; set; }
     [BindProperty(SupportsGet = true)] public string? Apres { get; set; }
+    /// <summary>The edition shown (<c>?annee=</c>), the current one by default.</summary>
+    [BindProperty(SupportsGet = true)] public int? Annee { get; set; }
+    public EditionChoice Edition { get; private set; } = EditionChoice.None;
     public string? NextCursor { get; private set; }
     public IReadOnlyList<CodeLabel> Sectors { get; private set; } = [];
     public List<Row> Rows { get; } = [];
@@ -79,6 +83,7 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
     public string ApiQuery(int limit, string? cursor)
     {
         var query = $"limit={limit}";
+        if (Edition.Year is { } year) query += $"&edition={year}";
         if (Departement is { Length: > 0 }) query += "&departement=" + Uri.EscapeDataString(Departement);
         if (Statut == "overdue") query += "&overdue=true";
         else if (Statut is { Length: > 0 } && Statut != "all") query += "&status=" + Uri.EscapeDataString(Statut);
@@ -93,6 +98,7 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
     {
         var parts = new List<string>();
         if (handler is not null) parts.Add("handler=" + handler);
+        if (Annee is { } year) parts.Add($"annee={year}");
         if (Departement is { Length: > 0 }) parts.Add("departement=" + Uri.EscapeDataString(Departement));
         if (Statut is { Length: > 0 }) parts.Add("statut=" + Uri.EscapeDataString(Statut));
         if (Filiere is { Length: > 0 }) parts.Add("filiere=" + Uri.EscapeDataString(Filiere));
@@ -115,6 +121,7 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
     /// <summary>The filtered list (every page) as CSV, for a spreadsheet: cells escaped against formula injection.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
+        Edition = await EditionChoice.ForAsync(catalogue, Annee, ct);
         var csv = new System.Text.StringBuilder(CsvText.Header(["dossier", "evenement", "commune", "departement", "jour", "recu_le", "echeance", "en_retard", "etat", "pris", "lieu", "doublon_possible"]));
         string? cursor = null;
         var count = 0;
@@ -131,7 +138,7 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
             count += page.Rows.Count;
             cursor = page.Next;
         } while (cursor is not null && count < ExportMax);
-        return File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"dossiers-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
+        return File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"dossiers-{Edition.Year}-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
     }
 
     private const int CasesPageMax = 200;
@@ -145,14 +152,15 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
         Departements.AddRange((scope.Departements.Count > 0 ? scope.Departements
                 : FrenchTerritory.Departements.Where(d => scope.Allows(d.RegionCode, d.Code)).Select(d => d.Code))
             .Select(code => (code, FrenchTerritory.FindDepartement(code)?.Name ?? code)));
-        Sectors = (await catalogue.CurrentEditionAsync(ct))?.Sectors ?? [];
+        Edition = await EditionChoice.ForAsync(catalogue, Annee, ct);
+        Sectors = (Edition.Chosen ?? Edition.Current)?.Sectors ?? [];
 
         if (await ReadPageAsync(PageSize, Apres, ct) is not { } page) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
         if (!page.Ok) { Unavailable = true; return Page(); }
         Rows.AddRange(page.Rows);
         NextCursor = page.Next;
 
-        Queues.AddRange(((await review.QueuesAsync(ct)).Value ?? []).OrderBy(q => q.Departement, StringComparer.Ordinal));
+        Queues.AddRange(((await review.QueuesAsync(Edition.Year, ct)).Value ?? []).OrderBy(q => q.Departement, StringComparer.Ordinal));
         return Page();
     }
 }

@@ -19,18 +19,19 @@ public sealed class ModifierModel(SubmissionsClient submissions, CatalogueClient
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Edition = await catalogue.CurrentEditionAsync(ct);
         var read = await submissions.GetAsync(id, ct);
         if (read.NeedsSignIn) return LocalRedirect($"/session/connexion?retour=%2Fmon-espace%2Fdemandes%2F{id}%2Fmodifier");
         if (read.Status == HttpStatusCode.NotFound) return NotFound();
         Version = read.ETag;
-        Prefill(read.Value ?? throw new HttpRequestException($"The submission API answered {(int)read.Status} for submission {id}."));
+        var view = read.Value ?? throw new HttpRequestException($"The submission API answered {(int)read.Status} for submission {id}.");
+        await UseEditionAsync(catalogue, view.Event.Edition.Year, ct); // the demand's own edition
+        Prefill(view);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, int? annee, CancellationToken ct)
     {
-        Edition = await catalogue.CurrentEditionAsync(ct);
+        await UseEditionAsync(catalogue, annee, ct);
         var submission = BuildSubmission();
         if (Errors.Count > 0) return Page();
         var revised = await submissions.ReviseAsync(id, submission, Version, ct);

@@ -9,6 +9,8 @@ using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Territory;
 using SemaineIndustrie.Web.Catalogue;
 using SemaineIndustrie.Web.Api;
+using SemaineIndustrie.Web.Workbench;
+using SemaineIndustrie.Contracts.Review;
 
 namespace SemaineIndustrie.Web.Pages.MonEspace;
 
@@ -33,6 +35,11 @@ public sealed class TableauDeBordModel(ReviewClient review, CatalogueClient cata
     public bool Unavailable { get; private set; }
     /// <summary>The API refused this person (an organiser): the page says so, with 403.</summary>
     public bool Refused { get; private set; }
+    /// <summary>The edition shown (<c>?annee=</c>), the current one by default.</summary>
+    [BindProperty(SupportsGet = true)] public int? Annee { get; set; }
+    public EditionChoice Edition { get; private set; } = EditionChoice.None;
+    /// <summary>This edition against the previous one at the same number of days before the week, per région (null: no previous edition).</summary>
+    public YearOverYear? Comparison { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -53,14 +60,15 @@ public sealed class TableauDeBordModel(ReviewClient review, CatalogueClient cata
                 "", "", I(q.Decided), "", I(q.Overdue), N(q.Median), N(q.P90)]));
         foreach (var s in Sectors)
             csv.Append(CsvText.Row(["filiere", "", "", CsvText.Cell(s.Code), CsvText.Cell(s.Label), I(s.Received), "", "", "", I(s.Labelled), "", "", "", "", "", ""]));
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"tableau-de-bord-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"tableau-de-bord-{Edition.Year}-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
     }
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var answer = await review.StatisticsAsync(ct);
+        Edition = await EditionChoice.ForAsync(catalogue, Annee, ct);
+        var answer = await review.StatisticsAsync(Edition.Year, ct);
         if (answer.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Ftableau-de-bord");
         if (answer.Status == HttpStatusCode.Forbidden) { Refused = true; Response.StatusCode = StatusCodes.Status403Forbidden; return null; }
         if (answer.Value is not { } statistics) { Unavailable = true; return null; }
@@ -69,9 +77,10 @@ public sealed class TableauDeBordModel(ReviewClient review, CatalogueClient cata
             r.Claimed, r.ChangesRequested, r.Labelled, r.Refused, r.Withdrawn, r.Overdue, r.MedianHoursToDecision, r.P90HoursToDecision)));
         Queues.AddRange(statistics.Queues.Select(q => new QueueRow(q.Region, q.Departement, FrenchTerritory.FindDepartement(q.Departement)?.Name ?? q.Departement,
             q.Received, q.Pending, q.Claimed, q.ChangesRequested, q.Decided, q.Overdue, q.MedianHoursToDecision, q.P90HoursToDecision)));
-        var labels = ((await catalogue.CurrentEditionAsync(ct))?.Sectors ?? []).ToDictionary(s => s.Code, s => s.Label);
+        var labels = ((Edition.Chosen ?? Edition.Current)?.Sectors ?? []).ToDictionary(s => s.Code, s => s.Label);
         Sectors.AddRange(statistics.Sectors.Select(s => new SectorRow(s.Sector, labels.GetValueOrDefault(s.Sector, s.Sector), s.Received, s.Labelled))
             .OrderByDescending(s => s.Received));
+        if (Edition.Year is { } year && (await review.YearOverYearAsync(year, ct)).Value is { Previous: not null } comparison) Comparison = comparison;
         return null;
     }
 
