@@ -33,8 +33,10 @@ public sealed class PeopleResync(IServiceScopeFactory scopes, TimeProvider clock
                 {
                     db.AddToOutbox(new PeopleResyncRequested(Guid.NewGuid(), "notification", DateTimeOffset.UtcNow)); // real time, compared with identity's records
                     await db.SaveChangesAsync(stoppingToken);
+                    var first = askedAt == DateTimeOffset.MinValue;
                     askedAt = clock.GetUtcNow();
-                    logger.LogInformation("Asked the identity service to announce everybody to this service");
+                    // Once at Information; asking again while identity starts is expected, not news.
+                    logger.Log(first ? LogLevel.Information : LogLevel.Debug, "Asked the identity service to announce everybody to this service");
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

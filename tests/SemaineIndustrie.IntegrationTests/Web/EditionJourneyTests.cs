@@ -89,6 +89,12 @@ public sealed class EditionJourneyTests(Platform platform, BrowserFixture browse
         await reviewer.Locator("label[for='decision-label']").ClickAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
         await Assertions.Expect(reviewer.Locator("#statut")).ToContainTextAsync("Labellisé");
+        await reviewer.GotoAsync($"/mon-espace/dossiers?annee={Year}&statut=all");
+        var download = await reviewer.RunAndWaitForDownloadAsync(() => reviewer.Locator("#export").ClickAsync()); // the edition's export
+        Assert.Equal($"dossiers-{Year}-", download.SuggestedFilename[..14]);
+        var csv = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, csv.Length); // the header and the carried-over demand: nothing of 2018
+        Assert.Contains(title, csv[1]);
         await reviewer.GotoAsync("/mon-espace/dossiers?departement=32"); // the current edition (2018) by default
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Heading, new() { Name = "édition 2018" })).ToBeVisibleAsync();
         await Assertions.Expect(reviewer.Locator("#annee")).ToHaveValueAsync("2018");
