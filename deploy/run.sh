@@ -5,6 +5,8 @@
 #
 #   deploy/run.sh            build, start, print the gateway URL, wait for Ctrl-C
 #   SI_NO_BUILD=1 deploy/run.sh   skip the build
+#   SI_READY_SECONDS=600 deploy/run.sh   wait longer for every process to be ready (default 300 s: a first start on a
+#                                        loaded two-core machine creates six databases and JIT-compiles eight processes)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -60,13 +62,14 @@ start submission       services/submission       SemaineIndustrie.Submission    
 start web              web/SemaineIndustrie.Web  SemaineIndustrie.Web              8085
 start gateway          gateway                   SemaineIndustrie.Gateway          "$GATEWAY_PORT"
 
-deadline=$((SECONDS + 120))
+READY_SECONDS="${SI_READY_SECONDS:-300}"
+deadline=$((SECONDS + READY_SECONDS))
 for port in 8086 8084 8082 8083 8087 8081 8085 "$GATEWAY_PORT"; do
   until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     for pid in "${pids[@]}"; do
       kill -0 "$pid" 2>/dev/null || { echo "[run] a service exited; see $LOGS/*.log" >&2; tail -n 20 "$LOGS"/*.log >&2; exit 1; }
     done
-    [[ $SECONDS -lt $deadline ]] || { echo "[run] port $port not ready after 120 s; see $LOGS" >&2; exit 1; }
+    [[ $SECONDS -lt $deadline ]] || { echo "[run] port $port not ready after $READY_SECONDS s; see $LOGS" >&2; exit 1; }
     sleep 0.5
   done
 done

@@ -49,3 +49,13 @@ public sealed record SubmissionWithdrawn(
     int SubmissionVersion,
     string OrganiserId,
     DateTimeOffset WithdrawnAt) : ISubmissionEvent;
+
+/// <summary>One demand a reminder names: a draft (its id in /api/drafts) or a submission awaiting changes.</summary>
+public sealed record ReminderItem(Guid Id, string? Title);
+
+/// <summary>
+/// An edition's submission window closes soon (<see cref="Kind"/>: "j-7" or "j-2", in the domain's time) and the
+/// organisation has unfinished drafts or demands awaiting changes for it: its members are reminded, once per kind.
+/// </summary>
+public sealed record SubmissionReminderDue(string OrganisationId, int Edition, string Kind, DateTimeOffset SubmissionsClose,
+    IReadOnlyList<ReminderItem> Drafts, IReadOnlyList<ReminderItem> AwaitingChanges, DateTimeOffset At);

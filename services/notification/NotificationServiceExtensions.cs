@@ -35,6 +35,7 @@ public static class NotificationServiceExtensions
             bus.AddConsumer<RefusedNotice>();
             bus.AddConsumer<ChangesRequestedNotice>();
             bus.AddConsumer<WithdrawnNotice>();
+            bus.AddConsumer<ReminderNotice>();
             bus.AddConsumer<CommitteeCaseOpened>();
             bus.AddConsumer<CommitteeCaseLabelled>();
             bus.AddConsumer<CommitteeCaseRefused>();

@@ -1,6 +1,7 @@
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.ServiceDefaults;
 using SemaineIndustrie.Submission;
+using SemaineIndustrie.Submission.Drafts;
 using SemaineIndustrie.Submission.Editions;
 using SemaineIndustrie.Submission.Submissions;
 
@@ -13,5 +14,6 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapSubmissionsApi();
 app.MapEditionsApi();
+app.MapDraftsApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -13,6 +13,8 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<Editions.EditionRecord> Editions => Set<Editions.EditionRecord>();
     public DbSet<Editions.EditionChange> EditionChanges => Set<Editions.EditionChange>();
+    public DbSet<Drafts.Draft> Drafts => Set<Drafts.Draft>();
+    public DbSet<Drafts.SentReminder> SentReminders => Set<Drafts.SentReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -79,6 +81,26 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
             e.Property(x => x.Action).HasMaxLength(20);
             e.Property(x => x.Details).HasColumnType("jsonb");
             e.HasIndex(x => x.Year);
+        });
+        modelBuilder.Entity<Drafts.Draft>(e =>
+        {
+            e.ToTable("drafts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.OrganiserId).HasMaxLength(100);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.Content).HasColumnType("jsonb");
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.StartsAt).HasMaxLength(40);
+            e.Property(x => x.RowVersion).IsRowVersion();
+            e.Ignore(x => x.Request);
+            e.HasIndex(x => new { x.OrganiserId, x.UpdatedAt });
+        });
+        modelBuilder.Entity<Drafts.SentReminder>(e =>
+        {
+            e.ToTable("sent_reminders");
+            e.HasKey(x => new { x.OrganiserId, x.Edition, x.Kind });
+            e.Property(x => x.OrganiserId).HasMaxLength(100);
+            e.Property(x => x.Kind).HasMaxLength(10);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -26,6 +26,9 @@ public static class SubmissionServiceExtensions
             bus.AddConsumer<ChangesRequestedConsumer>();
         });
         builder.Services.AddHostedService<EditionsLoader>(); // after the migrations: seeds an empty database, loads the editions before the service answers
+        builder.Services.AddSingleton<Drafts.ReminderWakeUp>();
+        builder.Services.AddSingleton<Drafts.SubmissionReminders>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Drafts.SubmissionReminders>());
         return builder;
     }
 }

@@ -106,3 +106,14 @@ public sealed record BatchResponse(int Created, int Replayed, int Refused, IRead
 /// </summary>
 public sealed record CarryOverView(
     Guid From, int FromEdition, int ToEdition, SubmissionRequest Submission, IReadOnlyList<string> DroppedSectors, IReadOnlyList<string> DroppedAudiences);
+
+/// <summary>
+/// A demand being written (/api/drafts): whatever the organiser typed so far, private to the organisation, checked only when
+/// submitted. <see cref="Missing"/> is what the labelling rules would still refuse, by field (empty: ready to submit);
+/// <see cref="Edition"/> the edition its dates fall in, else the current one (reminders before its window closes).
+/// </summary>
+public sealed record DraftView(Guid Id, int? Edition, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, SubmissionRequest Submission,
+    IReadOnlyDictionary<string, string[]> Missing);
+
+/// <summary>A draft in the organisation's list: its title so far and the fields still missing or wrong.</summary>
+public sealed record DraftSummary(Guid Id, string? Title, int? Edition, DateTimeOffset UpdatedAt, IReadOnlyList<string> Missing);

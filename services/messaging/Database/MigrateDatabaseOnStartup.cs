@@ -25,6 +25,7 @@ internal sealed class MigrateDatabaseOnStartup<TDb>(IServiceProvider services, I
         var watch = Stopwatch.StartNew();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        logger.LogInformation("Migrating the database of {Context} at {At:O}", typeof(TDb).Name, DateTimeOffset.UtcNow); // where a slow start spends its time
         await db.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database of {Context} migrated in {Elapsed} ms", typeof(TDb).Name, watch.ElapsedMilliseconds);
         if (migrateOnly)

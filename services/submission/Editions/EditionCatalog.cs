@@ -48,10 +48,14 @@ public sealed class EditionCatalog(DomainClock clock)
         Use((await db.Editions.AsNoTracking().ToListAsync(ct)).Select(e => e.ToEdition()));
     }
 
+    /// <summary>Raised after every (re)load: what depends on the editions' dates looks again (the submission reminders).</summary>
+    public event Action? Changed;
+
     /// <summary>Replaces what this catalogue holds (the database's editions; a seed in unit tests).</summary>
     public void Use(IEnumerable<Edition> editions)
     {
         var all = editions.OrderBy(e => e.Year).ToList();
         current = new Snapshot(all, all.Where(e => e.Published).ToList());
+        Changed?.Invoke();
     }
 }

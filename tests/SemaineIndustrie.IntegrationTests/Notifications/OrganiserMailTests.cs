@@ -226,5 +226,61 @@ public sealed class OrganiserMailTests(Platform platform)
         await MailsAsync(members[0].Email, "Demande reçue");
         Assert.Equal([members[0].UserId], (await DeliveriesAsync($"submission-received:{submissionId}:1")).Select(d => d.RecipientId));
     }
-}
 
+    [Fact]
+    public async Task Before_a_window_closes_members_are_reminded_once_at_J7_and_once_at_J2_of_their_drafts_and_demands_awaiting_changes()
+    {
+        const int year = 2049;
+        var (organisation, members) = await OrganisationAsync(("claude", "fr"), ("robin", "en"));
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var now = await platform.QueryAsync<SemaineIndustrie.Submission.ServiceMarker, SemaineIndustrie.ServiceDefaults.Time.DomainClock, DateTimeOffset>(clock => Task.FromResult(clock.GetUtcNow()));
+        using var dge = await platform.ClientAsync(new DevTokenRequest(Email: SemaineIndustrie.Identity.Development.DevelopmentAccounts.NationalAdmin));
+        EditionRequest Edition(DateTimeOffset closes) => new(year, 39, $"Semaine de l'Industrie {year}", "L'industrie du futur", new DateOnly(year, 3, 15), new DateOnly(year, 3, 21),
+            now.AddDays(-1), closes, [new CodeLabel("aeronautique", "Aéronautique et spatial")],
+            [new Audience("jeunes", "Jeunes", true), new Audience("demandeurs-emploi", "Demandeurs d'emploi", true)]);
+        var opened = await dge.PostAsJsonAsync("/api/editions", Edition(now.AddDays(20)));
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dge.PostAsync($"/api/editions/{year}/publication", null)).StatusCode);
+
+        // A draft for the edition, a demand the committee asked to change, a demand only submitted (no reminder for it).
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", members[0].UserId, OrganisationId: organisation));
+        var draftTitle = "Brouillon de la fonderie " + run;
+        var draft = await organiser.PostAsJsonAsync("/api/drafts", new { title = draftTitle, startsAt = $"{year}-03-16T09:00" });
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+        var draftId = (await draft.ReadAsync<DraftView>()).Id;
+        var awaiting = await SubmitIn(organiser, year, "Visite à corriger " + run);
+        await DecideAsync(await platform.CaseOfAsync(awaiting), new { decision = "request_changes", motivation = "Précisez l'accès au site." });
+        await Eventually.Until(async () => (await organiser.GetAsync<SubmissionView>($"/api/submissions/{awaiting}")).Status == SubmissionStatus.ChangesRequested, "changes requested");
+        var submittedTitle = "Visite déposée " + run;
+        await SubmitIn(organiser, year, submittedTitle);
+
+        // Six days before the close (the national team moved it): the week-before reminder, in each member's language.
+        Assert.Equal(HttpStatusCode.OK, (await dge.PutAsJsonAsync($"/api/editions/{year}", Edition(now.AddDays(6)))).StatusCode);
+        var french = Assert.Single(await MailsAsync(members[0].Email, $"Semaine de l'Industrie {year} : les demandes ferment"));
+        Assert.Contains(draftTitle, french.Text);
+        Assert.Contains($"/mon-espace/demandes/nouvelle?brouillon={draftId}", french.Text);
+        Assert.Contains($"/mon-espace/demandes/{awaiting}/modifier", french.Text);
+        Assert.DoesNotContain(submittedTitle, french.Text);
+        Assert.Contains("/notifications/desabonnement?", Assert.Single((await french.HeadersAsync())["List-Unsubscribe"]));
+        Assert.Contains("Drafts to finish", Assert.Single(await MailsAsync(members[1].Email, $"Semaine de l'Industrie {year}: applications close")).Text);
+
+        // Then one day before: the two-days-before reminder, once; nothing further is due after it, whatever changes.
+        Assert.Equal(HttpStatusCode.OK, (await dge.PutAsJsonAsync($"/api/editions/{year}", Edition(now.AddDays(1)))).StatusCode);
+        await MailsAsync(members[0].Email, $"Semaine de l'Industrie {year} : les demandes ferment", atLeast: 2);
+        Assert.Equal(HttpStatusCode.OK, (await dge.PutAsJsonAsync($"/api/editions/{year}", Edition(now.AddDays(1.5)))).StatusCode);
+        Assert.Equal(0, await platform.QueryAsync<SemaineIndustrie.Submission.ServiceMarker, SemaineIndustrie.Submission.Drafts.SubmissionReminders, int>(r => r.RunAsync(CancellationToken.None)));
+        var kinds = await platform.QueryAsync<SemaineIndustrie.Submission.ServiceMarker, SemaineIndustrie.Submission.SubmissionDbContext, List<string>>(
+            db => db.SentReminders.Where(r => r.OrganiserId == organisation && r.Edition == year).Select(r => r.Kind).OrderBy(k => k).ToListAsync());
+        Assert.Equal(["j-2", "j-7"], kinds);
+        Assert.Equal(2, (await Mailbox.AllToAsync(members[0].Email)).Count(m => m.Subject.Contains($"{year} : les demandes ferment", StringComparison.Ordinal)));
+    }
+
+    private static async Task<Guid> SubmitIn(HttpClient organiser, int year, string title)
+    {
+        var request = Samples.Submission(title);
+        (request["startsAt"], request["endsAt"]) = ($"{year}-03-16T09:00", $"{year}-03-16T12:00");
+        var created = await organiser.PostAsJsonAsync("/api/submissions", request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.ReadAsync<SubmissionView>()).Id;
+    }
+}

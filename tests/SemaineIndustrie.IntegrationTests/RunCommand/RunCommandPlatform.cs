@@ -48,7 +48,7 @@ public sealed class RunCommandPlatform : IAsyncLifetime
         run.ErrorDataReceived += (_, e) => Read(e.Data);
         run.BeginOutputReadLine();
         run.BeginErrorReadLine();
-        var finished = await Task.WhenAny(up.Task, run.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(5)));
+        var finished = await Task.WhenAny(up.Task, run.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(7))); // run.sh's own readiness window is 300 s
         if (finished != up.Task) throw new InvalidOperationException("deploy/run.sh did not come up:\n" + Output);
     }
 

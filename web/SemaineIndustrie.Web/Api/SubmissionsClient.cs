@@ -24,6 +24,21 @@ public sealed class SubmissionsClient(PlatformApi api)
 
     public Task<ApiAnswer<Nothing>> WithdrawAsync(Guid id, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/submissions/{id}/withdraw", null, ct);
 
+    public Task<ApiAnswer<List<DraftSummary>>> DraftsAsync(CancellationToken ct) => api.GetAsync<List<DraftSummary>>("api/drafts", ct);
+
+    public Task<ApiAnswer<DraftView>> DraftAsync(Guid id, CancellationToken ct) => api.GetAsync<DraftView>($"api/drafts/{id}", ct);
+
+    /// <summary>Saves the form as it is: a new draft, or the given one.</summary>
+    public Task<ApiAnswer<DraftView>> SaveDraftAsync(Guid? id, SubmissionRequest draft, CancellationToken ct) => id is { } existing
+        ? api.SendAsync<DraftView>(HttpMethod.Put, $"api/drafts/{existing}", draft, ct)
+        : api.SendAsync<DraftView>(HttpMethod.Post, "api/drafts", draft, ct);
+
+    public Task<ApiAnswer<Nothing>> DeleteDraftAsync(Guid id, CancellationToken ct) => api.SendAsync(HttpMethod.Delete, $"api/drafts/{id}", null, ct);
+
+    /// <summary>The draft becomes a demand (every rule checked) and is removed.</summary>
+    public Task<ApiAnswer<SubmissionView>> SubmitDraftAsync(Guid id, CancellationToken ct) =>
+        api.SendAsync<SubmissionView>(HttpMethod.Post, $"api/drafts/{id}/submission", null, ct);
+
     /// <param name="dryRun">Checked with the server's rules, nothing stored.</param>
     public Task<ApiAnswer<BatchResponse>> BatchAsync(BatchRequest batch, bool dryRun, CancellationToken ct) =>
         api.SendAsync<BatchResponse>(HttpMethod.Post, "api/submissions/batch" + (dryRun ? "?dryRun=true" : ""), batch, ct);

@@ -19,6 +19,25 @@ public sealed class DemandesModel(SubmissionsClient submissions, CatalogueClient
     public sealed record Row(Guid Id, string Title, SubmissionStatus Status, int Edition, DateTimeOffset StartsAt, string Commune, DateTimeOffset UpdatedAt);
 
     public List<Row> Rows { get; } = [];
+    /// <summary>The organisation's drafts, most recently saved first.</summary>
+    public List<DraftSummary> Drafts { get; } = [];
+    [BindProperty(SupportsGet = true, Name = "supprime")] public string? Deleted { get; set; }
+
+    /// <summary>A draft's missing fields in words ("venue.postalCode" → "lieu"), each once.</summary>
+    public static string MissingInWords(IEnumerable<string> fields) => string.Join(", ", fields.Select(f => f.Split('.')[0] switch
+    {
+        "title" => "titre", "description" => "description", "eventType" => "type d'événement", "startsAt" or "endsAt" or "edition" => "dates",
+        "venue" => "lieu", "sectors" => "filières", "audiences" => "publics", "focusTags" => "thématiques", "freeOfCharge" => "gratuité",
+        "capacity" => "nombre de places", "registration" => "inscription", "accessibility" => "accessibilité",
+        "organisingBody" => "organisateur", "privateContact" => "contact", var other => other,
+    }).Distinct());
+
+    public async Task<IActionResult> OnPostSupprimerAsync(Guid id, CancellationToken ct)
+    {
+        var deleted = await submissions.DeleteDraftAsync(id, ct);
+        if (deleted.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdemandes");
+        return LocalRedirect("/mon-espace/demandes?supprime=1");
+    }
     /// <summary>The rows by edition, the newest edition first.</summary>
     public IEnumerable<IGrouping<int, Row>> ByEdition => Rows.GroupBy(r => r.Edition).OrderByDescending(g => g.Key);
     /// <summary>The editions accepting demands now: a demand of an earlier edition may be carried into the first one after it.</summary>
@@ -36,6 +55,7 @@ public sealed class DemandesModel(SubmissionsClient submissions, CatalogueClient
         if (answer.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdemandes");
         if (answer.Value is not { } page) { Unavailable = true; return Page(); }
         Current = await catalogue.CurrentEditionAsync(ct);
+        Drafts.AddRange((await submissions.DraftsAsync(ct)).Value ?? []);
         Open = await catalogue.OpenEditionsAsync(ct);
         Rows.AddRange(page.Items.Select(item =>
             new Row(item.Id, item.Title, item.Status, item.Edition, item.StartsAt, CommuneDirectory.Instance.Find(item.CommuneInsee)?.Name ?? item.CommuneInsee, item.UpdatedAt)));

@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SemaineIndustrie.Contracts.Submissions;
+using SemaineIndustrie.ServiceDefaults.Auth;
+using SemaineIndustrie.ServiceDefaults.Time;
+using SemaineIndustrie.ServiceDefaults.Web;
+using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Submission.Submissions;
+using SemaineIndustrie.Territory;
+
+namespace SemaineIndustrie.Submission.Drafts;
+
+/// <summary>
+/// Drafts (/api/drafts): an organisation's demands being written, by its pages (saved explicitly and every few seconds) or
+/// an integration. Another organisation's draft does not exist (404). Nothing is checked before submission but what any
+/// request body is (its size, its text); submitting checks every labelling rule and creates the demand.
+/// </summary>
+public static class DraftsApi
+{
+    public static IEndpointRouteBuilder MapDraftsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/drafts").RequireAuthorization(PlatformClaims.OrganiserPolicy).WithTags("Drafts").WithPlatformAnswers();
+        group.MapPost("/", Create).Refuses(StatusCodes.Status409Conflict);
+        group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPut("/{id:guid}", Change);
+        group.MapDelete("/{id:guid}", Delete);
+        group.MapPost("/{id:guid}/submission", Submit).Refuses(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    private static async Task<Results<Created<DraftView>, ProblemHttpResult>> Create(SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db,
+        EditionCatalog editions, DomainClock clock, CancellationToken ct)
+    {
+        var organiser = user.OrganiserId();
+        if (await db.Drafts.CountAsync(d => d.OrganiserId == organiser, ct) >= Draft.MaxPerOrganisation)
+            return Problems.Conflict("Too many drafts", $"An organisation keeps at most {Draft.MaxPerOrganisation} drafts: submit or delete some first.");
+        var now = clock.GetUtcNow();
+        var draft = new Draft { Id = Guid.CreateVersion7(now), OrganiserId = organiser, CreatedBy = user.SubjectId(), CreatedAt = now };
+        draft.Write(request, now);
+        db.Drafts.Add(draft);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/drafts/{draft.Id}", View(draft, editions, now));
+    }
+
+    /// <summary>The organisation's drafts, most recently saved first, with what each still lacks.</summary>
+    private static async Task<Ok<List<DraftSummary>>> List(ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions, DomainClock clock, CancellationToken ct)
+    {
+        var organiser = user.OrganiserId();
+        var drafts = await db.Drafts.AsNoTracking().Where(d => d.OrganiserId == organiser).OrderByDescending(d => d.UpdatedAt).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(drafts.Select(d => new DraftSummary(d.Id, d.Title, d.EditionIn(editions)?.Year, d.UpdatedAt,
+            Missing(d.Request, editions, now).Keys.Order(StringComparer.Ordinal).ToList())).ToList());
+    }
+
+    private static async Task<Results<Ok<DraftView>, NotFound>> Get(Guid id, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions, DomainClock clock, CancellationToken ct) =>
+        await Own(db, id, user, ct) is { } draft ? TypedResults.Ok(View(draft, editions, clock.GetUtcNow())) : TypedResults.NotFound();
+
+    /// <summary>The draft as it is now typed (the whole request: a field left out is emptied).</summary>
+    private static async Task<Results<Ok<DraftView>, NotFound>> Change(Guid id, SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db,
+        EditionCatalog editions, DomainClock clock, CancellationToken ct)
+    {
+        if (await Own(db, id, user, ct) is not { } draft) return TypedResults.NotFound();
+        var now = clock.GetUtcNow();
+        draft.Write(request, now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(View(draft, editions, now));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid id, ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct)
+    {
+        var organiser = user.OrganiserId();
+        return await db.Drafts.Where(d => d.Id == id && d.OrganiserId == organiser).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    /// <summary>The draft becomes a demand (every rule checked; 422 with the fields at fault, the draft kept) and is removed, in one transaction.</summary>
+    private static async Task<Results<Created<SubmissionView>, NotFound, ProblemHttpResult>> Submit(Guid id, ClaimsPrincipal user, SubmissionDbContext db,
+        EditionCatalog editions, DomainClock clock, HttpContext http, CancellationToken ct)
+    {
+        if (await Own(db, id, user, ct) is not { } draft) return TypedResults.NotFound();
+        var now = clock.GetUtcNow();
+        var validation = LabellingRules.Validate(draft.Request, editions, CommuneDirectory.Instance, now);
+        if (validation.Valid is not { } valid) return SubmissionsApi.Rejected(validation);
+        var (submission, version) = SubmissionIntake.Stage(db, valid, draft.OrganiserId, user.SubjectId(), null, null, now);
+        db.Drafts.Remove(draft);
+        await db.SaveChangesAsync(ct); // a concurrent submission of the same draft fails on its row version: one demand
+        http.Response.Headers.ETag = submission.ETag;
+        return TypedResults.Created($"/api/submissions/{submission.Id}", submission.View(version));
+    }
+
+    private static Task<Draft?> Own(SubmissionDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var organiser = user.OrganiserId();
+        return db.Drafts.SingleOrDefaultAsync(d => d.Id == id && d.OrganiserId == organiser, ct);
+    }
+
+    private static DraftView View(Draft draft, EditionCatalog editions, DateTimeOffset now)
+    {
+        var request = draft.Request;
+        return new DraftView(draft.Id, draft.EditionIn(editions)?.Year, draft.CreatedAt, draft.UpdatedAt, request, Missing(request, editions, now));
+    }
+
+    /// <summary>What the labelling rules would refuse now, by field.</summary>
+    private static Dictionary<string, string[]> Missing(SubmissionRequest request, EditionCatalog editions, DateTimeOffset now) =>
+        LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now).Errors;
+}

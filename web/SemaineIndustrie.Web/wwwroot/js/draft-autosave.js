@@ -1,0 +1,39 @@
+// The demand form saves itself as a draft every few seconds while it changes (kept by the submission API, private to the
+// organisation): the first save gives the page the draft's address, so a reload or a later visit finds the form as it was.
+(() => {
+  const form = document.querySelector('form[data-autosave]');
+  if (!form) return;
+  const status = document.getElementById('brouillon-etat');
+  const draft = form.querySelector('input[name="brouillon"]');
+  let changed = false;
+  let saving = false;
+  const touch = () => { changed = true; };
+  form.addEventListener('input', touch);
+  form.addEventListener('change', touch);
+
+  async function save() {
+    if (!changed || saving) return;
+    saving = true;
+    changed = false;
+    try {
+      const response = await fetch(form.dataset.autosave, {
+        method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { Accept: 'application/json' },
+      });
+      if (!response.ok) throw new Error(String(response.status));
+      const saved = await response.json();
+      draft.value = saved.id;
+      status.textContent = saved.message;
+      const address = new URL(window.location.href);
+      if (address.searchParams.get('brouillon') !== saved.id) {
+        window.history.replaceState(null, '', `${address.pathname}?brouillon=${encodeURIComponent(saved.id)}`);
+      }
+    } catch {
+      changed = true;
+      status.textContent = form.dataset.autosaveFailed;
+    } finally {
+      saving = false;
+    }
+  }
+
+  window.setInterval(save, 10000); // at most 6 writes a minute: the gateway allows an organiser 30
+})();
