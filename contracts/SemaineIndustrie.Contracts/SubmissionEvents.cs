@@ -9,9 +9,14 @@ public sealed record OrganisingBody(string Name, string Kind, string? Siret);
 /// <summary>The edition a version was validated against: its days (Europe/Paris) and the audiences that make an event open to the public.</summary>
 public sealed record EditionFrame(int Year, DateOnly FirstDay, DateOnly LastDay, IReadOnlyList<string> PublicAudiences);
 
+/// <summary>One session of an event (a workshop open on Tuesday morning and Thursday afternoon has two): its own times, and optionally its own capacity and registration link.</summary>
+public sealed record EventSession(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? Capacity = null, string? RegistrationUrl = null);
+
 /// <summary>
 /// The content of one submission version that other services may see. The organiser's private contact
 /// is deliberately absent: it never leaves the submission service. Times carry the Europe/Paris offset.
+/// <see cref="StartsAt"/> and <see cref="EndsAt"/> span every session; <see cref="Sessions"/> lists them when the
+/// organiser gave several (null: one session, from <see cref="StartsAt"/> to <see cref="EndsAt"/>).
 /// </summary>
 public sealed record EventDetails(
     EditionFrame Edition,
@@ -28,7 +33,15 @@ public sealed record EventDetails(
     Registration Registration,
     Accessibility Accessibility,
     OrganisingBody OrganisingBody,
-    IReadOnlyList<string>? FocusTags = null);
+    IReadOnlyList<string>? FocusTags = null,
+    IReadOnlyList<EventSession>? Sessions = null);
+
+public static class EventSessions
+{
+    /// <summary>The event's sessions, in time order: its own list, or the one session from its start to its end.</summary>
+    public static IReadOnlyList<EventSession> SessionsOrOne(this EventDetails e) =>
+        e.Sessions is { Count: > 0 } sessions ? [.. sessions.OrderBy(s => s.StartsAt)] : [new EventSession(e.StartsAt, e.EndsAt)];
+}
 
 public sealed record SubmissionReceived(
     Guid SubmissionId,

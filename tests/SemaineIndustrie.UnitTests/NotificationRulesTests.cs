@@ -31,7 +31,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void Every_kind_renders_in_both_languages_with_a_subject_a_text_and_an_html_part()
     {
-        foreach (var kind in Kinds.Organisers)
+        foreach (var kind in Kinds.Organisers.Except([Kinds.Reminder])) // one demand's news (the reminder lists several: below)
         foreach (var language in MailTemplates.Languages)
         {
             var mail = Templates.Render(kind, language, Model("Visite", "Précisez l'horaire."));
@@ -39,6 +39,30 @@ public sealed class NotificationRulesTests
             Assert.Contains("Visite", mail.Subject);
             Assert.Contains("https://example.test/notifications/desabonnement", mail.Text);
             Assert.Contains("<a href=\"https://example.test/notifications/desabonnement", mail.Html);
+        }
+    }
+
+    [Fact]
+    public void The_reminder_names_the_edition_and_its_closing_and_lists_drafts_and_demands_with_their_titles_escaped_in_html()
+    {
+        static Dictionary<string, object?> Item(string? title, string url) => new() { ["title"] = title, ["url"] = url };
+        foreach (var language in MailTemplates.Languages)
+        {
+            var mail = Templates.Render(Kinds.Reminder, language, new Dictionary<string, object?>
+            {
+                ["name"] = "Camille", ["edition"] = 2019, ["closes"] = "12/03/2019 23:59", ["closes_en"] = "2019-03-12 23:59",
+                ["drafts"] = new List<Dictionary<string, object?>> { Item("<b>Visite</b>", "https://example.test/mon-espace/demandes/nouvelle?brouillon=1"), Item(null, "https://example.test/b2") },
+                ["changes"] = new List<Dictionary<string, object?>> { Item("Atelier", "https://example.test/mon-espace/demandes/2/modifier") },
+                ["demands_url"] = "https://example.test/mon-espace/demandes",
+                ["unsubscribe_url"] = "https://example.test/notifications/desabonnement?r=u&k=submission-reminder&t=x",
+            });
+            Assert.Contains("2019", mail.Subject);
+            Assert.Contains("2019", mail.Text);
+            Assert.Contains("<b>Visite</b>", mail.Text);
+            Assert.Contains("&lt;b&gt;Visite&lt;/b&gt;", mail.Html);
+            Assert.Contains(language == "en" ? "(untitled)" : "(sans titre)", mail.Text);
+            Assert.Contains("https://example.test/mon-espace/demandes/2/modifier", mail.Html);
+            Assert.Contains("https://example.test/notifications/desabonnement", mail.Text);
         }
     }
 

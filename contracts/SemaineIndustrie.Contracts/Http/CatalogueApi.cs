@@ -14,7 +14,7 @@ public sealed record PublicEvent(
     Guid Id, int Version, int Edition, string Title, string Description, string EventType, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     PublicVenue Venue, PublicLocation Location, IReadOnlyList<string> Sectors, IReadOnlyList<string> Audiences,
     bool FreeOfCharge, int? Capacity, Registration Registration, Accessibility Accessibility, PublicOrganiser OrganisingBody,
-    DateTimeOffset UpdatedAt, IReadOnlyList<string>? FocusTags = null);
+    DateTimeOffset UpdatedAt, IReadOnlyList<string>? FocusTags = null, IReadOnlyList<EventSession>? Sessions = null);
 
 public sealed record EventPage(IReadOnlyList<PublicEvent> Items, string? NextCursor);
 

@@ -37,7 +37,13 @@ public sealed record OrganisingBodyRequest(string? Name, OrganisationKind? Kind,
 
 public sealed record PrivateContactRequest(string? Name, string? Email, string? Phone);
 
-/// <summary>What an organiser posts (create) or puts (revise). Limits are documented in docs/submissions.md.</summary>
+/// <summary>One session as an organiser gives it (times as <see cref="SubmissionRequest.StartsAt"/>).</summary>
+public sealed record SessionRequest(string? StartsAt, string? EndsAt, int? Capacity = null, string? RegistrationUrl = null);
+
+/// <summary>
+/// What an organiser posts (create) or puts (revise). Limits are documented in docs/submissions.md. With
+/// <see cref="Sessions"/> (1–20), the event's times are its sessions' and <see cref="StartsAt"/>/<see cref="EndsAt"/> are not read.
+/// </summary>
 public sealed record SubmissionRequest(
     string? Title,
     string? Description,
@@ -53,11 +59,12 @@ public sealed record SubmissionRequest(
     AccessibilityRequest? Accessibility,
     OrganisingBodyRequest? OrganisingBody,
     PrivateContactRequest? PrivateContact,
-    IReadOnlyList<string>? FocusTags = null)
+    IReadOnlyList<string>? FocusTags = null,
+    IReadOnlyList<SessionRequest>? Sessions = null)
 {
-    /// <summary>A stored demand as the request that would post it again, its dates written as given (the form's Paris local times).</summary>
-    public static SubmissionRequest From(EventDetails e, PrivateContact contact, string startsAt, string endsAt) => new(
-        e.Title, e.Description, Enum.TryParse<EventType>(e.EventType, ignoreCase: true, out var type) ? type : null, startsAt, endsAt,
+    /// <summary>A stored demand as the request that would post it again, its times written by <paramref name="local"/> (the form's Paris local times).</summary>
+    public static SubmissionRequest From(EventDetails e, PrivateContact contact, Func<DateTimeOffset, string> local) => new(
+        e.Title, e.Description, Enum.TryParse<EventType>(e.EventType, ignoreCase: true, out var type) ? type : null, local(e.StartsAt), local(e.EndsAt),
         new VenueRequest(e.Venue.Name, e.Venue.Street, e.Venue.PostalCode, e.Venue.CommuneName, e.Venue.CommuneInsee),
         e.Sectors, e.Audiences, e.FreeOfCharge, e.Capacity,
         new RegistrationRequest(e.Registration.Required, e.Registration.Url, e.Registration.Email, e.Registration.Phone),
@@ -65,7 +72,8 @@ public sealed record SubmissionRequest(
         new OrganisingBodyRequest(e.OrganisingBody.Name, Enum.TryParse<OrganisationKind>(e.OrganisingBody.Kind, ignoreCase: true, out var kind) ? kind : null,
             e.OrganisingBody.Siret),
         new PrivateContactRequest(contact.Name, contact.Email, contact.Phone),
-        e.FocusTags ?? []);
+        e.FocusTags ?? [],
+        e.Sessions?.Select(s => new SessionRequest(local(s.StartsAt), local(s.EndsAt), s.Capacity, s.RegistrationUrl)).ToList());
 }
 
 /// <summary>Who the reviewers may call about this submission. Never published, never sent to other services.</summary>

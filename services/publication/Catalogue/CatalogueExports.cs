@@ -55,16 +55,24 @@ public static class CatalogueExports
         "END:VTIMEZONE",
     ]);
 
-    internal static string VEvent(PublicEvent e)
+    /// <summary>
+    /// One VEVENT per session. UIDs are stable: the event's id for a one-session event (as before sessions existed),
+    /// "{id}-{n}" for the n-th session in time order otherwise.
+    /// </summary>
+    internal static string VEvent(PublicEvent e) => e.Sessions is { Count: > 0 } sessions
+        ? string.Concat(sessions.OrderBy(s => s.StartsAt).Select((s, n) => VEvent(e, $"{e.Id}-{n + 1}", s.StartsAt, s.EndsAt, s.RegistrationUrl ?? e.Registration.Url)))
+        : VEvent(e, e.Id.ToString(), e.StartsAt, e.EndsAt, e.Registration.Url);
+
+    private static string VEvent(PublicEvent e, string uid, DateTimeOffset startsAt, DateTimeOffset endsAt, string? registration)
     {
         var lines = new List<string>
         {
             "BEGIN:VEVENT",
-            $"UID:{e.Id}@semaine-industrie.gouv.fr",
+            $"UID:{uid}@semaine-industrie.gouv.fr",
             $"DTSTAMP:{e.UpdatedAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}",
             $"SEQUENCE:{e.Version}",
-            $"DTSTART;TZID=Europe/Paris:{e.StartsAt.DateTime:yyyyMMdd'T'HHmmss}",
-            $"DTEND;TZID=Europe/Paris:{e.EndsAt.DateTime:yyyyMMdd'T'HHmmss}",
+            $"DTSTART;TZID=Europe/Paris:{startsAt.DateTime:yyyyMMdd'T'HHmmss}",
+            $"DTEND;TZID=Europe/Paris:{endsAt.DateTime:yyyyMMdd'T'HHmmss}",
             $"SUMMARY:{Text(e.Title)}",
             $"DESCRIPTION:{Text(e.Description)}",
             $"LOCATION:{Text($"{e.Venue.Name}, {e.Venue.Street}, {e.Venue.PostalCode} {e.Venue.CommuneName}")}",
@@ -72,7 +80,7 @@ public static class CatalogueExports
             $"CATEGORIES:{string.Join(',', e.Sectors.Select(Text))}",
             $"ORGANIZER;CN={Param(e.OrganisingBody.Name)}:{(e.Registration.Email is { } email && Uri("mailto:" + email) is { } mailto ? mailto : "https://www.semaine-industrie.gouv.fr")}",
         };
-        if (Uri(e.Registration.Url) is { } url) lines.Add($"URL:{url}");
+        if (Uri(registration) is { } url) lines.Add($"URL:{url}");
         lines.AddRange(["STATUS:CONFIRMED", "TRANSP:OPAQUE", "END:VEVENT"]);
         return Folded(lines);
     }
@@ -153,6 +161,22 @@ public static class CatalogueExports
         };
         if (e.Capacity is { } capacity) evt["maximumAttendeeCapacity"] = capacity;
         if (Uri(e.Registration.Url) is { } url) evt["url"] = url;
+        if (e.Sessions is { Count: > 0 } sessions) // schema.org: the sessions are sub-events of the event
+        {
+            evt["subEvent"] = new JsonArray(sessions.OrderBy(s => s.StartsAt).Select(s =>
+            {
+                var sub = new JsonObject
+                {
+                    ["@type"] = "Event", ["name"] = e.Title,
+                    ["startDate"] = s.StartsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), ["endDate"] = s.EndsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"),
+                    ["eventStatus"] = "https://schema.org/EventScheduled",
+                    ["location"] = evt["location"]!.DeepClone(),
+                };
+                if (s.Capacity is { } seats) sub["maximumAttendeeCapacity"] = seats;
+                if (Uri(s.RegistrationUrl) is { } link) sub["url"] = link;
+                return (JsonNode?)sub;
+            }).ToArray());
+        }
         return evt;
     }
 

@@ -78,6 +78,8 @@ public sealed class CatalogueEntry
     public DateTimeOffset EndsAt { get; set; }
     public DateOnly FirstDay { get; set; }
     public DateOnly LastDay { get; set; }
+    /// <summary>Every Paris day one of its sessions covers: the date filters find an event by any of its sessions.</summary>
+    public DateOnly[] SessionDays { get; set; } = [];
     public required string CommuneInsee { get; set; }
     public required string Departement { get; set; }
     public required string Region { get; set; }
@@ -98,6 +100,9 @@ public sealed class CatalogueEntry
 
     public EventDetails ReadDetails() => JsonSerializer.Deserialize<EventDetails>(Details, Json)!;
 
+    private static IEnumerable<DateOnly> Days(DateOnly first, DateOnly last) =>
+        Enumerable.Range(0, Math.Max(0, last.DayNumber - first.DayNumber) + 1).Select(first.AddDays);
+
     public static CatalogueEntry For(Guid submissionId, DateTimeOffset now) => new()
     {
         SubmissionId = submissionId, Title = "", CommuneInsee = "", Departement = "", Region = "", Sectors = [], Audiences = [],
@@ -117,6 +122,8 @@ public sealed class CatalogueEntry
         Title = d.Title;
         (StartsAt, EndsAt) = (d.StartsAt, d.EndsAt);
         (FirstDay, LastDay) = (DateOnly.FromDateTime(d.StartsAt.DateTime), DateOnly.FromDateTime(d.EndsAt.DateTime));
+        SessionDays = d.SessionsOrOne().SelectMany(session => Days(DateOnly.FromDateTime(session.StartsAt.DateTime), DateOnly.FromDateTime(session.EndsAt.DateTime)))
+            .Distinct().Order().ToArray();
         (CommuneInsee, Departement, Region) = (d.Venue.CommuneInsee, d.Venue.Departement, d.Venue.Region);
         (Sectors, Audiences, FocusTags) = (d.Sectors.ToArray(), d.Audiences.ToArray(), (d.FocusTags ?? []).ToArray());
         (Latitude, Longitude) = (facts.Latitude!.Value, facts.Longitude!.Value);

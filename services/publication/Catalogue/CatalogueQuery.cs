@@ -50,8 +50,10 @@ public sealed record CatalogueQuery(
         if (Sector is not null) entries = entries.Where(e => e.Sectors.Contains(Sector));
         if (Audience is not null) entries = entries.Where(e => e.Audiences.Contains(Audience));
         if (Focus is not null) entries = entries.Where(e => e.FocusTags.Contains(Focus));
-        if (From is { } from) entries = entries.Where(e => e.LastDay >= from);
-        if (To is { } to) entries = entries.Where(e => e.FirstDay <= to);
+        // By any of its sessions' days (an event on Tuesday and Thursday is not found on Wednesday).
+        if (From is { } from && To is { } to) entries = entries.Where(e => e.SessionDays.Any(d => d >= from && d <= to));
+        else if (From is { } since) entries = entries.Where(e => e.LastDay >= since);
+        else if (To is { } until) entries = entries.Where(e => e.FirstDay <= until);
         if (Q is not null)
         {
             foreach (var word in CommuneNames.Normalise(Q).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct())

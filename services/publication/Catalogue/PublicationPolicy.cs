@@ -41,6 +41,8 @@ public static class PublicationPolicy
         var feature = FeatureOf(e);
         if (e.FocusTags is { Count: > 0 } focus) // only where ticked: the map's payload stays as small as it was
             feature["properties"]!.AsObject()["focusTags"] = new JsonArray(focus.Select(f => (JsonNode?)f).ToArray());
+        if (e.Sessions is { Count: > 1 } sessions) // one marker for the venue; how many sessions it holds (the event's page lists them)
+            feature["properties"]!.AsObject()["sessions"] = sessions.Count;
         return feature;
     }
 

@@ -227,6 +227,11 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("sectors");
 
+                    b.PrimitiveCollection<DateOnly[]>("SessionDays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("session_days");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("starts_at");

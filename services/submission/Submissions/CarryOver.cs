@@ -16,11 +16,11 @@ public static class CarryOver
 
     public static CarryOverView Into(Guid from, EventDetails past, PrivateContact contact, Edition target)
     {
-        var (startsAt, endsAt) = MoveDates(past.StartsAt, past.EndsAt, past.Edition, target);
+        var days = DaysMoved(past.StartsAt, past.Edition, target);
         var sectors = target.Sectors.Select(s => s.Code).ToHashSet();
         var audiences = target.Audiences.Select(a => a.Code).ToHashSet();
         var focus = target.FocusTags.Select(f => f.Code).ToHashSet();
-        var request = SubmissionRequest.From(past, contact, startsAt, endsAt) with
+        var request = SubmissionRequest.From(past, contact, instant => Local(instant, days)) with
         {
             Sectors = past.Sectors.Where(sectors.Contains).ToList(), Audiences = past.Audiences.Where(audiences.Contains).ToList(),
             FocusTags = (past.FocusTags ?? []).Where(focus.Contains).ToList(),
@@ -30,21 +30,26 @@ public static class CarryOver
     }
 
     /// <summary>
-    /// The event's Paris start moved to the same weekday in <paramref name="target"/>'s week (its first such day; a week too
-    /// short to have it: the same rank of day, kept inside the week), at the same Paris time, lasting as long in Paris
-    /// clock time — as the form's local "yyyy-MM-ddTHH:mm".
+    /// How many days the event moves: from its first Paris day to the same weekday in <paramref name="target"/>'s week (its
+    /// first such day; a week too short to have it: the same rank of day, kept inside the week). Every session and end moves
+    /// by as many days at the same Paris clock time, so a Tuesday-and-Thursday event stays on Tuesday and Thursday.
     /// </summary>
-    public static (string StartsAt, string EndsAt) MoveDates(DateTimeOffset startsAt, DateTimeOffset endsAt, EditionFrame from, Edition target)
+    public static int DaysMoved(DateTimeOffset startsAt, EditionFrame from, Edition target)
     {
-        var start = ParisTime.ToParis(startsAt).DateTime;
-        var end = ParisTime.ToParis(endsAt).DateTime;
-        var day = DateOnly.FromDateTime(start);
+        var day = ParisTime.Day(startsAt);
         var week = Enumerable.Range(0, target.LastDay.DayNumber - target.FirstDay.DayNumber + 1).Select(target.FirstDay.AddDays).ToList();
         var sameWeekday = week.Where(d => d.DayOfWeek == day.DayOfWeek).Cast<DateOnly?>().FirstOrDefault();
-        var rank = Math.Clamp(day.DayNumber - from.FirstDay.DayNumber, 0, week.Count - 1);
-        var newDay = sameWeekday ?? week[rank];
-        var newStart = newDay.ToDateTime(TimeOnly.FromDateTime(start));
-        var newEnd = newStart + (end - start);
-        return (newStart.ToString(LocalFormat, CultureInfo.InvariantCulture), newEnd.ToString(LocalFormat, CultureInfo.InvariantCulture));
+        var newDay = sameWeekday ?? week[Math.Clamp(day.DayNumber - from.FirstDay.DayNumber, 0, week.Count - 1)];
+        return newDay.DayNumber - day.DayNumber;
     }
+
+    /// <summary>The Paris start and end of an event moved into <paramref name="target"/>'s week, as the form's local "yyyy-MM-ddTHH:mm".</summary>
+    public static (string StartsAt, string EndsAt) MoveDates(DateTimeOffset startsAt, DateTimeOffset endsAt, EditionFrame from, Edition target)
+    {
+        var days = DaysMoved(startsAt, from, target);
+        return (Local(startsAt, days), Local(endsAt, days));
+    }
+
+    private static string Local(DateTimeOffset instant, int days) =>
+        ParisTime.ToParis(instant).DateTime.AddDays(days).ToString(LocalFormat, CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ namespace SemaineIndustrie.Submission.Submissions;
 public static class LabellingRules
 {
     public const int TitleMin = 5, TitleMax = 150, DescriptionMin = 20, DescriptionMax = 5000;
-    public const int MaxSectors = 5, MaxCapacity = 100_000;
+    public const int MaxSectors = 5, MaxCapacity = 100_000, MaxSessions = 20;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
 
     /// <summary>
@@ -53,28 +53,49 @@ public static class LabellingRules
         var description = Text("description", r.Description, DescriptionMin, DescriptionMax, multiLine: true);
         if (r.EventType is null) Add("eventType", "Required.");
 
-        // Dates and the edition they belong to.
-        var hasStart = ParisTime.TryParse(r.StartsAt, out var startsAt, out var startError);
-        if (!hasStart) Add("startsAt", startError!);
-        var hasEnd = ParisTime.TryParse(r.EndsAt, out var endsAt, out var endError);
-        if (!hasEnd) Add("endsAt", endError!);
-        Edition? edition = null;
-        if (hasStart && hasEnd)
+        // Dates and the edition they belong to: the event's own start and end, or each of its sessions.
+        var given = r.Sessions is { Count: > 0 } listed
+            ? listed.Select((session, i) => (Prefix: $"sessions[{i}].", session?.StartsAt, session?.EndsAt, session?.Capacity, session?.RegistrationUrl)).ToList()
+            : [("", r.StartsAt, r.EndsAt, null, null)];
+        if (given.Count > MaxSessions) Add("sessions", $"At most {MaxSessions} sessions.");
+        var sessions = new List<(string Prefix, EventSession Session)>();
+        foreach (var (prefix, startText, endText, sessionCapacity, sessionUrl) in given.Take(MaxSessions))
         {
-            if (endsAt <= startsAt) Add("endsAt", "Must be after startsAt.");
-            else if (endsAt - startsAt > MaxDuration) Add("endsAt", "An event lasts at most 7 days.");
+            var hasStart = ParisTime.TryParse(startText, out var start, out var startError);
+            if (!hasStart) Add(prefix + "startsAt", startError!);
+            var hasEnd = ParisTime.TryParse(endText, out var end, out var endError);
+            if (!hasEnd) Add(prefix + "endsAt", endError!);
+            if (sessionCapacity is { } seats && (seats < 1 || seats > MaxCapacity)) Add(prefix + "capacity", $"Between 1 and {MaxCapacity}.");
+            var sessionLink = Url(prefix + "registrationUrl", sessionUrl);
+            if (!hasStart || !hasEnd) continue;
+            if (end <= start) Add(prefix + "endsAt", "Must be after startsAt.");
+            else if (end - start > MaxDuration) Add(prefix + "endsAt", "An event lasts at most 7 days.");
+            if (sessions.Any(other => other.Session.StartsAt == start)) Add(prefix + "startsAt", "Another session starts at the same time.");
+            sessions.Add((prefix, new EventSession(start, end, sessionCapacity, sessionLink)));
+        }
+        Edition? edition = null;
+        var startsAt = sessions.Count > 0 ? sessions.Min(x => x.Session.StartsAt) : default;
+        var endsAt = sessions.Count > 0 ? sessions.Max(x => x.Session.EndsAt) : default;
+        if (sessions.Count == given.Count)
+        {
+            var first = sessions.MinBy(x => x.Session.StartsAt);
             edition = editions.Containing(startsAt);
             if (edition is null)
             {
                 var current = editions.Current();
-                Add("startsAt", current is null
+                Add(first.Prefix + "startsAt", current is null
                     ? "No edition is configured."
                     : $"Labelled events take place within the edition: {current.FirstDay:dd/MM/yyyy}–{current.LastDay:dd/MM/yyyy}.");
             }
             else
             {
-                if (!edition.Covers(DateOnly.FromDateTime(endsAt.DateTime)))
-                    Add("endsAt", $"Labelled events end within the edition: by {edition.LastDay:dd/MM/yyyy}.");
+                foreach (var (prefix, session) in sessions)
+                {
+                    if (!edition.Covers(ParisTime.Day(session.StartsAt)))
+                        Add(prefix + "startsAt", $"Every session takes place within the {edition.Year} edition: {edition.FirstDay:dd/MM/yyyy}–{edition.LastDay:dd/MM/yyyy}.");
+                    else if (!edition.Covers(DateOnly.FromDateTime(session.EndsAt.DateTime)))
+                        Add(prefix + "endsAt", $"Labelled events end within the edition: by {edition.LastDay:dd/MM/yyyy}.");
+                }
                 if (!edition.AcceptsSubmissionsAt(now))
                     Add("edition", $"Submissions for the {edition.Year} edition are accepted from {edition.SubmissionsOpen:dd/MM/yyyy} to {edition.SubmissionsClose:dd/MM/yyyy}.");
             }
@@ -204,7 +225,8 @@ public static class LabellingRules
             new Registration(registration!.Required ?? false, url, email, phone),
             new Accessibility(r.Accessibility?.WheelchairAccessible, accessibilityDetails),
             new OrganisingBody(bodyName!, ContractCodes.Of(r.OrganisingBody!.Kind!.Value), siret),
-            focusTags);
+            focusTags,
+            r.Sessions is { Count: > 0 } ? sessions.Select(x => x.Session).OrderBy(x => x.StartsAt).ToList() : null);
         return new SubmissionValidation(new ValidSubmission(details, new PrivateContact(contactName!, contactEmail!, contactPhone)), problems, []);
 
         string? Url(string field, string? value)

@@ -25,10 +25,10 @@ public sealed class CarryOverApiTests(Platform platform)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadAsync<SubmissionView>()).Id;
 
-        // Before any later edition opens: a clear refusal on "edition".
-        var none = await organiser.GetAsync($"/api/submissions/{id}/carry-over");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, none.StatusCode);
-        Assert.Contains("No edition after 2018 accepts submissions now", await none.Content.ReadAsStringAsync());
+        // Into an edition whose window is not open (2019 opens on 1 October 2018): a clear refusal on "edition".
+        var closed = await organiser.GetAsync($"/api/submissions/{id}/carry-over?edition=2019");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, closed.StatusCode);
+        Assert.Contains("The 2019 edition does not accept submissions now", await closed.Content.ReadAsStringAsync());
 
         using (var dge = await platform.ClientAsync(new DevTokenRequest(Email: SemaineIndustrie.Identity.Development.DevelopmentAccounts.NationalAdmin)))
         {
@@ -41,7 +41,7 @@ public sealed class CarryOverApiTests(Platform platform)
         }
         Assert.Contains(await organiser.GetAsync<List<Edition>>("/api/editions/open"), e => e.Year == Year);
 
-        var carried = await organiser.GetAsync<CarryOverView>($"/api/submissions/{id}/carry-over");
+        var carried = await organiser.GetAsync<CarryOverView>($"/api/submissions/{id}/carry-over"); // the first later edition open (other tests open later ones)
         Assert.Equal((id, 2018, Year), (carried.From, carried.FromEdition, carried.ToEdition));
         Assert.Equal(($"{Year}-03-19T09:00", $"{Year}-03-19T12:00"), (carried.Submission.StartsAt, carried.Submission.EndsAt)); // Tuesday → Tuesday
         Assert.Equal(["demandeurs-emploi"], carried.DroppedAudiences);

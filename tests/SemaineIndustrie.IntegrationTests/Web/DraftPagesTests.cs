@@ -49,6 +49,12 @@ public sealed class DraftPagesTests(Platform platform, BrowserFixture browser)
         foreach (var id in new[] { "sectors-aeronautique", "audiences-jeunes", "freeOfCharge-oui", "registration-required-non" })
             await page.Locator($"label[for='{id}']").ClickAsync();
         await page.GetByLabel("Page d'inscription ou d'information").FillAsync("https://forges-gascogne.example.org/soudure");
+        // Two more sessions of the same workshop, reviewed with it.
+        await page.GetByLabel("Séance 2 : commence le").FillAsync("2018-03-30T09:00");
+        await page.GetByLabel("Séance 2 : se termine le").FillAsync("2018-03-30T12:00");
+        await page.GetByLabel("Séance 3 : commence le").FillAsync("2018-03-31T09:00");
+        await page.GetByLabel("Séance 3 : se termine le").FillAsync("2018-03-31T12:00");
+        await page.GetByLabel("Séance 3 : places").FillAsync("8");
         await page.GetByLabel("Nom de l'organisme").FillAsync("Forges de Gascogne");
         await page.GetByLabel("Type d'organisme").SelectOptionAsync("company");
         await page.GetByLabel("Personne à contacter").FillAsync("Camille Martin");
@@ -58,5 +64,8 @@ public sealed class DraftPagesTests(Platform platform, BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Votre demande est déposée");
         await Assertions.Expect(page.Locator("table.demandes tr", new() { HasText = title })).ToContainTextAsync("29/03/2018 14:00");
         await Assertions.Expect(page.Locator("#brouillons tr", new() { HasText = title })).ToHaveCountAsync(0);
+        await page.Locator("table.demandes").GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("29/03/2018 14:00 ; 30/03/2018 09:00 ; 31/03/2018 09:00");
+        await BrowserFixture.AccessibleAsync(page);
     }
 }

@@ -39,7 +39,19 @@ public abstract class SubmissionFormModel : PageModel
         "privateContact.name", "privateContact.email", "privateContact.phone",
     ];
 
-    public IEnumerable<KeyValuePair<string, string>> OtherErrors => Errors.Where(e => !Fields.Contains(e.Key));
+    public IEnumerable<KeyValuePair<string, string>> OtherErrors => Errors.Where(e => !Fields.Contains(e.Key) && !IsSessionField(e.Key));
+
+    /// <summary>At most this many sessions (the API's rule): the first is the event's own start and end, the others are rows.</summary>
+    public const int MaxSessions = 20;
+
+    /// <summary>The session rows the form shows: those typed, and two empty ones (never more than <see cref="MaxSessions"/> in all).</summary>
+    public int ExtraSessionRows => Math.Min(MaxSessions - 1, TypedSessions().DefaultIfEmpty(0).Max() + 2);
+
+    private static bool IsSessionField(string key) => key.StartsWith("sessions[", StringComparison.Ordinal) && !key.StartsWith("sessions[0]", StringComparison.Ordinal);
+
+    /// <summary>The numbers of the extra session rows with something typed in them.</summary>
+    private IEnumerable<int> TypedSessions() => Enumerable.Range(1, MaxSessions - 1)
+        .Where(i => new[] { "startsAt", "endsAt", "capacity", "registrationUrl" }.Any(part => Value($"sessions[{i}].{part}").Length > 0));
 
     /// <summary>The posted form as the submission API's request (null where a field is empty).</summary>
     protected SubmissionRequest BuildSubmission()
@@ -56,6 +68,10 @@ public abstract class SubmissionFormModel : PageModel
             return null;
         }
         if (Text("capacity") is { } c && !int.TryParse(c, out _)) Errors["capacity"] = "Un nombre entier.";
+        // Other sessions: the event's own start and end is the first; an empty row is no session.
+        var extra = TypedSessions().Select(i => new SessionRequest(Text($"sessions[{i}].startsAt"), Text($"sessions[{i}].endsAt"),
+            int.TryParse(Text($"sessions[{i}].capacity"), out var seats) ? seats : null, Text($"sessions[{i}].registrationUrl"))).ToList();
+        List<SessionRequest>? sessions = extra.Count == 0 ? null : [new SessionRequest(Text("startsAt"), Text("endsAt")), .. extra];
         return new SubmissionRequest(
             Text("title"), Text("description"), Code<EventType>("eventType"), Text("startsAt"), Text("endsAt"),
             new VenueRequest(Text("venue.name"), Text("venue.street"), Text("venue.postalCode"), Text("venue.commune"), Text("venue.communeInsee")),
@@ -65,12 +81,13 @@ public abstract class SubmissionFormModel : PageModel
             new AccessibilityRequest(YesNo("accessibility.wheelchairAccessible"), null),
             new OrganisingBodyRequest(Text("organisingBody.name"), Code<OrganisationKind>("organisingBody.kind"), Text("organisingBody.siret")),
             new PrivateContactRequest(Text("privateContact.name"), Text("privateContact.email"), Text("privateContact.phone")),
-            form["focusTags"].Select(s => s!).ToList());
+            form["focusTags"].Select(s => s!).ToList(),
+            sessions);
     }
 
     /// <summary>A submission as the API shows it (event + private contact), as form values, to revise or duplicate it.</summary>
     protected void Prefill(SubmissionView view) => Prefill(SubmissionRequest.From(view.Event, view.PrivateContact,
-        ParisTime.Format(view.Event.StartsAt, "yyyy-MM-dd'T'HH:mm"), ParisTime.Format(view.Event.EndsAt, "yyyy-MM-dd'T'HH:mm")));
+        instant => ParisTime.Format(instant, "yyyy-MM-dd'T'HH:mm")));
 
     /// <summary>A submission request (e.g. a demand carried over into a new edition) as form values.</summary>
     protected void Prefill(SubmissionRequest r)
@@ -80,7 +97,8 @@ public abstract class SubmissionFormModel : PageModel
         Values = new Dictionary<string, StringValues>
         {
             ["title"] = r.Title, ["description"] = r.Description, ["eventType"] = Code(r.EventType),
-            ["startsAt"] = r.StartsAt, ["endsAt"] = r.EndsAt,
+            ["startsAt"] = r.Sessions is { Count: > 0 } given ? given[0].StartsAt : r.StartsAt,
+            ["endsAt"] = r.Sessions is { Count: > 0 } again ? again[0].EndsAt : r.EndsAt,
             ["venue.name"] = r.Venue?.Name, ["venue.street"] = r.Venue?.Street, ["venue.postalCode"] = r.Venue?.PostalCode, ["venue.commune"] = r.Venue?.Commune,
             ["sectors"] = new StringValues([.. r.Sectors ?? []]),
             ["audiences"] = new StringValues([.. r.Audiences ?? []]),
@@ -93,13 +111,21 @@ public abstract class SubmissionFormModel : PageModel
             ["organisingBody.name"] = r.OrganisingBody?.Name, ["organisingBody.kind"] = Code(r.OrganisingBody?.Kind), ["organisingBody.siret"] = r.OrganisingBody?.Siret,
             ["privateContact.name"] = r.PrivateContact?.Name, ["privateContact.email"] = r.PrivateContact?.Email, ["privateContact.phone"] = r.PrivateContact?.Phone,
         };
+        foreach (var (session, i) in (r.Sessions ?? []).Select((session, i) => (session, i)).Skip(1).Take(MaxSessions - 1))
+        {
+            Values[$"sessions[{i}].startsAt"] = session.StartsAt;
+            Values[$"sessions[{i}].endsAt"] = session.EndsAt;
+            Values[$"sessions[{i}].capacity"] = session.Capacity?.ToString(CultureInfo.InvariantCulture) ?? "";
+            Values[$"sessions[{i}].registrationUrl"] = session.RegistrationUrl;
+        }
     }
 
     /// <summary>The API's refusal as field errors and commune candidates, with its status.</summary>
     protected void ApplyProblem<T>(ApiAnswer<T> refused)
     {
         Problem = refused.Problem?.Title ?? "La demande n'a pas pu être enregistrée.";
-        foreach (var (field, message) in refused.Problem?.FieldErrors() ?? []) Errors[field] = message;
+        // The first session is the event's own start and end.
+        foreach (var (field, message) in refused.Problem?.FieldErrors() ?? []) Errors[field.StartsWith("sessions[0].", StringComparison.Ordinal) ? field["sessions[0].".Length..] : field] = message;
         CommuneCandidates.AddRange(refused.Problem?.CommuneCandidates ?? []);
         Response.StatusCode = (int)refused.Status;
     }
