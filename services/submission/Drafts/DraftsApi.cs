@@ -26,7 +26,7 @@ public static class DraftsApi
         group.MapGet("/{id:guid}", Get);
         group.MapPut("/{id:guid}", Change);
         group.MapDelete("/{id:guid}", Delete);
-        group.MapPost("/{id:guid}/submission", Submit).Refuses(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/submission", Submit).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -64,7 +64,14 @@ public static class DraftsApi
         if (await Own(db, id, user, ct) is not { } draft) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
         draft.Write(request, now);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.NotFound(); // submitted or deleted meanwhile: its row is gone
+        }
         return TypedResults.Ok(View(draft, editions, now));
     }
 
@@ -84,7 +91,15 @@ public static class DraftsApi
         if (validation.Valid is not { } valid) return SubmissionsApi.Rejected(validation);
         var (submission, version) = SubmissionIntake.Stage(db, valid, draft.OrganiserId, user.SubjectId(), null, null, now);
         db.Drafts.Remove(draft);
-        await db.SaveChangesAsync(ct); // a concurrent submission of the same draft fails on its row version: one demand
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same draft submitted twice at once (a double click): the other request created the demand.
+            return Problems.Conflict("Draft already submitted", "This draft was submitted a moment ago: find the demand in the organisation's list.");
+        }
         http.Response.Headers.ETag = submission.ETag;
         return TypedResults.Created($"/api/submissions/{submission.Id}", submission.View(version));
     }
