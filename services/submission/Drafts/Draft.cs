@@ -22,7 +22,7 @@ public sealed class Draft
     /// <summary>The <see cref="SubmissionRequest"/> so far (JSON).</summary>
     public string Content { get; private set; } = "{}";
     public string? Title { get; private set; }
-    /// <summary>The Paris start typed so far, as typed: which edition the draft is for.</summary>
+    /// <summary>The Paris start typed so far (the first session's, when it has sessions), as typed: which edition the draft is for.</summary>
     public string? StartsAt { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -40,7 +40,8 @@ public sealed class Draft
     {
         Content = JsonSerializer.Serialize(request, Json);
         Title = request.Title?.Trim() is { Length: > 0 } title ? title[..Math.Min(title.Length, 200)] : null;
-        StartsAt = request.StartsAt?.Trim() is { Length: > 0 and <= 40 } starts ? starts : null;
+        var typed = request.Sessions is { Count: > 0 } sessions ? sessions.Select(x => x?.StartsAt).FirstOrDefault(x => !string.IsNullOrWhiteSpace(x)) : request.StartsAt;
+        StartsAt = typed?.Trim() is { Length: > 0 and <= 40 } starts ? starts : null;
         UpdatedAt = now;
     }
 
