@@ -18,6 +18,7 @@ public sealed class NotificationsModel(PreferencesClient preferences) : PageMode
         ("refused", "Label refusé", "avec la motivation du comité"),
         ("changes-requested", "Modifications demandées", "avec le message du comité"),
         ("withdrawn", "Événement retiré", "quand un événement de l'organisation est retiré"),
+        ("submission-reminder", "Rappels avant la clôture des demandes", "7 jours puis 2 jours avant la fin du dépôt : brouillons à terminer, modifications attendues"),
         ("committee-digest", "Résumé quotidien du comité", "pour les membres d'un comité : nouveaux dossiers, dossiers en retard ou à échéance"),
     ];
 
