@@ -33,8 +33,7 @@ public static class CasesApi
         bool? overdue = null, int? edition = null, int limit = DefaultPageSize, string? cursor = null)
     {
         if (limit is < 1 or > MaxPageSize) return Problems.BadQuery("limit", $"Between 1 and {MaxPageSize}.");
-        if (edition is < KnownEdition.FirstYear or > KnownEdition.LastYear)
-            return Problems.BadQuery("edition", $"A year between {KnownEdition.FirstYear} and {KnownEdition.LastYear}.");
+        if (KnownEdition.Refused(edition) is { } refused) return refused;
         var now = clock.GetUtcNow();
         var query = db.Cases.AsNoTracking().InScope(user).OfEdition(await KnownEdition.ChosenAsync(db, edition, now, ct));
         if (departement is not null) query = query.Where(c => c.Departement == departement);

@@ -5,6 +5,8 @@ using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Contracts.Editions;
 using SemaineIndustrie.Messaging.Inbox;
 using SemaineIndustrie.ServiceDefaults.Time;
+using SemaineIndustrie.ServiceDefaults.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace SemaineIndustrie.LabellingReview.Editions;
 
@@ -23,17 +25,22 @@ public sealed class KnownEdition
     /// <summary>The edition (JSON), or null once removed.</summary>
     public string? Content { get; set; }
 
-    /// <summary>The edition queues and statistics show by default: <see cref="Edition.CurrentAmong"/> of the published editions known here; null when none is.</summary>
-    public static async Task<int?> CurrentYearAsync(ReviewDbContext db, DateTimeOffset now, CancellationToken ct)
-    {
-        var known = await db.Editions.AsNoTracking().Where(e => e.Content != null).OrderBy(e => e.Year).Select(e => e.Content!).ToListAsync(ct);
-        var published = known.Select(c => JsonSerializer.Deserialize<Edition>(c, ContractJson.Options)!).Where(e => e.Published).ToList();
-        return Edition.CurrentAmong(published, now, ParisTime.Day(now))?.Year;
-    }
+    /// <summary>The published editions known here, by year.</summary>
+    public static async Task<List<Edition>> PublishedAsync(ReviewDbContext db, CancellationToken ct) =>
+        (await db.Editions.AsNoTracking().Where(e => e.Content != null).OrderBy(e => e.Year).Select(e => e.Content!).ToListAsync(ct))
+            .Select(c => JsonSerializer.Deserialize<Edition>(c, ContractJson.Options)!).Where(e => e.Published).ToList();
+
+    /// <summary>The edition queues and statistics show by default: <see cref="Edition.CurrentAmong"/> of <paramref name="published"/>; null when none is.</summary>
+    public static int? CurrentYear(IReadOnlyList<Edition> published, DateTimeOffset now) => Edition.CurrentAmong(published, now, ParisTime.Day(now))?.Year;
 
     /// <summary>The edition a query reads: the one named, else the current one, else (no edition known yet) every case.</summary>
     public static async Task<int?> ChosenAsync(ReviewDbContext db, int? named, DateTimeOffset now, CancellationToken ct) =>
-        named ?? await CurrentYearAsync(db, now, ct);
+        named ?? CurrentYear(await PublishedAsync(db, ct), now);
+
+    /// <summary>An <c>edition</c> query parameter out of range, as the 400 that names it; null when it can be read.</summary>
+    public static ProblemHttpResult? Refused(int? edition) => edition is < FirstYear or > LastYear
+        ? Problems.BadQuery("edition", $"A year between {FirstYear} and {LastYear}.")
+        : null;
 }
 
 public static class EditionQueries

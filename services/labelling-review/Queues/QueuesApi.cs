@@ -20,8 +20,7 @@ public static class QueuesApi
     /// <summary>The queues in the reviewer's scope (the same scope rule as every case query) for one edition (the one named, else the current one), counted by the database.</summary>
     private static async Task<Results<Ok<List<QueueView>>, ProblemHttpResult>> Queues(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct, int? edition = null)
     {
-        if (edition is < KnownEdition.FirstYear or > KnownEdition.LastYear)
-            return Problems.BadQuery("edition", $"A year between {KnownEdition.FirstYear} and {KnownEdition.LastYear}.");
+        if (KnownEdition.Refused(edition) is { } refused) return refused;
         var now = clock.GetUtcNow();
         return TypedResults.Ok(await QueuesAsync(db.Cases.AsNoTracking().InScope(user).OfEdition(await KnownEdition.ChosenAsync(db, edition, now, ct)), now, ct));
     }

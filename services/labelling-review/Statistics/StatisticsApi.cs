@@ -26,8 +26,7 @@ public static class StatisticsApi
     /// <summary>One edition's figures: the one named, else the current one.</summary>
     private static async Task<Results<Ok<ReviewStatistics>, ProblemHttpResult>> Statistics(ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct, int? edition = null)
     {
-        if (edition is < KnownEdition.FirstYear or > KnownEdition.LastYear)
-            return Problems.BadQuery("edition", $"A year between {KnownEdition.FirstYear} and {KnownEdition.LastYear}.");
+        if (KnownEdition.Refused(edition) is { } refused) return refused;
         var now = clock.GetUtcNow();
         var year = await KnownEdition.ChosenAsync(db, edition, now, ct);
         var cases = db.Cases.AsNoTracking().InScope(user).OfEdition(year);

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Contracts;
-using SemaineIndustrie.Contracts.Editions;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.LabellingReview.Editions;
 using SemaineIndustrie.LabellingReview.Queues;
@@ -27,16 +25,16 @@ public static class YearOverYearApi
         ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct, int? edition = null)
     {
         var now = clock.GetUtcNow();
-        var year = edition ?? await KnownEdition.CurrentYearAsync(db, now, ct);
-        var known = (await db.Editions.AsNoTracking().Where(e => e.Content != null).ToListAsync(ct))
-            .Select(e => JsonSerializer.Deserialize<Edition>(e.Content!, ContractJson.Options)!).Where(e => e.Published).ToDictionary(e => e.Year);
-        if (year is null || !known.TryGetValue(year.Value, out var current))
+        var published = await KnownEdition.PublishedAsync(db, ct);
+        var year = edition ?? KnownEdition.CurrentYear(published, now);
+        var current = published.FirstOrDefault(e => e.Year == year);
+        if (current is null)
             return Problems.BadQuery("edition", edition is null ? "No edition is known yet." : $"No published edition {edition}.");
 
         var daysBefore = current.FirstDay.DayNumber - ParisTime.Day(now).DayNumber;
         var cases = db.Cases.AsNoTracking().InScope(user);
         var (regions, total) = await ProgressAsync(db, cases.OfEdition(current.Year), now, ct);
-        var previous = known.Values.Where(e => e.Year < current.Year).MaxBy(e => e.Year);
+        var previous = published.LastOrDefault(e => e.Year < current.Year);
         DateTimeOffset? previousAt = null;
         Dictionary<string, EditionProgress> before = [];
         EditionProgress? previousTotal = null;

@@ -41,7 +41,14 @@ public sealed class TableauDeBordModel(ReviewClient review, CatalogueClient cata
     /// <summary>This edition against the previous one at the same number of days before the week, per région (null: no previous edition).</summary>
     public YearOverYear? Comparison { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } other) return other;
+        // The comparison is for the page only (the CSV carries this edition's tables).
+        if (Edition.Year is { } year && !Refused && !Unavailable && (await review.YearOverYearAsync(year, ct)).Value is { Previous: not null } comparison)
+            Comparison = comparison;
+        return Page();
+    }
 
     /// <summary>The three tables in one CSV (a "table" column says which), cells escaped for spreadsheets.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
@@ -80,7 +87,6 @@ public sealed class TableauDeBordModel(ReviewClient review, CatalogueClient cata
         var labels = ((Edition.Chosen ?? Edition.Current)?.Sectors ?? []).ToDictionary(s => s.Code, s => s.Label);
         Sectors.AddRange(statistics.Sectors.Select(s => new SectorRow(s.Sector, labels.GetValueOrDefault(s.Sector, s.Sector), s.Received, s.Labelled))
             .OrderByDescending(s => s.Received));
-        if (Edition.Year is { } year && (await review.YearOverYearAsync(year, ct)).Value is { Previous: not null } comparison) Comparison = comparison;
         return null;
     }
 
