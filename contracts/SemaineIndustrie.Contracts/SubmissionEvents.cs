@@ -12,6 +12,18 @@ public sealed record EditionFrame(int Year, DateOnly FirstDay, DateOnly LastDay,
 /// <summary>One session of an event (a workshop open on Tuesday morning and Thursday afternoon has two): its own times, and optionally its own capacity and registration link.</summary>
 public sealed record EventSession(DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? Capacity = null, string? RegistrationUrl = null);
 
+/// <summary>One size of an event's picture: a WebP re-encoded from the organiser's upload (metadata stripped), at most <see cref="Width"/> × <see cref="Height"/>.</summary>
+public sealed record PictureSize(int Width, int Height);
+
+/// <summary>
+/// The event's picture (poster or photo) and its alternative text (RGAA: required). <see cref="Sizes"/> lists the
+/// derivatives, smallest first; the bytes travel once, in <see cref="PictureAttached"/>.
+/// </summary>
+public sealed record EventPicture(Guid Id, string Alt, IReadOnlyList<PictureSize> Sizes)
+{
+    public PictureSize Largest => Sizes[^1];
+}
+
 /// <summary>
 /// The content of one submission version that other services may see. The organiser's private contact
 /// is deliberately absent: it never leaves the submission service. Times carry the Europe/Paris offset.
@@ -34,7 +46,8 @@ public sealed record EventDetails(
     Accessibility Accessibility,
     OrganisingBody OrganisingBody,
     IReadOnlyList<string>? FocusTags = null,
-    IReadOnlyList<EventSession>? Sessions = null);
+    IReadOnlyList<EventSession>? Sessions = null,
+    EventPicture? Picture = null);
 
 public static class EventSessions
 {
@@ -62,6 +75,21 @@ public sealed record SubmissionWithdrawn(
     int SubmissionVersion,
     string OrganiserId,
     DateTimeOffset WithdrawnAt) : ISubmissionEvent;
+
+/// <summary>One derivative's bytes (WebP).</summary>
+public sealed record PictureFile(int Width, int Height, byte[] Webp);
+
+/// <summary>
+/// The bytes of a version's picture, published with every version that has one (right after its SubmissionReceived
+/// or SubmissionRevised, from the same outbox). Review keeps the size the committee sees; publication keeps every size,
+/// and serves them only once that version is public.
+/// </summary>
+public sealed record PictureAttached(
+    Guid SubmissionId,
+    int SubmissionVersion,
+    Guid PictureId,
+    IReadOnlyList<PictureFile> Files,
+    DateTimeOffset At) : ISubmissionEvent;
 
 /// <summary>One demand a reminder names: a draft (its id in /api/drafts) or a submission awaiting changes.</summary>
 public sealed record ReminderItem(Guid Id, string? Title);

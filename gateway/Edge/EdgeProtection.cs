@@ -14,7 +14,8 @@ namespace SemaineIndustrie.Gateway.Edge;
 public static class EdgeProtection
 {
     public const string PublicRateLimit = "public", OrganiserWrites = "organiser-writes", StaffRateLimit = "staff",
-        PublicMapCors = "public-map", CatalogueCache = "catalogue", AssetsCache = "assets";
+        PublicMapCors = "public-map", CatalogueCache = "catalogue", AssetsCache = "assets",
+        PicturesCache = "pictures";
 
     /// <summary>The catalogue's query parameters: the only ones the cache varies by, so junk parameters hit the cache too.</summary>
     public static readonly string[] CatalogueQueryKeys =
@@ -79,6 +80,13 @@ public static class EdgeProtection
         builder.Services.AddOutputCache(cache => cache.AddPolicy(AssetsCache, policy =>
         {
             if (options.CatalogueCacheEnabled) policy.Expire(options.AssetsCacheDuration).SetVaryByQuery("*").VaryByValue(CatalogueCompression.EncodingOf).Tag("assets");
+            else policy.NoCache();
+        }));
+        // The catalogue's pictures: immutable addresses (a new picture is a new address), already compressed (WebP). Kept a few
+        // minutes only, so that a withdrawn event's picture leaves the gateway soon after the event leaves the map.
+        builder.Services.AddOutputCache(cache => cache.AddPolicy(PicturesCache, policy =>
+        {
+            if (options.CatalogueCacheEnabled) policy.Expire(options.PicturesCacheDuration).Tag("pictures");
             else policy.NoCache();
         }));
         builder.Services.AddRequestTimeouts();

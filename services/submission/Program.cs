@@ -3,6 +3,7 @@ using SemaineIndustrie.ServiceDefaults;
 using SemaineIndustrie.Submission;
 using SemaineIndustrie.Submission.Drafts;
 using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Submission.Pictures;
 using SemaineIndustrie.Submission.Submissions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,5 +16,6 @@ app.MapDefaultEndpoints();
 app.MapSubmissionsApi();
 app.MapEditionsApi();
 app.MapDraftsApi();
+app.MapPicturesApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -15,6 +15,8 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
     public DbSet<Editions.EditionChange> EditionChanges => Set<Editions.EditionChange>();
     public DbSet<Drafts.Draft> Drafts => Set<Drafts.Draft>();
     public DbSet<Drafts.SentReminder> SentReminders => Set<Drafts.SentReminder>();
+    public DbSet<Pictures.StoredPicture> Pictures => Set<Pictures.StoredPicture>();
+    public DbSet<Pictures.StoredPictureFile> PictureFiles => Set<Pictures.StoredPictureFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -101,6 +103,22 @@ public sealed class SubmissionDbContext(DbContextOptions<SubmissionDbContext> op
             e.HasKey(x => new { x.OrganiserId, x.Edition, x.Kind });
             e.Property(x => x.OrganiserId).HasMaxLength(100);
             e.Property(x => x.Kind).HasMaxLength(10);
+        });
+        modelBuilder.Entity<Pictures.StoredPicture>(e =>
+        {
+            e.ToTable("pictures");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.OrganiserId).HasMaxLength(100);
+            e.Property(x => x.UploadedBy).HasMaxLength(100);
+            e.Property(x => x.Format).HasMaxLength(10);
+            e.Ignore(x => x.Sizes);
+            e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.PictureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.OrganiserId, x.UploadedAt });
+        });
+        modelBuilder.Entity<Pictures.StoredPictureFile>(e =>
+        {
+            e.ToTable("picture_files");
+            e.HasKey(x => new { x.PictureId, x.Width });
         });
         modelBuilder.AddOutboxAndInbox();
     }

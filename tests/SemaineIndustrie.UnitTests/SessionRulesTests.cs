@@ -1,3 +1,4 @@
+using SemaineIndustrie.Submission.Pictures;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Submission.Submissions;
 using SemaineIndustrie.Territory;
@@ -18,7 +19,7 @@ public sealed class SessionRulesTests
         Sessions: sessions);
 
     private static SubmissionValidation Check(SubmissionRequest request) =>
-        LabellingRules.Validate(request, SubmissionServiceConfiguration.Editions(InWindow), CommuneDirectory.Instance, InWindow);
+        LabellingRules.Validate(request, SubmissionServiceConfiguration.Editions(InWindow), CommuneDirectory.Instance, InWindow, PictureShelf.Empty);
 
     [Fact]
     public void Three_sessions_make_one_event_spanning_them_with_each_session_kept_in_time_order()

@@ -1,3 +1,4 @@
+using SemaineIndustrie.Submission.Pictures;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Submission.Submissions;
 using SemaineIndustrie.Territory;
@@ -27,7 +28,7 @@ public sealed class SubmissionValidationTests
         PrivateContact: new PrivateContactRequest("Anne Martin", "anne.martin@example.org", "06 12 34 56 78"));
 
     private static SubmissionValidation Check(SubmissionRequest request, DateTimeOffset? now = null) =>
-        LabellingRules.Validate(request, SubmissionServiceConfiguration.Editions(now ?? InWindow), CommuneDirectory.Instance, now ?? InWindow);
+        LabellingRules.Validate(request, SubmissionServiceConfiguration.Editions(now ?? InWindow), CommuneDirectory.Instance, now ?? InWindow, PictureShelf.Empty);
 
     private static string[] ErrorsOn(SubmissionRequest request, string field, DateTimeOffset? now = null)
     {

@@ -40,6 +40,12 @@ public sealed record PrivateContactRequest(string? Name, string? Email, string? 
 /// <summary>One session as an organiser gives it (times as <see cref="SubmissionRequest.StartsAt"/>).</summary>
 public sealed record SessionRequest(string? StartsAt, string? EndsAt, int? Capacity = null, string? RegistrationUrl = null);
 
+/// <summary>The event's picture: one uploaded with POST /api/pictures (its id), and its alternative text (required with a picture).</summary>
+public sealed record PictureRequest(Guid? Id, string? Alt);
+
+/// <summary>What POST /api/pictures answers: the stored picture's id, to reference in a submission, and the sizes made of it.</summary>
+public sealed record UploadedPicture(Guid Id, string Format, int Width, int Height, IReadOnlyList<PictureSize> Sizes);
+
 /// <summary>
 /// What an organiser posts (create) or puts (revise). Limits are documented in docs/submissions.md. With
 /// <see cref="Sessions"/> (1–20), the event's times are its sessions' and <see cref="StartsAt"/>/<see cref="EndsAt"/> are not read.
@@ -60,7 +66,8 @@ public sealed record SubmissionRequest(
     OrganisingBodyRequest? OrganisingBody,
     PrivateContactRequest? PrivateContact,
     IReadOnlyList<string>? FocusTags = null,
-    IReadOnlyList<SessionRequest>? Sessions = null)
+    IReadOnlyList<SessionRequest>? Sessions = null,
+    PictureRequest? Picture = null)
 {
     /// <summary>A stored demand as the request that would post it again, its times written by <paramref name="local"/> (the form's Paris local times).</summary>
     public static SubmissionRequest From(EventDetails e, PrivateContact contact, Func<DateTimeOffset, string> local) => new(
@@ -73,7 +80,8 @@ public sealed record SubmissionRequest(
             e.OrganisingBody.Siret),
         new PrivateContactRequest(contact.Name, contact.Email, contact.Phone),
         e.FocusTags ?? [],
-        e.Sessions?.Select(s => new SessionRequest(local(s.StartsAt), local(s.EndsAt), s.Capacity, s.RegistrationUrl)).ToList());
+        e.Sessions?.Select(s => new SessionRequest(local(s.StartsAt), local(s.EndsAt), s.Capacity, s.RegistrationUrl)).ToList(),
+        e.Picture is { } picture ? new PictureRequest(picture.Id, picture.Alt) : null);
 }
 
 /// <summary>Who the reviewers may call about this submission. Never published, never sent to other services.</summary>

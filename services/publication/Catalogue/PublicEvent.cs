@@ -13,6 +13,7 @@ public static class PublicEvents
             new PublicVenue(v.Name, v.Street, v.PostalCode, v.CommuneInsee, v.CommuneName, v.Departement, v.Region),
             new PublicLocation(entry.Latitude, entry.Longitude), d.Sectors, d.Audiences, d.FreeOfCharge, d.Capacity,
             d.Registration, d.Accessibility, new PublicOrganiser(d.OrganisingBody.Name, d.OrganisingBody.Kind), entry.UpdatedAt,
-            d.FocusTags is { Count: > 0 } focus ? focus : null, d.Sessions is { Count: > 0 } ? d.SessionsOrOne() : null);
+            d.FocusTags is { Count: > 0 } focus ? focus : null, d.Sessions is { Count: > 0 } ? d.SessionsOrOne() : null,
+            d.Picture is { } picture ? PublicPicture.Of(picture) : null);
     }
 }

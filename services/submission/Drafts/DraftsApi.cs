@@ -6,6 +6,7 @@ using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Submission.Pictures;
 using SemaineIndustrie.Submission.Submissions;
 using SemaineIndustrie.Territory;
 
@@ -41,7 +42,7 @@ public static class DraftsApi
         draft.Write(request, now);
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/drafts/{draft.Id}", View(draft, editions, now));
+        return TypedResults.Created($"/api/drafts/{draft.Id}", await ViewAsync(db, draft, editions, now, ct));
     }
 
     /// <summary>The organisation's drafts, most recently saved first, with what each still lacks.</summary>
@@ -50,12 +51,13 @@ public static class DraftsApi
         var organiser = user.OrganiserId();
         var drafts = await db.Drafts.AsNoTracking().Where(d => d.OrganiserId == organiser).OrderByDescending(d => d.UpdatedAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var pictures = await PictureShelf.ForAsync(db, organiser, drafts.Select(d => d.Request), ct);
         return TypedResults.Ok(drafts.Select(d => new DraftSummary(d.Id, d.Title, d.EditionIn(editions)?.Year, d.UpdatedAt,
-            Missing(d.Request, editions, now).Keys.Order(StringComparer.Ordinal).ToList())).ToList());
+            Missing(d.Request, editions, now, pictures).Keys.Order(StringComparer.Ordinal).ToList())).ToList());
     }
 
     private static async Task<Results<Ok<DraftView>, NotFound>> Get(Guid id, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions, DomainClock clock, CancellationToken ct) =>
-        await Own(db, id, user, ct) is { } draft ? TypedResults.Ok(View(draft, editions, clock.GetUtcNow())) : TypedResults.NotFound();
+        await Own(db, id, user, ct) is { } draft ? TypedResults.Ok(await ViewAsync(db, draft, editions, clock.GetUtcNow(), ct)) : TypedResults.NotFound();
 
     /// <summary>The draft as it is now typed (the whole request: a field left out is emptied).</summary>
     private static async Task<Results<Ok<DraftView>, NotFound>> Change(Guid id, SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db,
@@ -72,7 +74,7 @@ public static class DraftsApi
         {
             return TypedResults.NotFound(); // submitted or deleted meanwhile: its row is gone
         }
-        return TypedResults.Ok(View(draft, editions, now));
+        return TypedResults.Ok(await ViewAsync(db, draft, editions, now, ct));
     }
 
     private static async Task<Results<NoContent, NotFound>> Delete(Guid id, ClaimsPrincipal user, SubmissionDbContext db, CancellationToken ct)
@@ -87,9 +89,10 @@ public static class DraftsApi
     {
         if (await Own(db, id, user, ct) is not { } draft) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
-        var validation = LabellingRules.Validate(draft.Request, editions, CommuneDirectory.Instance, now);
+        var pictures = await PictureShelf.ForAsync(db, draft.OrganiserId, draft.Request, ct);
+        var validation = LabellingRules.Validate(draft.Request, editions, CommuneDirectory.Instance, now, pictures);
         if (validation.Valid is not { } valid) return SubmissionsApi.Rejected(validation);
-        var (submission, version) = SubmissionIntake.Stage(db, valid, draft.OrganiserId, user.SubjectId(), null, null, now);
+        var (submission, version) = SubmissionIntake.Stage(db, valid, draft.OrganiserId, user.SubjectId(), null, null, now, pictures);
         db.Drafts.Remove(draft);
         try
         {
@@ -110,13 +113,14 @@ public static class DraftsApi
         return db.Drafts.SingleOrDefaultAsync(d => d.Id == id && d.OrganiserId == organiser, ct);
     }
 
-    private static DraftView View(Draft draft, EditionCatalog editions, DateTimeOffset now)
+    private static async Task<DraftView> ViewAsync(SubmissionDbContext db, Draft draft, EditionCatalog editions, DateTimeOffset now, CancellationToken ct)
     {
         var request = draft.Request;
-        return new DraftView(draft.Id, draft.EditionIn(editions)?.Year, draft.CreatedAt, draft.UpdatedAt, request, Missing(request, editions, now));
+        var pictures = await PictureShelf.ForAsync(db, draft.OrganiserId, request, ct);
+        return new DraftView(draft.Id, draft.EditionIn(editions)?.Year, draft.CreatedAt, draft.UpdatedAt, request, Missing(request, editions, now, pictures));
     }
 
     /// <summary>What the labelling rules would refuse now, by field.</summary>
-    private static Dictionary<string, string[]> Missing(SubmissionRequest request, EditionCatalog editions, DateTimeOffset now) =>
-        LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now).Errors;
+    private static Dictionary<string, string[]> Missing(SubmissionRequest request, EditionCatalog editions, DateTimeOffset now, PictureShelf pictures) =>
+        LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now, pictures).Errors;
 }

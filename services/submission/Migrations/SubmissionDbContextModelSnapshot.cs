@@ -320,6 +320,77 @@ namespace SemaineIndustrie.Submission.Migrations
                     b.ToTable("editions", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.Submission.Pictures.StoredPicture", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("OrganiserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organiser_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pictures");
+
+                    b.HasIndex("OrganiserId", "UploadedAt")
+                        .HasDatabaseName("ix_pictures_organiser_id_uploaded_at");
+
+                    b.ToTable("pictures", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Submission.Pictures.StoredPictureFile", b =>
+                {
+                    b.Property<Guid>("PictureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("picture_id");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<byte[]>("Webp")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("webp");
+
+                    b.HasKey("PictureId", "Width")
+                        .HasName("pk_picture_files");
+
+                    b.ToTable("picture_files", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.EventSubmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -521,6 +592,16 @@ namespace SemaineIndustrie.Submission.Migrations
                     b.ToTable("submission_versions", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.Submission.Pictures.StoredPictureFile", b =>
+                {
+                    b.HasOne("SemaineIndustrie.Submission.Pictures.StoredPicture", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_picture_files_pictures_picture_id");
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.StatusChange", b =>
                 {
                     b.HasOne("SemaineIndustrie.Submission.Submissions.EventSubmission", null)
@@ -529,6 +610,11 @@ namespace SemaineIndustrie.Submission.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_submission_status_changes_submissions_submission_id");
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Submission.Pictures.StoredPicture", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("SemaineIndustrie.Submission.Submissions.EventSubmission", b =>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Submission.Pictures;
 using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Submission.Submissions;
@@ -64,6 +65,7 @@ public static class BatchSubmissionsApi
         var used = await db.IdempotencyKeys.AsNoTracking().Where(k => k.OrganiserId == organiser && keys.Contains(k.Key)).ToDictionaryAsync(k => k.Key, ct);
         var replayed = await db.Submissions.AsNoTracking().Where(s => used.Values.Select(k => k.SubmissionId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
+        var pictures = await PictureShelf.ForAsync(db, organiser, items.Select(i => i.Submission), ct);
         var results = new List<BatchItemResult>(items.Count);
         foreach (var item in items)
         {
@@ -76,7 +78,7 @@ public static class BatchSubmissionsApi
                         new Dictionary<string, string[]> { ["key"] = ["This key was already used for a different submission; use a new key for a new submission."] }, null));
                 continue;
             }
-            var validation = LabellingRules.Validate(item.Submission!, editions, CommuneDirectory.Instance, now);
+            var validation = LabellingRules.Validate(item.Submission!, editions, CommuneDirectory.Instance, now, pictures);
             if (validation.Valid is not { } valid)
             {
                 results.Add(new BatchItemResult(item.Key!, 422, null, null, false, "The submission cannot be accepted", validation.Errors,
@@ -84,7 +86,7 @@ public static class BatchSubmissionsApi
                         .Select(SubmissionViews.Candidate).ToList()));
                 continue;
             }
-            var (submission, _) = SubmissionIntake.Stage(db, valid, organiser, user.SubjectId(), item.Key, hash, now);
+            var (submission, _) = SubmissionIntake.Stage(db, valid, organiser, user.SubjectId(), item.Key, hash, now, pictures);
             results.Add(new BatchItemResult(item.Key!, 201, submission.Id, submission.Version, false, null, null, null));
         }
         return results;

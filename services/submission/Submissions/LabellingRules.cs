@@ -3,6 +3,7 @@ using System.Net.Mail;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Submission.Pictures;
 using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Submission.Submissions;
@@ -15,7 +16,7 @@ namespace SemaineIndustrie.Submission.Submissions;
 public static class LabellingRules
 {
     public const int TitleMin = 5, TitleMax = 150, DescriptionMin = 20, DescriptionMax = 5000;
-    public const int MaxSectors = 5, MaxCapacity = 100_000, MaxSessions = 20;
+    public const int MaxSectors = 5, MaxCapacity = 100_000, MaxSessions = 20, AltMin = 3, AltMax = 250;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
 
     /// <summary>
@@ -23,7 +24,8 @@ public static class LabellingRules
     /// edition's dates, open to the public, about industry) and resolves the venue's commune. All
     /// problems are reported at once.
     /// </summary>
-    public static SubmissionValidation Validate(SubmissionRequest r, EditionCatalog editions, CommuneDirectory communes, DateTimeOffset now)
+    /// <param name="pictures">The submitting organisation's pictures the request names (<see cref="PictureShelf.ForAsync(SubmissionDbContext, string, SubmissionRequest?, CancellationToken)"/>).</param>
+    public static SubmissionValidation Validate(SubmissionRequest r, EditionCatalog editions, CommuneDirectory communes, DateTimeOffset now, PictureShelf pictures)
     {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message)
@@ -213,6 +215,19 @@ public static class LabellingRules
             contactPhone = Phone("privateContact.phone", r.PrivateContact.Phone);
         }
 
+        // The picture: one of the organisation's uploads, described for those who cannot see it (RGAA).
+        EventPicture? picture = null;
+        if (r.Picture is { } upload && (upload.Id is not null || !string.IsNullOrWhiteSpace(upload.Alt)))
+        {
+            IReadOnlyList<PictureSize>? sizes = null;
+            if (upload.Id is not { } pictureId) Add("picture.id", "Required: upload the picture with POST /api/pictures, then give its id.");
+            else if ((sizes = pictures.SizesOf(pictureId)) is null) Add("picture.id", "Unknown picture: upload it with POST /api/pictures (an organisation names its own pictures only).");
+            string? alt = null;
+            if (string.IsNullOrWhiteSpace(upload.Alt)) Add("picture.alt", "Required: describe what the picture shows, for people who cannot see it.");
+            else alt = Text("picture.alt", upload.Alt, AltMin, AltMax);
+            if (sizes is not null && alt is not null) picture = new EventPicture(upload.Id!.Value, alt, sizes);
+        }
+
         var problems = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
         if (problems.Count > 0) return new SubmissionValidation(null, problems, candidates);
 
@@ -226,7 +241,8 @@ public static class LabellingRules
             new Accessibility(r.Accessibility?.WheelchairAccessible, accessibilityDetails),
             new OrganisingBody(bodyName!, ContractCodes.Of(r.OrganisingBody!.Kind!.Value), siret),
             focusTags,
-            r.Sessions is { Count: > 0 } ? sessions.Select(x => x.Session).OrderBy(x => x.StartsAt).ToList() : null);
+            r.Sessions is { Count: > 0 } ? sessions.Select(x => x.Session).OrderBy(x => x.StartsAt).ToList() : null,
+            picture);
         return new SubmissionValidation(new ValidSubmission(details, new PrivateContact(contactName!, contactEmail!, contactPhone)), problems, []);
 
         string? Url(string field, string? value)

@@ -5,13 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.Submission.Pictures;
 
 namespace SemaineIndustrie.Submission.Submissions;
 
 /// <summary>
 /// What a new submission goes through, one way for the single POST and for the batch: its idempotency
-/// key checked, a replay recognised, the submission, its first version, the key and the SubmissionReceived
-/// message staged together (they commit together, or not at all).
+/// key checked, a replay recognised, the submission, its first version, the key, the SubmissionReceived
+/// message and its picture's bytes (PictureAttached) staged together (they commit together, or not at all).
 /// </summary>
 public static class SubmissionIntake
 {
@@ -31,7 +32,7 @@ public static class SubmissionIntake
 
     /// <summary>Adds the new submission, its version, the key (if any) and its message to the context; the caller saves.</summary>
     public static (EventSubmission Submission, SubmissionVersion Version) Stage(SubmissionDbContext db, ValidSubmission valid, string organiser, string subject,
-        string? key, string? requestHash, DateTimeOffset now)
+        string? key, string? requestHash, DateTimeOffset now, PictureShelf pictures)
     {
         var (submission, received) = EventSubmission.Submit(Guid.CreateVersion7(now), organiser, subject, valid.Event, now);
         var version = SubmissionVersion.Of(submission.Id, submission.Version, valid, submission.CreatedBy, now);
@@ -42,6 +43,7 @@ public static class SubmissionIntake
             db.IdempotencyKeys.Add(new IdempotencyKey { OrganiserId = organiser, Key = key, RequestHash = requestHash!, SubmissionId = submission.Id, CreatedAt = now });
         }
         db.AddToOutbox(received);
+        pictures.Attach(db, submission.Id, submission.Version, valid.Event, now);
         return (submission, version);
     }
 

@@ -13,6 +13,7 @@ using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Domain;
 using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.Submission.Editions;
+using SemaineIndustrie.Submission.Pictures;
 using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Submission.Submissions;
@@ -59,10 +60,11 @@ public static class SubmissionsApi
         }
 
         var now = clock.GetUtcNow();
-        var validation = LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now);
+        var pictures = await PictureShelf.ForAsync(db, organiser, request, ct);
+        var validation = LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now, pictures);
         if (validation.Valid is not { } valid) return Rejected(validation);
 
-        var (submission, version) = SubmissionIntake.Stage(db, valid, organiser, user.SubjectId(), idempotencyKey, requestHash, now);
+        var (submission, version) = SubmissionIntake.Stage(db, valid, organiser, user.SubjectId(), idempotencyKey, requestHash, now, pictures);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -170,21 +172,25 @@ public static class SubmissionsApi
     }
 
     /// <summary>A new version; If-Match is required (428 without it, 412 when stale).</summary>
-    private static Task<Results<Ok<SubmissionView>, NotFound, ProblemHttpResult>> Revise(
+    private static async Task<Results<Ok<SubmissionView>, NotFound, ProblemHttpResult>> Revise(
         Guid id, SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db, EditionCatalog editions,
-        DomainClock clock, HttpContext http, CancellationToken ct) =>
-        ChangeAsync(db, id, user, http, ifMatchRequired: true, ct, submission =>
+        DomainClock clock, HttpContext http, CancellationToken ct)
+    {
+        var pictures = await PictureShelf.ForAsync(db, user.OrganiserId(), request, ct);
+        return await ChangeAsync(db, id, user, http, ifMatchRequired: true, ct, submission =>
         {
             submission.EnsureRevisable(); // a withdrawn submission is 409 whatever the new content
             var now = clock.GetUtcNow();
-            var validation = LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now);
+            var validation = LabellingRules.Validate(request, editions, CommuneDirectory.Instance, now, pictures);
             if (validation.Valid is not { } valid) return Rejected(validation);
 
             var revised = submission.Revise(valid.Event, now);
             db.Versions.Add(SubmissionVersion.Of(submission.Id, submission.Version, valid, user.SubjectId(), now));
             db.AddToOutbox(revised);
+            pictures.Attach(db, submission.Id, submission.Version, valid.Event, now);
             return null;
         });
+    }
 
     /// <summary>Withdraws the event (If-Match optional); it leaves the review queue and the public map.</summary>
     private static Task<Results<Ok<SubmissionView>, NotFound, ProblemHttpResult>> Withdraw(Guid id, ClaimsPrincipal user, SubmissionDbContext db, DomainClock clock, HttpContext http, CancellationToken ct) =>
