@@ -82,11 +82,12 @@ public static class EdgeProtection
             if (options.CatalogueCacheEnabled) policy.Expire(options.AssetsCacheDuration).SetVaryByQuery("*").VaryByValue(CatalogueCompression.EncodingOf).Tag("assets");
             else policy.NoCache();
         }));
-        // The catalogue's pictures: immutable addresses (a new picture is a new address), already compressed (WebP). Kept a few
-        // minutes only, so that a withdrawn event's picture leaves the gateway soon after the event leaves the map.
+        // The catalogue's pictures: immutable addresses (a new picture is a new address), already compressed (WebP: not compressed
+        // again), one entry whatever the query. Kept as long as the catalogue's answers, so that a refused or withdrawn event's
+        // picture leaves the gateway with the event (browsers keep it a year: its address never shows anything else).
         builder.Services.AddOutputCache(cache => cache.AddPolicy(PicturesCache, policy =>
         {
-            if (options.CatalogueCacheEnabled) policy.Expire(options.PicturesCacheDuration).Tag("pictures");
+            if (options.CatalogueCacheEnabled) policy.Expire(options.CatalogueCacheDuration).Tag("pictures");
             else policy.NoCache();
         }));
         builder.Services.AddRequestTimeouts();

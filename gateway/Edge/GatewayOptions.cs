@@ -26,6 +26,4 @@ public sealed class GatewayOptions
     public bool CatalogueCacheEnabled { get; set; } = true;
     /// <summary>How long the gateway keeps the web front-end's static files (they carry max-age=3600; a deployment shows within this).</summary>
     public TimeSpan AssetsCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
-    /// <summary>How long the gateway keeps a catalogue picture (browsers keep it a year: its address never shows anything else).</summary>
-    public TimeSpan PicturesCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

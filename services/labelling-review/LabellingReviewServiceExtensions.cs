@@ -18,6 +18,7 @@ public static class LabellingReviewServiceExtensions
         {
             bus.AddConsumer<OpenCaseConsumer>();
             bus.AddConsumer<ReviseCaseConsumer>();
+            bus.AddConsumer<Pictures.CasePictureConsumer>();
             bus.AddConsumer<CloseCaseConsumer>();
             bus.AddConsumer<VenueLocatedConsumer>();
             bus.AddConsumer<VenueUnlocatedConsumer>();

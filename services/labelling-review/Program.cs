@@ -1,3 +1,4 @@
+using SemaineIndustrie.LabellingReview.Pictures;
 using SemaineIndustrie.LabellingReview;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.LabellingReview.Claiming;
@@ -17,7 +18,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapQueuesApi();
-app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi();
+app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi().MapCasePictures();
 app.MapMotivationsApi().MapStatisticsApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -15,6 +15,7 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     public DbSet<Motivations.MotivationTemplate> MotivationTemplates => Set<Motivations.MotivationTemplate>();
     public DbSet<Reviewers.ReviewerName> ReviewerNames => Set<Reviewers.ReviewerName>();
     public DbSet<Editions.KnownEdition> Editions => Set<Editions.KnownEdition>();
+    public DbSet<Pictures.CasePicture> CasePictures => Set<Pictures.CasePicture>();
 
     /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
@@ -108,6 +109,12 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             e.Property(a => a.Actor).HasMaxLength(100);
             e.Property(a => a.Action).HasMaxLength(40);
             e.Property(a => a.Detail).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<Pictures.CasePicture>(e =>
+        {
+            e.ToTable("case_pictures");
+            e.HasKey(p => p.PictureId);
+            e.HasIndex(p => p.SubmissionId);
         });
         modelBuilder.AddOutboxAndInbox();
     }

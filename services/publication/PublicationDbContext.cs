@@ -11,6 +11,7 @@ public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> 
     public DbSet<WithdrawnSubmission> Withdrawn => Set<WithdrawnSubmission>();
     public DbSet<CatalogueEntry> Catalogue => Set<CatalogueEntry>();
     public DbSet<CatalogueRevision> Revisions => Set<CatalogueRevision>();
+    public DbSet<CataloguePicture> Pictures => Set<CataloguePicture>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -44,6 +45,13 @@ public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> 
             e.HasIndex(c => c.Sectors).HasMethod("gin");
             e.HasIndex(c => c.Audiences).HasMethod("gin");
             e.HasIndex(c => c.FocusTags).HasMethod("gin");
+            e.HasIndex(c => c.PictureId);
+        });
+        modelBuilder.Entity<CataloguePicture>(e =>
+        {
+            e.ToTable("catalogue_pictures");
+            e.HasKey(p => new { p.PictureId, p.Width });
+            e.HasIndex(p => p.SubmissionId);
         });
         modelBuilder.Entity<CatalogueRevision>(e =>
         {

@@ -19,6 +19,7 @@ public static class PublicationServiceExtensions
         {
             bus.AddConsumer<SubmissionContentConsumer>();
             bus.AddConsumer<RevisedContentConsumer>();
+            bus.AddConsumer<PictureConsumer>();
             bus.AddConsumer<LocationConsumer>();
             bus.AddConsumer<UnlocatedConsumer>();
             bus.AddConsumer<LabelConsumer>();

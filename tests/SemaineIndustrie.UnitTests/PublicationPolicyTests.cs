@@ -55,6 +55,19 @@ public sealed class PublicationPolicyTests
     }
 
     [Fact]
+    public void A_labelled_version_whose_picture_has_not_arrived_leaves_the_map_as_it_is_until_it_does()
+    {
+        var pictured = new VersionFacts { SubmissionId = Id, Version = 2 };
+        pictured.Describe(Details("Version 2") with { Picture = new EventPicture(Guid.NewGuid(), "L'atelier", [new PictureSize(320, 240)]) });
+        pictured.Locate(new VenueLocated(Id, 2, 43.6, 0.58, LocationPrecision.Street, "ban", 0.9, T0));
+        pictured.Decide(Decision.Labelled, T0);
+
+        Assert.IsType<PublicationPolicy.Keep>(Decide(versions: [Version(1, Decision.Labelled), pictured])); // version 1 stays shown meanwhile
+        pictured.ReceivePicture();
+        Assert.Equal(2, Assert.IsType<PublicationPolicy.Publish>(Decide(versions: [Version(1, Decision.Labelled), pictured])).Version.Version);
+    }
+
+    [Fact]
     public void A_version_is_decided_once_and_a_correction_beats_automatic_positions_of_that_version()
     {
         var facts = Version(1, Decision.Labelled);

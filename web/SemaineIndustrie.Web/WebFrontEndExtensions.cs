@@ -8,6 +8,8 @@ using SemaineIndustrie.Web.Api;
 using SemaineIndustrie.Web.Catalogue;
 using SemaineIndustrie.Web.Session;
 
+using SemaineIndustrie.Web.Pictures;
+
 namespace SemaineIndustrie.Web;
 
 /// <summary>Marks this assembly for test hosts, and names the shared UI text resources (Resources/SharedResource*.resx).</summary>
@@ -83,6 +85,7 @@ public static class WebFrontEndExtensions
     {
         app.MapRazorPages(); // pages are public unless marked [Authorize] (the signed-in space)
         app.MapWebSignIn();
+        app.MapPrivatePictures();
         app.MapFallbackToPage("/Introuvable").AllowAnonymous();
         // The language switch: remembered in a cookie, then back to the page (local addresses only).
         app.MapGet("/langue/{culture}", (string culture, string? retour, HttpContext http) =>

@@ -11,6 +11,16 @@ public sealed class WebOptions
     public MapOptions Map { get; set; } = new();
 
     /// <summary>
+    /// The site's public address (the gateway's), for what must be absolute: link previews (OpenGraph, Twitter cards). Empty:
+    /// the address the request came to.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>An absolute address of the site for <paramref name="path"/> ("/evenements/…").</summary>
+    public string Absolute(HttpRequest request, string path) =>
+        (PublicBaseUrl?.ToString().TrimEnd('/') ?? $"{request.Scheme}://{request.Host}") + path;
+
+    /// <summary>
     /// Where the data-protection key ring lives (sign-in cookies, antiforgery tokens). Several replicas must share
     /// it, or a cookie one of them wrote is unreadable by the others: a folder every replica mounts (Kubernetes: the
     /// ReadWriteMany volume "web-keys"; deploy/cluster.sh: .local/cluster/web-keys). Empty: ASP.NET Core's default,

@@ -361,6 +361,39 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                     b.ToTable("motivation_templates", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.LabellingReview.Pictures.CasePicture", b =>
+                {
+                    b.Property<Guid>("PictureId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("picture_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<byte[]>("Webp")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("webp");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("PictureId")
+                        .HasName("pk_case_pictures");
+
+                    b.HasIndex("SubmissionId")
+                        .HasDatabaseName("ix_case_pictures_submission_id");
+
+                    b.ToTable("case_pictures", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.LabellingReview.Reviewers.ReviewerName", b =>
                 {
                     b.Property<string>("Subject")

@@ -27,7 +27,26 @@ public static class CatalogueApi
         group.MapGet("/events.jsonld", (CatalogueQuery query, PublicationDbContext db, IOptions<CatalogueOptions> options) =>
             Export(query, db, events => CatalogueExports.JsonLd(events, options.Value.PublicBaseUrl))).Produces<string>(StatusCodes.Status200OK, "application/ld+json");
         group.MapGet("/stats", Stats);
+
+        // Pictures: immutable addresses (a new picture is a new id), so not the catalogue's revision-based caching.
+        app.MapGet("/api/catalogue/pictures/{id:guid}/{width:int}.webp", Picture).AllowAnonymous().WithTags("Public catalogue")
+            .WithPlatformAnswers(signedIn: false).Produces(StatusCodes.Status200OK, contentType: "image/webp");
         return app;
+    }
+
+    /// <summary>
+    /// One size of a public event's picture. Only the picture of a version on the map is served: a refused, replaced or
+    /// withdrawn event's picture is 404 (and deleted). Its address never shows anything else: cached a year, immutable.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> Picture(Guid id, int width, PublicationDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var bytes = await db.Pictures.AsNoTracking()
+            .Where(p => p.PictureId == id && p.Width == width && db.Catalogue.Any(e => e.PictureId == id))
+            .Select(p => p.Webp).SingleOrDefaultAsync(ct);
+        if (bytes is null) return TypedResults.NotFound();
+        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        http.Response.Headers.ETag = $"\"{id:N}-{width}\"";
+        return TypedResults.File(bytes, "image/webp");
     }
 
     /// <summary>Events by start time, cursor-paginated (limit ≤ 100).</summary>

@@ -161,6 +161,12 @@ public static class CatalogueExports
         };
         if (e.Capacity is { } capacity) evt["maximumAttendeeCapacity"] = capacity;
         if (Uri(e.Registration.Url) is { } url) evt["url"] = url;
+        if (e.Picture is { } picture) // schema.org/Google: an ImageObject, absolute address, its size and description
+            evt["image"] = new JsonArray(new JsonObject
+            {
+                ["@type"] = "ImageObject", ["url"] = publicBaseUrl.TrimEnd('/') + picture.Url,
+                ["width"] = picture.Width, ["height"] = picture.Height, ["description"] = picture.Alt,
+            });
         if (e.Sessions is { Count: > 0 } sessions) // schema.org: the sessions are sub-events of the event
         {
             evt["subEvent"] = new JsonArray(sessions.OrderBy(s => s.StartsAt).Select(s =>

@@ -28,9 +28,23 @@ public sealed class VersionFacts
     public bool Unlocated { get; private set; }
     public Decision Decision { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+    /// <summary>The version's picture (from its content), and whether its bytes have arrived (<see cref="PictureAttached"/>).</summary>
+    public Guid? PictureId { get; private set; }
+    public bool PictureReceived { get; private set; }
 
     /// <summary>The version's content, recorded once (a redelivery or a late duplicate changes nothing).</summary>
-    public void Describe(EventDetails details) => Details ??= JsonSerializer.Serialize(details, ContractJson.Options);
+    public void Describe(EventDetails details)
+    {
+        if (Details is not null) return;
+        Details = JsonSerializer.Serialize(details, ContractJson.Options);
+        PictureId = details.Picture?.Id;
+    }
+
+    /// <summary>The bytes of this version's picture are stored (they may arrive before or after its content).</summary>
+    public void ReceivePicture() => PictureReceived = true;
+
+    /// <summary>Known to have a picture whose bytes have not arrived yet: not shown until they have.</summary>
+    public bool AwaitsPicture => PictureId is not null && !PictureReceived;
 
     /// <summary>
     /// A position for this version. A reviewer's correction wins over automatic results of the same version,
@@ -56,6 +70,16 @@ public sealed class VersionFacts
         if (Decision != Decision.None) return;
         (Decision, DecidedAt) = (decision, at);
     }
+}
+
+/// <summary>One size of a picture a version of a submission carries (WebP), kept while that version is or may become public.</summary>
+public sealed class CataloguePicture
+{
+    public Guid PictureId { get; init; }
+    public int Width { get; init; }
+    public int Height { get; init; }
+    public Guid SubmissionId { get; init; }
+    public required byte[] Webp { get; init; }
 }
 
 /// <summary>A withdrawn submission: removed from the catalogue and never published again, whatever arrives later.</summary>
@@ -97,6 +121,8 @@ public sealed class CatalogueEntry
     public required string FeatureJson { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The shown version's picture: the only one of the submission's pictures the catalogue serves.</summary>
+    public Guid? PictureId { get; set; }
 
     public EventDetails ReadDetails() => JsonSerializer.Deserialize<EventDetails>(Details, Json)!;
 
@@ -129,6 +155,7 @@ public sealed class CatalogueEntry
         (Latitude, Longitude) = (facts.Latitude!.Value, facts.Longitude!.Value);
         SearchText = CommuneNames.Normalise(string.Join(' ', d.Title, d.Description, d.Venue.Name, d.Venue.CommuneName, d.OrganisingBody.Name));
         Details = facts.Details!;
+        PictureId = facts.PictureId;
         UpdatedAt = now;
         var view = this.Public();
         PublicJson = JsonSerializer.Serialize(view, Json);

@@ -33,6 +33,20 @@ public sealed class UnlocatedConsumer(PublicationDbContext db, TimeProvider cloc
         Publisher.RecordAsync(db, clock, context.Message, f => f.Unlocate(), ct));
 }
 
+/// <summary>A version's picture: its sizes are kept while that version is or may become public, and it may then be shown.</summary>
+public sealed class PictureConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<PictureAttached>
+{
+    public Task Consume(ConsumeContext<PictureAttached> context) => db.ConsumeOnceAsync(context, this, async ct =>
+    {
+        var message = context.Message;
+        await Publisher.LockAsync(db, message.SubmissionId, ct);
+        var held = await db.Pictures.Where(p => p.PictureId == message.PictureId).Select(p => p.Width).ToListAsync(ct);
+        foreach (var file in message.Files.Where(f => !held.Contains(f.Width)))
+            db.Pictures.Add(new CataloguePicture { PictureId = message.PictureId, Width = file.Width, Height = file.Height, SubmissionId = message.SubmissionId, Webp = file.Webp });
+        await Publisher.RecordAsync(db, clock, message, f => f.ReceivePicture(), ct);
+    });
+}
+
 public sealed class LabelConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<LabelGranted>
 {
     public Task Consume(ConsumeContext<LabelGranted> context) => db.ConsumeOnceAsync(context, this, ct =>
@@ -99,30 +113,54 @@ internal static class Publisher
     public static async Task ReconcileAsync(PublicationDbContext db, TimeProvider clock, Guid submissionId, List<VersionFacts>? versions, bool withdrawn, CancellationToken ct)
     {
         withdrawn = withdrawn || await db.Withdrawn.AnyAsync(w => w.SubmissionId == submissionId, ct);
+        versions ??= withdrawn ? [] : await db.Versions.Where(v => v.SubmissionId == submissionId).ToListAsync(ct);
+        var entry = await ShowOrRemoveAsync(db, clock, submissionId, versions, withdrawn, ct);
+        await PrunePicturesAsync(db, submissionId, versions, entry, ct);
+    }
+
+    /// <summary>Applies the policy's verdict to the catalogue entry; returns the entry as it now is (null: not public).</summary>
+    private static async Task<CatalogueEntry?> ShowOrRemoveAsync(PublicationDbContext db, TimeProvider clock, Guid submissionId, List<VersionFacts> versions, bool withdrawn, CancellationToken ct)
+    {
         var entry = await db.Catalogue.SingleOrDefaultAsync(c => c.SubmissionId == submissionId, ct);
         var now = clock.GetUtcNow();
-
-        versions ??= withdrawn ? [] : await db.Versions.Where(v => v.SubmissionId == submissionId).ToListAsync(ct);
         VersionFacts final;
         switch (PublicationPolicy.Decide(versions, withdrawn))
         {
             case PublicationPolicy.Remove remove:
                 Remove(db, entry, remove.Reason, now);
-                return;
+                return null;
             case PublicationPolicy.Publish publish:
                 final = publish.Version;
                 break;
             default:
-                return; // nothing final yet, or facts still on their way
+                return entry; // nothing final yet, or facts still on their way
         }
 
-        if (entry is not null && entry.Version == final.Version && entry.Latitude == final.Latitude && entry.Longitude == final.Longitude) return;
+        if (entry is not null && entry.Version == final.Version && entry.Latitude == final.Latitude && entry.Longitude == final.Longitude) return entry;
         var newVersion = entry is null || entry.Version != final.Version;
         if (entry is null) db.Catalogue.Add(entry = CatalogueEntry.For(submissionId, now));
         var shown = entry.Show(final, now);
         BumpRevisionAtCommit(now);
         db.AddToOutbox(new EventPublished(submissionId, final.Version, now, shown));
         if (newVersion && final.DecidedAt is { } decidedAt) Lag.Record(Math.Max(0, (now - decidedAt).TotalMilliseconds));
+        return entry;
+    }
+
+    /// <summary>
+    /// Keeps the submission's pictures that are shown (the entry's) or may be (the latest decided version if labelled, a newer one
+    /// not refused nor sent back for changes); a replaced, refused or withdrawn event's picture is deleted in the same transaction as the change that
+    /// made it so. The catalogue serves only the entry's picture in any case.
+    /// </summary>
+    private static async Task PrunePicturesAsync(PublicationDbContext db, Guid submissionId, List<VersionFacts> versions, CatalogueEntry? entry, CancellationToken ct)
+    {
+        // Versions before the latest final decision can no longer be shown; from it on, only those not refused nor sent back.
+        var latestFinal = versions.Where(v => v.Decision is Decision.Labelled or Decision.Refused).Select(v => v.Version).DefaultIfEmpty(0).Max();
+        var keep = versions.Where(v => v.Version >= latestFinal && v.Decision is Decision.None or Decision.Labelled).Select(v => v.PictureId)
+            .Append(entry?.PictureId).OfType<Guid>().ToHashSet();
+        foreach (var added in db.Pictures.Local.Where(p => p.SubmissionId == submissionId && !keep.Contains(p.PictureId)).ToList()) db.Pictures.Remove(added);
+        var stale = await db.Pictures.Where(p => p.SubmissionId == submissionId && !keep.Contains(p.PictureId)).Select(p => new { p.PictureId, p.Width }).ToListAsync(ct);
+        foreach (var key in stale.Where(k => !db.ChangeTracker.Entries<CataloguePicture>().Any(e => e.Entity.PictureId == k.PictureId && e.Entity.Width == k.Width)))
+            db.Pictures.Remove(new CataloguePicture { PictureId = key.PictureId, Width = key.Width, SubmissionId = submissionId, Webp = [] });
     }
 
     private static void Remove(PublicationDbContext db, CatalogueEntry? entry, string reason, DateTimeOffset now)

@@ -8,7 +8,7 @@ namespace SemaineIndustrie.Publication.Catalogue;
 /// or refused; a request for changes is not final) is labelled and its venue located. A revision keeps
 /// the labelled version public until the new one is decided: labelled replaces it, refused removes it. A
 /// withdrawal or a refusal removes it at once, an unlocatable venue too. When the newest labelled
-/// version's content or location has simply not arrived yet, the entry stays as it is until they do.
+/// version's content, location or picture has simply not arrived yet, the entry stays as it is until they do.
 /// Also renders what the public sees of an event on the map (<see cref="Feature"/>).
 /// </summary>
 public static class PublicationPolicy
@@ -31,7 +31,7 @@ public static class PublicationPolicy
         if (final is null) return new Keep();
         if (final.Decision == Decision.Refused) return new Remove("refused");
         if (final.Unlocated) return new Remove("venue not located");
-        if (final.Details is null || final.Latitude is null || final.Longitude is null) return new Keep(); // facts still on their way
+        if (final.Details is null || final.Latitude is null || final.Longitude is null || final.AwaitsPicture) return new Keep(); // facts still on their way
         return new Publish(final);
     }
 
@@ -41,6 +41,14 @@ public static class PublicationPolicy
         var feature = FeatureOf(e);
         if (e.FocusTags is { Count: > 0 } focus) // only where ticked: the map's payload stays as small as it was
             feature["properties"]!.AsObject()["focusTags"] = new JsonArray(focus.Select(f => (JsonNode?)f).ToArray());
+        if (e.Picture is { } picture) // the pop-up's thumbnail: its size set, so that the pop-up does not jump when it loads
+        {
+            var thumbnail = picture.AtLeast(320);
+            feature["properties"]!.AsObject()["picture"] = new JsonObject
+            {
+                ["url"] = thumbnail.Url, ["width"] = thumbnail.Width, ["height"] = thumbnail.Height, ["alt"] = picture.Alt,
+            };
+        }
         if (e.Sessions is { Count: > 1 } sessions) // one marker for the venue; how many sessions it holds (the event's page lists them)
             feature["properties"]!.AsObject()["sessions"] = sessions.Count;
         return feature;

@@ -202,6 +202,10 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
+                    b.Property<Guid?>("PictureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("picture_id");
+
                     b.Property<string>("PublicJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -263,6 +267,9 @@ namespace SemaineIndustrie.Publication.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("FocusTags"), "gin");
 
+                    b.HasIndex("PictureId")
+                        .HasDatabaseName("ix_catalogue_entries_picture_id");
+
                     b.HasIndex("Sectors")
                         .HasDatabaseName("ix_catalogue_entries_sectors");
 
@@ -275,6 +282,38 @@ namespace SemaineIndustrie.Publication.Migrations
                         .HasDatabaseName("ix_catalogue_entries_starts_at_submission_id");
 
                     b.ToTable("catalogue_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Publication.Catalogue.CataloguePicture", b =>
+                {
+                    b.Property<Guid>("PictureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("picture_id");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<byte[]>("Webp")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("webp");
+
+                    b.HasKey("PictureId", "Width")
+                        .HasName("pk_catalogue_pictures");
+
+                    b.HasIndex("SubmissionId")
+                        .HasDatabaseName("ix_catalogue_pictures_submission_id");
+
+                    b.ToTable("catalogue_pictures", (string)null);
                 });
 
             modelBuilder.Entity("SemaineIndustrie.Publication.Catalogue.CatalogueRevision", b =>
@@ -341,6 +380,14 @@ namespace SemaineIndustrie.Publication.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
+
+                    b.Property<Guid?>("PictureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("picture_id");
+
+                    b.Property<bool>("PictureReceived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("picture_received");
 
                     b.Property<bool>("Unlocated")
                         .HasColumnType("boolean")

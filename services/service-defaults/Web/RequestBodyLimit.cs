@@ -10,13 +10,19 @@ namespace SemaineIndustrie.ServiceDefaults.Web;
 /// The largest request body a service (or the gateway) reads, from Http:MaxRequestBodyBytes (default
 /// 1 MiB): a declared larger body is answered 413 problem+json at once, a chunked one fails with 413 as
 /// soon as it crosses the limit. Our APIs take small JSON documents only; an endpoint that takes more
-/// (the submission batch) is named with its own limit in Http:PathLimits ([{ "Path", "MaxBytes" }]).
+/// (the submission batch, a picture upload) is named with its own limit in Http:PathLimits ([{ "Path", "MaxBytes" }]); a Path
+/// ending in "/*" names every address under it (the organiser's form pages, which carry a picture).
 /// </summary>
 public static class RequestBodyLimit
 {
     public const long DefaultBytes = 1024 * 1024;
 
-    public sealed record PathLimit(string Path, long MaxBytes);
+    public sealed record PathLimit(string Path, long MaxBytes)
+    {
+        public bool Matches(PathString path) => Path.EndsWith("/*", StringComparison.Ordinal)
+            ? path.StartsWithSegments(Path[..^2], StringComparison.OrdinalIgnoreCase)
+            : path.Equals(Path, StringComparison.OrdinalIgnoreCase);
+    }
 
     public static WebApplication UseRequestBodyLimit(this WebApplication app)
     {
@@ -24,7 +30,7 @@ public static class RequestBodyLimit
         var paths = app.Configuration.GetSection("Http:PathLimits").Get<List<PathLimit>>() ?? [];
         app.Use(async (context, next) =>
         {
-            var limit = paths.FirstOrDefault(p => context.Request.Path.Equals(p.Path, StringComparison.OrdinalIgnoreCase))?.MaxBytes ?? standard;
+            var limit = paths.FirstOrDefault(p => p.Matches(context.Request.Path))?.MaxBytes ?? standard;
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit)
             {

@@ -61,13 +61,16 @@ public static class PicturesApi
         }
     }
 
-    /// <summary>One derivative of one of the organisation's pictures; its address never changes what it shows.</summary>
+    /// <summary>
+    /// One of the organisation's pictures: its smallest size at least <paramref name="width"/> wide (else its largest), so that a
+    /// page asks for what it shows without knowing the sizes. The address never shows anything else.
+    /// </summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> Read(Guid id, int width, ClaimsPrincipal user, SubmissionDbContext db, HttpContext http, CancellationToken ct)
     {
         var organiser = user.OrganiserId();
-        var bytes = await db.PictureFiles.AsNoTracking()
-            .Where(f => f.PictureId == id && f.Width == width && db.Pictures.Any(p => p.Id == id && p.OrganiserId == organiser))
-            .Select(f => f.Webp).SingleOrDefaultAsync(ct);
+        var files = db.PictureFiles.AsNoTracking().Where(f => f.PictureId == id && db.Pictures.Any(p => p.Id == id && p.OrganiserId == organiser));
+        var bytes = await files.Where(f => f.Width >= width).OrderBy(f => f.Width).Select(f => f.Webp).FirstOrDefaultAsync(ct)
+            ?? await files.OrderByDescending(f => f.Width).Select(f => f.Webp).FirstOrDefaultAsync(ct);
         if (bytes is null) return TypedResults.NotFound();
         http.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         return TypedResults.File(bytes, "image/webp");

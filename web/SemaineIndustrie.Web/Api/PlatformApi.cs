@@ -22,18 +22,26 @@ public sealed class PlatformApi(AccessTokens tokens, IHttpClientFactory clients)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    /// <summary>A call whose answer is a <typeparamref name="T"/> when it succeeds.</summary>
+    /// <summary>
+    /// A call whose answer is a <typeparamref name="T"/> when it succeeds (<c>byte[]</c>: the body's bytes, e.g. a picture). The body is
+    /// sent as JSON, or as it is when it is already <see cref="HttpContent"/> (a multipart upload).
+    /// </summary>
     public async Task<ApiAnswer<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, string? ifMatch = null)
     {
         var access = await tokens.GetAsync(ct);
         if (access is null) return ApiAnswer<T>.SignInNeeded;
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: Json) };
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = body switch { null => null, HttpContent content => content, _ => JsonContent.Create(body, body.GetType(), options: Json) },
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access);
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         using var response = await clients.CreateClient(Client).SendAsync(request, ct);
         var etag = response.Headers.ETag?.Tag;
         if (!response.IsSuccessStatusCode) return new(response.StatusCode, default, await ApiProblem.ReadAsync(response, ct), etag);
-        var value = typeof(T) == typeof(Nothing) || response.StatusCode == HttpStatusCode.NoContent ? default : await response.Content.ReadFromJsonAsync<T>(Json, ct);
+        var value = typeof(T) == typeof(Nothing) || response.StatusCode == HttpStatusCode.NoContent ? default
+            : typeof(T) == typeof(byte[]) ? (T)(object)await response.Content.ReadAsByteArrayAsync(ct)
+            : await response.Content.ReadFromJsonAsync<T>(Json, ct);
         return new(response.StatusCode, value, null, etag);
     }
 

@@ -10,6 +10,9 @@ public sealed class ReviewClient(PlatformApi api)
 
     public Task<ApiAnswer<CaseDetail>> CaseAsync(Guid id, CancellationToken ct) => api.GetAsync<CaseDetail>($"api/review/cases/{id}", ct);
 
+    /// <summary>A picture of one of the case's versions, as the committee sees it (WebP).</summary>
+    public Task<ApiAnswer<byte[]>> CasePictureAsync(Guid id, Guid picture, CancellationToken ct) => api.GetAsync<byte[]>($"api/review/cases/{id}/pictures/{picture}.webp", ct);
+
     public Task<ApiAnswer<List<AuditEntryView>>> AuditAsync(Guid id, CancellationToken ct) => api.GetAsync<List<AuditEntryView>>($"api/review/cases/{id}/audit", ct);
 
     public Task<ApiAnswer<Nothing>> ClaimAsync(Guid id, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/claim", null, ct);

@@ -39,6 +39,19 @@ public sealed class SubmissionsClient(PlatformApi api)
     public Task<ApiAnswer<SubmissionView>> SubmitDraftAsync(Guid id, CancellationToken ct) =>
         api.SendAsync<SubmissionView>(HttpMethod.Post, $"api/drafts/{id}/submission", null, ct);
 
+    /// <summary>Uploads a picture (the submission API checks and re-encodes it); its id is then named in the demand.</summary>
+    public Task<ApiAnswer<UploadedPicture>> UploadPictureAsync(IFormFile file, CancellationToken ct)
+    {
+        var content = new MultipartFormDataContent();
+        var part = new StreamContent(file.OpenReadStream());
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream"); // the API reads the content, not a declared type
+        content.Add(part, "file", Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "image");
+        return api.SendAsync<UploadedPicture>(HttpMethod.Post, "api/pictures", content, ct);
+    }
+
+    /// <summary>One size of one of the organisation's pictures (WebP), for its pages' previews.</summary>
+    public Task<ApiAnswer<byte[]>> PictureAsync(Guid id, int width, CancellationToken ct) => api.GetAsync<byte[]>($"api/pictures/{id}/{width}.webp", ct);
+
     /// <param name="dryRun">Checked with the server's rules, nothing stored.</param>
     public Task<ApiAnswer<BatchResponse>> BatchAsync(BatchRequest batch, bool dryRun, CancellationToken ct) =>
         api.SendAsync<BatchResponse>(HttpMethod.Post, "api/submissions/batch" + (dryRun ? "?dryRun=true" : ""), batch, ct);

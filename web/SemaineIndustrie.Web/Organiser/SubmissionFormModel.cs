@@ -36,8 +36,26 @@ public abstract class SubmissionFormModel : PageModel
         "title", "description", "eventType", "startsAt", "endsAt", "venue.name", "venue.street", "venue.postalCode", "venue.commune", "venue.communeInsee",
         "sectors", "audiences", "focusTags", "freeOfCharge", "capacity", "registration", "registration.required", "registration.url", "registration.email", "registration.phone",
         "accessibility.wheelchairAccessible", "organisingBody.name", "organisingBody.kind", "organisingBody.siret",
-        "privateContact.name", "privateContact.email", "privateContact.phone",
+        "privateContact.name", "privateContact.email", "privateContact.phone", "picture.id", "picture.alt", "picture.file",
     ];
+
+    /// <summary>The picture the demand names now (kept between posts in a hidden field, so that a refused form does not ask for it again).</summary>
+    public Guid? PictureId => Guid.TryParse(Value("picture.id"), out var id) && Value("picture.remove") != "oui" ? id : null;
+
+    /// <summary>A picture just uploaded with this post (the API checked and stored it).</summary>
+    private Guid? uploaded;
+
+    /// <summary>
+    /// Uploads the picture chosen in the form, if any, before the demand is built: the submission API checks it (its content,
+    /// its size) and keeps it; its refusal is shown beside the file field.
+    /// </summary>
+    protected async Task UploadPictureAsync(SubmissionsClient submissions, CancellationToken ct)
+    {
+        if (Request.Form.Files.GetFile("picture.file") is not { Length: > 0 } file) return;
+        var answer = await submissions.UploadPictureAsync(file, ct);
+        if (answer.Value is { } picture) uploaded = picture.Id;
+        else Errors["picture.file"] = answer.Problem?.FieldErrors().FirstOrDefault().Value ?? answer.Describe();
+    }
 
     public IEnumerable<KeyValuePair<string, string>> OtherErrors => Errors.Where(e => !Fields.Contains(e.Key) && !IsSessionField(e.Key));
 
@@ -72,6 +90,10 @@ public abstract class SubmissionFormModel : PageModel
         var extra = TypedSessions().Select(i => new SessionRequest(Text($"sessions[{i}].startsAt"), Text($"sessions[{i}].endsAt"),
             int.TryParse(Text($"sessions[{i}].capacity"), out var seats) ? seats : null, Text($"sessions[{i}].registrationUrl"))).ToList();
         List<SessionRequest>? sessions = extra.Count == 0 ? null : [new SessionRequest(Text("startsAt"), Text("endsAt")), .. extra];
+        if (uploaded is { } fresh) Values["picture.id"] = fresh.ToString();
+        if (YesNo("picture.remove") == true) Values["picture.id"] = "";
+        var pictureId = Guid.TryParse(Value("picture.id"), out var named) ? named : (Guid?)null;
+        var picture = pictureId is null && Text("picture.alt") is null ? null : new PictureRequest(pictureId, Text("picture.alt"));
         return new SubmissionRequest(
             Text("title"), Text("description"), Code<EventType>("eventType"), Text("startsAt"), Text("endsAt"),
             new VenueRequest(Text("venue.name"), Text("venue.street"), Text("venue.postalCode"), Text("venue.commune"), Text("venue.communeInsee")),
@@ -82,7 +104,8 @@ public abstract class SubmissionFormModel : PageModel
             new OrganisingBodyRequest(Text("organisingBody.name"), Code<OrganisationKind>("organisingBody.kind"), Text("organisingBody.siret")),
             new PrivateContactRequest(Text("privateContact.name"), Text("privateContact.email"), Text("privateContact.phone")),
             form["focusTags"].Select(s => s!).ToList(),
-            sessions);
+            sessions,
+            picture);
     }
 
     /// <summary>A submission as the API shows it (event + private contact), as form values, to revise or duplicate it.</summary>
@@ -110,6 +133,7 @@ public abstract class SubmissionFormModel : PageModel
             ["accessibility.wheelchairAccessible"] = YesNo(r.Accessibility?.WheelchairAccessible),
             ["organisingBody.name"] = r.OrganisingBody?.Name, ["organisingBody.kind"] = Code(r.OrganisingBody?.Kind), ["organisingBody.siret"] = r.OrganisingBody?.Siret,
             ["privateContact.name"] = r.PrivateContact?.Name, ["privateContact.email"] = r.PrivateContact?.Email, ["privateContact.phone"] = r.PrivateContact?.Phone,
+            ["picture.id"] = r.Picture?.Id?.ToString() ?? "", ["picture.alt"] = r.Picture?.Alt,
         };
         foreach (var (session, i) in (r.Sessions ?? []).Select((session, i) => (session, i)).Skip(1).Take(MaxSessions - 1))
         {

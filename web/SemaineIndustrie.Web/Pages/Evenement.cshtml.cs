@@ -29,6 +29,14 @@ public sealed class EvenementModel(CatalogueClient catalogue, IOptions<WebOption
         JsonLd = await catalogue.EventJsonLdAsync(id, ct);
     }
 
+    /// <summary>The page's own address (canonical, shared).</summary>
+    public string Address => options.Value.Absolute(Request, $"/evenements/{Event!.Id}");
+
+    public string Absolute(string path) => options.Value.Absolute(Request, path);
+
+    /// <summary>The description's first 200 characters, on one line: the page's meta description and its link preview's text.</summary>
+    public string Summary => Event!.Description.ReplaceLineEndings(" ") is var text && text.Length > 200 ? text[..197].TrimEnd() + "…" : Event.Description.ReplaceLineEndings(" ");
+
     /// <summary>schema.org Event for search engines, from the catalogue (escaped for the page's script element).</summary>
     public string? JsonLd { get; private set; }
 

@@ -32,6 +32,7 @@ public sealed class ModifierModel(SubmissionsClient submissions, CatalogueClient
     public async Task<IActionResult> OnPostAsync(Guid id, int? annee, CancellationToken ct)
     {
         await UseEditionAsync(catalogue, annee, ct);
+        await UploadPictureAsync(submissions, ct);
         var submission = BuildSubmission();
         if (Errors.Count > 0) return Page();
         var revised = await submissions.ReviseAsync(id, submission, Version, ct);

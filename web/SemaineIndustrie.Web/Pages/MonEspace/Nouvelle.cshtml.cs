@@ -61,6 +61,15 @@ public sealed class NouvelleModel(SubmissionsClient submissions, CatalogueClient
     /// <summary>"Enregistrer le brouillon": the form as it is, kept by the submission API; the page comes back on the draft's address.</summary>
     public async Task<IActionResult> OnPostBrouillonAsync(Guid? brouillon, CancellationToken ct)
     {
+        await UploadPictureAsync(submissions, ct);
+        if (Errors.Count > 0) // the picture was refused: the form comes back with the reason
+        {
+            await UseEditionAsync(catalogue, null, ct);
+            BuildSubmission();
+            DraftId = brouillon;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         var saved = await submissions.SaveDraftAsync(brouillon, BuildSubmission(), ct);
         if (saved.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdemandes%2Fnouvelle");
         if (saved.Value is not { } draft)
@@ -107,6 +116,7 @@ public sealed class NouvelleModel(SubmissionsClient submissions, CatalogueClient
     {
         await UseEditionAsync(catalogue, annee, ct);
         DraftId = brouillon;
+        await UploadPictureAsync(submissions, ct);
         var submission = BuildSubmission();
         if (Errors.Count > 0) return Page();
         var created = brouillon is { } draftId ? await SubmitDraftAsync(draftId, submission, ct) : await submissions.CreateAsync(submission, ct);

@@ -16,8 +16,10 @@
     saving = true;
     changed = false;
     try {
+      const body = new FormData(form);
+      body.delete('picture.file'); // a picture is uploaded when the form is saved or sent, not every few seconds
       const response = await fetch(form.dataset.autosave, {
-        method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { Accept: 'application/json' },
+        method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' },
       });
       if (!response.ok) throw new Error(String(response.status));
       const saved = await response.json();

@@ -42,8 +42,25 @@
     return a;
   }
 
+  // The event's picture, lazily loaded, its size given (nothing moves when it arrives); its address is the catalogue's own.
+  function picture(feature, className) {
+    var p = feature.properties.picture;
+    if (!p || typeof p.url !== 'string' || p.url.indexOf('/api/catalogue/pictures/') !== 0) return null;
+    var img = document.createElement('img');
+    img.className = className;
+    img.src = p.url;
+    img.width = p.width;
+    img.height = p.height;
+    img.alt = p.alt || '';
+    img.loading = 'lazy';
+    img.decoding = 'async';
+    return img;
+  }
+
   function popup(feature) {
     var box = document.createElement('div');
+    var image = picture(feature, 'map-popup__picture');
+    if (image) box.appendChild(image);
     var title = document.createElement('p');
     title.className = 'fr-text--bold fr-mb-1v';
     title.appendChild(link(feature));
@@ -65,6 +82,8 @@
       var item = document.createElement('li');
       item.className = 'event-card';
       item.dataset.id = f.id;
+      var thumbnail = picture(f, 'event-card__picture');
+      if (thumbnail) item.appendChild(thumbnail);
       var title = document.createElement('h3');
       title.className = 'fr-h6 fr-mb-1v';
       title.appendChild(link(f));
