@@ -63,7 +63,7 @@ public sealed class PublicationPolicyTests
         pictured.Decide(Decision.Labelled, T0);
 
         Assert.IsType<PublicationPolicy.Keep>(Decide(versions: [Version(1, Decision.Labelled), pictured])); // version 1 stays shown meanwhile
-        pictured.ReceivePicture();
+        pictured.ReceivePicture(pictured.PictureId!.Value);
         Assert.Equal(2, Assert.IsType<PublicationPolicy.Publish>(Decide(versions: [Version(1, Decision.Labelled), pictured])).Version.Version);
     }
 

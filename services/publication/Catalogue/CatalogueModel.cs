@@ -37,11 +37,18 @@ public sealed class VersionFacts
     {
         if (Details is not null) return;
         Details = JsonSerializer.Serialize(details, ContractJson.Options);
-        PictureId = details.Picture?.Id;
+        PictureId = details.Picture?.Id ?? PictureId;
     }
 
-    /// <summary>The bytes of this version's picture are stored (they may arrive before or after its content).</summary>
-    public void ReceivePicture() => PictureReceived = true;
+    /// <summary>
+    /// The bytes of this version's picture are stored. They may arrive before its content (each consumer has its own queue):
+    /// the picture's id is then known from them, so that nothing takes them for an orphan meanwhile.
+    /// </summary>
+    public void ReceivePicture(Guid picture)
+    {
+        PictureId ??= picture;
+        PictureReceived = true;
+    }
 
     /// <summary>Known to have a picture whose bytes have not arrived yet: not shown until they have.</summary>
     public bool AwaitsPicture => PictureId is not null && !PictureReceived;

@@ -43,7 +43,7 @@ public sealed class PictureConsumer(PublicationDbContext db, TimeProvider clock)
         var held = await db.Pictures.Where(p => p.PictureId == message.PictureId).Select(p => p.Width).ToListAsync(ct);
         foreach (var file in message.Files.Where(f => !held.Contains(f.Width)))
             db.Pictures.Add(new CataloguePicture { PictureId = message.PictureId, Width = file.Width, Height = file.Height, SubmissionId = message.SubmissionId, Webp = file.Webp });
-        await Publisher.RecordAsync(db, clock, message, f => f.ReceivePicture(), ct);
+        await Publisher.RecordAsync(db, clock, message, f => f.ReceivePicture(message.PictureId), ct);
     });
 }
 

@@ -33,6 +33,33 @@ public sealed class PublicationRulesTests(PublicationAlone publication) : IClass
     }
 
     [Fact]
+    public async Task A_picture_that_arrives_before_its_version_s_content_is_kept_and_shown_with_it()
+    {
+        // Content and picture travel in one outbox, but each consumer has its own queue: either may be applied first.
+        var id = Guid.NewGuid();
+        var picture = Guid.NewGuid();
+        await publication.ConsumedAsync(new PictureAttached(id, 1, picture, [new PictureFile(320, 240, [0x52, 0x49, 0x46, 0x46])], Now));
+        var details = PublicationAlone.Details("Image d'abord") with { Picture = new EventPicture(picture, "L'atelier", [new PictureSize(320, 240)]) };
+        await publication.PublishEventAsync(id, details, 43.6, 0.58);
+
+        Assert.Equal(picture, (await publication.EntryAsync(id))!.PictureId);
+        Assert.Equal(1, await publication.QueryAsync(db => db.Pictures.CountAsync(p => p.PictureId == picture)));
+    }
+
+    [Fact]
+    public async Task A_labelled_version_is_not_shown_before_its_picture_arrives()
+    {
+        var id = Guid.NewGuid();
+        var picture = Guid.NewGuid();
+        var details = PublicationAlone.Details("Image ensuite") with { Picture = new EventPicture(picture, "L'atelier", [new PictureSize(320, 240)]) };
+        await publication.PublishEventAsync(id, details, 43.6, 0.58);
+        Assert.Null(await publication.EntryAsync(id));
+
+        await publication.ConsumedAsync(new PictureAttached(id, 1, picture, [new PictureFile(320, 240, [0x52, 0x49, 0x46, 0x46])], Now));
+        Assert.Equal(picture, (await publication.EntryAsync(id))!.PictureId);
+    }
+
+    [Fact]
     public async Task Changes_requested_on_a_revision_keep_the_labelled_version_public()
     {
         var id = Guid.NewGuid();
