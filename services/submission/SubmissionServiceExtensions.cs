@@ -17,6 +17,9 @@ public static class SubmissionServiceExtensions
         builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection("Submissions"));
         builder.Services.AddSingleton<IdempotencyKeyPurge>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyKeyPurge>());
+        builder.Services.Configure<Pictures.PictureOptions>(builder.Configuration.GetSection("Pictures"));
+        builder.Services.AddSingleton<Pictures.PicturePurge>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Pictures.PicturePurge>());
         builder.AddServiceDatabase<SubmissionDbContext>();
         builder.AddServiceMessaging<SubmissionDbContext>("submission", bus =>
         {

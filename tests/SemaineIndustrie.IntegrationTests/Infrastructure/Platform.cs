@@ -243,6 +243,9 @@ public sealed class Platform : IAsyncLifetime
             db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.Cases.Where(c => c.SubmissionId == submissionId).Select(c => c.Id))),
         id => id != Guid.Empty, "the review case of " + submissionId);
 
+    /// <summary>One of a service's own singletons (a background job to run now, rather than wait for its interval).</summary>
+    public T Service<TMarker, T>() where T : notnull => services[typeof(TMarker)].GetRequiredService<T>();
+
     /// <summary>Reads a service's own database (for what its API does not show, like its outbox).</summary>
     public async Task<T> QueryAsync<TMarker, TDb, T>(Func<TDb, Task<T>> query) where TDb : notnull
     {

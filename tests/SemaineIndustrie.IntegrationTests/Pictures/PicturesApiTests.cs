@@ -95,6 +95,32 @@ public sealed class PicturesApiTests(Platform platform)
     }
 
     [Fact]
+    public async Task An_upload_no_demand_or_draft_names_is_deleted_after_its_retention_and_a_named_one_is_kept()
+    {
+        var organisation = Guid.NewGuid().ToString("N")[..8];
+        using var organiser = await OrganiserAsync(organisation);
+        async Task<Guid> UploadAsync() => (await (await organiser.PostAsync("/api/pictures", Upload(TestPictures.Jpeg(), "p.jpg", "image/jpeg"))).ReadAsync<UploadedPicture>()).Id;
+        var (abandoned, inDraft, inDemand, recent) = (await UploadAsync(), await UploadAsync(), await UploadAsync(), await UploadAsync());
+        var draft = new JsonObject { ["title"] = "Brouillon avec image", ["picture"] = new JsonObject { ["id"] = inDraft.ToString(), ["alt"] = "Une presse" } };
+        Assert.Equal(HttpStatusCode.Created, (await organiser.PostAsJsonAsync("/api/drafts", draft)).StatusCode);
+        var request = Samples.Submission("Demande avec image gardée");
+        request["picture"] = new JsonObject { ["id"] = inDemand.ToString(), ["alt"] = "Une presse hydraulique" };
+        Assert.Equal(HttpStatusCode.Created, (await organiser.PostAsJsonAsync("/api/submissions", request)).StatusCode);
+        // Three of them uploaded 31 days ago; the fourth today.
+        Guid[] old = [abandoned, inDraft, inDemand];
+        await platform.QueryAsync<SemaineIndustrie.Submission.ServiceMarker, SemaineIndustrie.Submission.SubmissionDbContext, int>(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.Pictures.Where(p => old.Contains(p.Id)),
+                set => set.SetProperty(p => p.UploadedAt, p => p.UploadedAt.AddDays(-31))));
+
+        await platform.Service<SemaineIndustrie.Submission.ServiceMarker, SemaineIndustrie.Submission.Pictures.PicturePurge>().PurgeAsync(CancellationToken.None);
+
+        var left = await platform.QueryAsync<SemaineIndustrie.Submission.ServiceMarker, SemaineIndustrie.Submission.SubmissionDbContext, List<Guid>>(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Pictures.Where(p => p.OrganiserId == "org-pictures-" + organisation).Select(p => p.Id)));
+        Assert.Equal(new[] { inDraft, inDemand, recent }.Order(), left.Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await organiser.GetAsync($"/api/pictures/{abandoned}/320.webp")).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_the_picture_of_the_version_on_the_map_is_served_and_a_replaced_or_refused_one_never_is()
     {
         var word = "Image" + Guid.NewGuid().ToString("N")[..6];
