@@ -1,4 +1,5 @@
 using SemaineIndustrie.LabellingReview.Pictures;
+using SemaineIndustrie.LabellingReview.Conversations;
 using SemaineIndustrie.LabellingReview;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.LabellingReview.Claiming;
@@ -18,7 +19,8 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapQueuesApi();
-app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi().MapCasePictures();
+app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi().MapCasePictures().MapCaseMessages();
+app.MapOrganiserConversations();
 app.MapMotivationsApi().MapStatisticsApi();
 app.MapErrorQueueRedrive();
 app.Run();

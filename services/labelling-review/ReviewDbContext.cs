@@ -16,6 +16,7 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     public DbSet<Reviewers.ReviewerName> ReviewerNames => Set<Reviewers.ReviewerName>();
     public DbSet<Editions.KnownEdition> Editions => Set<Editions.KnownEdition>();
     public DbSet<Pictures.CasePicture> CasePictures => Set<Pictures.CasePicture>();
+    public DbSet<Conversations.CaseMessage> Messages => Set<Conversations.CaseMessage>();
 
     /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
@@ -115,6 +116,17 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             e.ToTable("case_pictures");
             e.HasKey(p => p.PictureId);
             e.HasIndex(p => p.SubmissionId);
+        });
+        modelBuilder.Entity<Conversations.CaseMessage>(e =>
+        {
+            e.ToTable("case_messages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.From).HasMaxLength(10);
+            e.Property(m => m.AuthorId).HasMaxLength(100);
+            e.Property(m => m.AuthorName).HasMaxLength(200);
+            e.Property(m => m.Text).HasMaxLength(Conversations.CaseMessage.MaxLength);
+            e.HasIndex(m => new { m.CaseId, m.At });
+            e.HasIndex(m => m.SubmissionId);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -20,6 +20,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<Webhooks.PublishedEvent> PublishedEvents => Set<Webhooks.PublishedEvent>();
     public DbSet<Recipients.KnownPerson> People => Set<Recipients.KnownPerson>();
     public DbSet<Editions.EditionKit> EditionKits => Set<Editions.EditionKit>();
+    public DbSet<Conversations.ConversationMail> ConversationMails => Set<Conversations.ConversationMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -132,6 +133,23 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             e.Property(k => k.Year).ValueGeneratedNever();
             e.Property(k => k.Kit).HasColumnType("jsonb");
             e.Ignore(k => k.Items);
+        });
+        modelBuilder.Entity<Conversations.ConversationMail>(e =>
+        {
+            e.ToTable("conversation_mails");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.To).HasMaxLength(10);
+            e.Property(m => m.OrganisationId).HasMaxLength(100);
+            e.Property(m => m.Title).HasMaxLength(200);
+            e.Property(m => m.Region).HasMaxLength(3);
+            e.Property(m => m.Departement).HasMaxLength(3);
+            var lines = new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<Conversations.ConversationLine>>(
+                (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList());
+            e.Property(m => m.Lines).HasColumnType("jsonb").HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, SemaineIndustrie.Contracts.ContractJson.Options),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<Conversations.ConversationLine>>(v, SemaineIndustrie.Contracts.ContractJson.Options) ?? new(), lines);
+            e.HasIndex(m => new { m.SubmissionId, m.To, m.SentAt });
+            e.HasIndex(m => m.ClosesAt).HasFilter("sent_at IS NULL");
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -36,6 +36,7 @@ public static class NotificationServiceExtensions
             bus.AddConsumer<ChangesRequestedNotice>();
             bus.AddConsumer<WithdrawnNotice>();
             bus.AddConsumer<ReminderNotice>();
+            bus.AddConsumer<Conversations.ConversationNotice>();
             bus.AddConsumer<CommitteeCaseOpened>();
             bus.AddConsumer<CommitteeCaseLabelled>();
             bus.AddConsumer<CommitteeCaseRefused>();
@@ -75,6 +76,9 @@ public static class NotificationServiceExtensions
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<NotificationOptions>>().Value.Webhooks.Timeout));
         builder.Services.AddSingleton<WebhookWakeUp>();
         builder.Services.AddHostedService<WebhookSender>();
+        builder.Services.Configure<Conversations.ConversationOptions>(builder.Configuration.GetSection("Notification:Conversations"));
+        builder.Services.AddSingleton<Conversations.ConversationMails>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Conversations.ConversationMails>());
         builder.Services.AddSingleton<CommitteeDigests>();
         builder.Services.AddHostedService<CommitteeDigestScheduler>();
         return builder;

@@ -45,7 +45,7 @@ public sealed class IdentityRulesTests
     }
 
     [Theory]
-    [InlineData(PlatformClaims.OrganiserRole, new[] { "submissions", "review", "operations", "account" }, new[] { "si-submission", "si-identity", "si-notification" })]
+    [InlineData(PlatformClaims.OrganiserRole, new[] { "submissions", "review", "operations", "account" }, new[] { "si-submission", "si-review", "si-identity", "si-notification" })]
     [InlineData(PlatformClaims.ReviewerRole, new[] { "submissions", "review", "operations", "account" }, new[] { "si-review", "si-geocoding", "si-identity", "si-notification" })]
     [InlineData(PlatformClaims.AdminRole, new[] { "operations" }, new[] { "si-submission", "si-review", "si-geocoding", "si-publication", "si-notification" })]
     public void A_token_opens_only_the_APIs_its_role_may_use(string role, string[] requested, string[] audiences)

@@ -31,6 +31,7 @@ public static class WebFrontEndExtensions
         }).AddHttpMessageHandler<ForwardClientAddress>();
         builder.Services.AddScoped<PlatformApi>();
         builder.Services.AddScoped<ReviewClient>();
+        builder.Services.AddScoped<ConversationsClient>();
         builder.Services.AddScoped<SubmissionsClient>();
         builder.Services.AddScoped<EditionsClient>();
         builder.Services.AddScoped<GeocodingClient>();

@@ -107,3 +107,15 @@ public sealed record RegionComparison(string Region, EditionProgress Edition, Ed
 public sealed record YearOverYear(
     int Edition, int? Previous, int DaysBeforeWeek, DateTimeOffset At, DateTimeOffset? PreviousAt,
     EditionProgress Total, EditionProgress? PreviousTotal, IReadOnlyList<RegionComparison> Regions);
+
+/// <summary>A message to post on a demand's conversation: plain text, 1 to 5,000 characters.</summary>
+public sealed record MessageRequest(string? Text);
+
+/// <summary>
+/// One message of a demand's conversation. <see cref="From"/>: "organiser" or "committee"; <see cref="ReadAt"/>: when the
+/// other side first read it (null: not yet).
+/// </summary>
+public sealed record MessageView(Guid Id, string From, string AuthorName, string Text, DateTimeOffset At, DateTimeOffset? ReadAt);
+
+/// <summary>One demand's conversation as its organisation's list shows it: how many messages, how many the committee sent that are unread.</summary>
+public sealed record ConversationSummary(Guid SubmissionId, int Messages, int Unread, DateTimeOffset LastAt);

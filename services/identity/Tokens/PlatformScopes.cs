@@ -17,7 +17,9 @@ public static class PlatformScopes
 
     public static readonly IReadOnlyDictionary<string, string[]> Resources = new Dictionary<string, string[]>
     {
-        [Submissions] = [PlatformAudiences.Submission],
+        // An organisation's demands include their conversation with the committee, held with the case by the review service
+        // (/api/conversations: organisers only; every other review route requires the reviewer role, 403).
+        [Submissions] = [PlatformAudiences.Submission, PlatformAudiences.Review],
         [Review] = [PlatformAudiences.Review, PlatformAudiences.Geocoding],
         [Account] = [PlatformAudiences.Identity, PlatformAudiences.Notification], // one's account includes one's mail preferences
         [Operations] = [PlatformAudiences.Submission, PlatformAudiences.Review, PlatformAudiences.Geocoding, PlatformAudiences.Publication, PlatformAudiences.Notification],

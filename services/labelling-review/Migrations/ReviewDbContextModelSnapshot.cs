@@ -297,6 +297,65 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                     b.ToTable("withdrawals", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.LabellingReview.Conversations.CaseMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_messages");
+
+                    b.HasIndex("SubmissionId")
+                        .HasDatabaseName("ix_case_messages_submission_id");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_case_messages_case_id_at");
+
+                    b.ToTable("case_messages", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.LabellingReview.Editions.KnownEdition", b =>
                 {
                     b.Property<int>("Year")

@@ -40,7 +40,7 @@ public static class CasePicturesApi
 {
     public static RouteGroupBuilder MapCasePictures(this RouteGroupBuilder cases)
     {
-        cases.MapGet("/{id:guid}/pictures/{pictureId:guid}.webp", Read).Produces(StatusCodes.Status200OK, contentType: "image/webp");
+        cases.MapGet("/{id:guid}/pictures/{pictureId:guid}.webp", Read).Produces<byte[]>(StatusCodes.Status200OK, "image/webp");
         return cases;
     }
 

@@ -5,10 +5,10 @@ public static class Kinds
 {
     public const string Received = "submission-received", InReview = "in-review", Labelled = "labelled", Refused = "refused",
         ChangesRequested = "changes-requested", Withdrawn = "withdrawn", CommitteeDigest = "committee-digest",
-        WebhookPaused = "webhook-paused", Reminder = "submission-reminder";
+        WebhookPaused = "webhook-paused", Reminder = "submission-reminder", Message = "conversation-message";
 
     /// <summary>What an organisation's members are told about their demands.</summary>
-    public static readonly IReadOnlyList<string> Organisers = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn, Reminder];
+    public static readonly IReadOnlyList<string> Organisers = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn, Reminder, Message];
 
     public static readonly IReadOnlyList<string> All = [.. Organisers, CommitteeDigest, WebhookPaused];
 
@@ -22,6 +22,7 @@ public static class Kinds
         (Withdrawn, "en") => "event withdrawn", (Withdrawn, _) => "événement retiré",
         (CommitteeDigest, "en") => "committee's daily digest", (CommitteeDigest, _) => "résumé quotidien du comité",
         (Reminder, "en") => "reminders before the submission deadline", (Reminder, _) => "rappels avant la clôture des demandes",
+        (Message, "en") => "messages about a demand", (Message, _) => "messages échangés sur une demande",
         (WebhookPaused, "en") => "webhook paused", (WebhookPaused, _) => "abonnement webhook suspendu",
         _ => kind,
     };

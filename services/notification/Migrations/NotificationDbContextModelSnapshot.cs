@@ -213,6 +213,86 @@ namespace SemaineIndustrie.Notification.Migrations
                     b.ToTable("scheduled_runs", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.Notification.Conversations.ConversationMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("departement");
+
+                    b.PrimitiveCollection<List<string>>("Followers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("followers");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<string>("OrganisationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("region");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_mails");
+
+                    b.HasIndex("ClosesAt")
+                        .HasDatabaseName("ix_conversation_mails_closes_at")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("SubmissionId", "To", "SentAt")
+                        .HasDatabaseName("ix_conversation_mails_submission_id_to_sent_at");
+
+                    b.ToTable("conversation_mails", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Notification.Deliveries.Delivery", b =>
                 {
                     b.Property<Guid>("Id")

@@ -30,7 +30,7 @@ public static class CatalogueApi
 
         // Pictures: immutable addresses (a new picture is a new id), so not the catalogue's revision-based caching.
         app.MapGet("/api/catalogue/pictures/{id:guid}/{width:int}.webp", Picture).AllowAnonymous().WithTags("Public catalogue")
-            .WithPlatformAnswers(signedIn: false).Produces(StatusCodes.Status200OK, contentType: "image/webp");
+            .WithPlatformAnswers(signedIn: false).Produces<byte[]>(StatusCodes.Status200OK, "image/webp");
         return app;
     }
 

@@ -22,7 +22,7 @@ public static class PicturesApi
         var group = app.MapGroup(Path).RequireAuthorization(PlatformClaims.OrganiserPolicy).WithTags("Pictures").WithPlatformAnswers();
         group.MapPost("/", Upload).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .Refuses(StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/{id:guid}/{width:int}.webp", Read).Produces(StatusCodes.Status200OK, contentType: "image/webp");
+        group.MapGet("/{id:guid}/{width:int}.webp", Read).Produces<byte[]>(StatusCodes.Status200OK, "image/webp");
         return app;
     }
 

@@ -10,6 +10,15 @@ public sealed class ReviewClient(PlatformApi api)
 
     public Task<ApiAnswer<CaseDetail>> CaseAsync(Guid id, CancellationToken ct) => api.GetAsync<CaseDetail>($"api/review/cases/{id}", ct);
 
+    /// <summary>The case's conversation with its organisation.</summary>
+    public Task<ApiAnswer<List<MessageView>>> MessagesAsync(Guid id, CancellationToken ct) => api.GetAsync<List<MessageView>>($"api/review/cases/{id}/messages", ct);
+
+    public Task<ApiAnswer<MessageView>> PostMessageAsync(Guid id, MessageRequest message, CancellationToken ct) =>
+        api.SendAsync<MessageView>(HttpMethod.Post, $"api/review/cases/{id}/messages", message, ct);
+
+    /// <summary>The organisation's messages on the case are read (the committee's page shows them).</summary>
+    public Task<ApiAnswer<int>> ReadMessagesAsync(Guid id, CancellationToken ct) => api.SendAsync<int>(HttpMethod.Post, $"api/review/cases/{id}/messages/read", null, ct);
+
     /// <summary>A picture of one of the case's versions, as the committee sees it (WebP).</summary>
     public Task<ApiAnswer<byte[]>> CasePictureAsync(Guid id, Guid picture, CancellationToken ct) => api.GetAsync<byte[]>($"api/review/cases/{id}/pictures/{picture}.webp", ct);
 

@@ -9,8 +9,11 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 
 /// <summary>One of the organisation's submissions: its status, the reviewer's message, and what can be done (revise, withdraw).</summary>
 [Authorize]
-public sealed class DemandeModel(SubmissionsClient submissions) : PageModel
+public sealed class DemandeModel(SubmissionsClient submissions, ConversationsClient conversations) : PageModel
 {
+    /// <summary>The conversation with the committee (its messages are read once shown here); null messages: its case is not open yet.</summary>
+    public Conversations.ConversationPanel Conversation { get; private set; } = null!;
+
     public SubmissionView Submission { get; private set; } = null!;
     public string? Message { get; private set; }
     public bool Revisable => Submission.Status is not SubmissionStatus.Withdrawn;
@@ -19,12 +22,37 @@ public sealed class DemandeModel(SubmissionsClient submissions) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? fait, CancellationToken ct)
     {
-        Message = fait switch { "modifiee" => "Votre demande modifiée est envoyée au comité.", "retiree" => "Votre demande est retirée.", _ => null };
+        Message = fait switch
+        {
+            "modifiee" => "Votre demande modifiée est envoyée au comité.", "retiree" => "Votre demande est retirée.",
+            "message" => "Votre message est envoyé au comité.", _ => null,
+        };
+        return await LoadAsync(id, null, null, ct);
+    }
+
+    /// <summary>A message to the committee reviewing the demand.</summary>
+    public async Task<IActionResult> OnPostMessageAsync(Guid id, string? message, CancellationToken ct)
+    {
+        var sent = await conversations.PostAsync(id, new SemaineIndustrie.Contracts.Review.MessageRequest(message), ct);
+        if (sent.NeedsSignIn) return LocalRedirect($"/session/connexion?retour=%2Fmon-espace%2Fdemandes%2F{id}");
+        if (sent.Succeeded) return LocalRedirect($"/mon-espace/demandes/{id}?fait=message#echanges");
+        var page = await LoadAsync(id, sent.Problem?.FieldErrors().FirstOrDefault().Value ?? sent.Describe(), message, ct);
+        if (page is PageResult) Response.StatusCode = (int)sent.Status;
+        return page;
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid id, string? messageError, string? draft, CancellationToken ct)
+    {
         var read = await submissions.GetAsync(id, ct);
         if (read.NeedsSignIn) return LocalRedirect($"/session/connexion?retour=%2Fmon-espace%2Fdemandes%2F{id}");
         if (read.Status == HttpStatusCode.NotFound) return NotFound(); // another organisation's, exactly like one that does not exist
         Submission = read.Value ?? throw new HttpRequestException($"The submission API answered {(int)read.Status} for submission {id}.");
         Timeline.AddRange((await submissions.HistoryAsync(id, ct)).Value ?? []);
+        var messages = (await conversations.MessagesAsync(id, ct)).Value;
+        if (messages?.Any(m => m.From == "committee" && m.ReadAt is null) == true) await conversations.ReadAsync(id, ct);
+        Conversation = new(messages, "organiser", "Échanges avec le comité",
+            "Une question sur votre demande, une précision que le comité attend : écrivez-lui ici. Le comité en est averti par courriel ; ces messages ne sont jamais publiés.",
+            "le comité", messageError, draft);
         return Page();
     }
 

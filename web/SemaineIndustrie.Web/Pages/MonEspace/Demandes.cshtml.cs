@@ -14,8 +14,11 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// one, with their status in plain words; a demand of a past edition can be carried over into the current one ("Reconduire").
 /// </summary>
 [Authorize]
-public sealed class DemandesModel(SubmissionsClient submissions, CatalogueClient catalogue) : PageModel
+public sealed class DemandesModel(SubmissionsClient submissions, CatalogueClient catalogue, ConversationsClient conversations) : PageModel
 {
+    /// <summary>Per demand, how many of the committee's messages are unread (none: absent).</summary>
+    public Dictionary<Guid, int> Unread { get; } = [];
+
     public sealed record Row(Guid Id, string Title, SubmissionStatus Status, int Edition, DateTimeOffset StartsAt, string Commune, DateTimeOffset UpdatedAt);
 
     public List<Row> Rows { get; } = [];
@@ -57,6 +60,8 @@ public sealed class DemandesModel(SubmissionsClient submissions, CatalogueClient
         Current = await catalogue.CurrentEditionAsync(ct);
         Drafts.AddRange((await submissions.DraftsAsync(ct)).Value ?? []);
         Open = await catalogue.OpenEditionsAsync(ct);
+        foreach (var conversation in (await conversations.SummariesAsync(ct)).Value ?? [])
+            if (conversation.Unread > 0) Unread[conversation.SubmissionId] = conversation.Unread;
         Rows.AddRange(page.Items.Select(item =>
             new Row(item.Id, item.Title, item.Status, item.Edition, item.StartsAt, CommuneDirectory.Instance.Find(item.CommuneInsee)?.Name ?? item.CommuneInsee, item.UpdatedAt)));
         return Page();

@@ -34,13 +34,16 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
     public bool ClaimedByMe => Case.Claim is { } claim && claim.By == Me;
     public bool ClaimedByOther => Case.Claim is not null && !ClaimedByMe;
     public bool Open => Case.Status == CaseStatus.Pending;
+    /// <summary>The conversation with the organisation (its messages are read once shown here).</summary>
+    public Conversations.ConversationPanel Conversation { get; private set; } = null!;
+    private string? messageError, messageDraft;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? fait, CancellationToken ct)
     {
         Message = fait switch
         {
             "pris" => "Vous avez pris le dossier.", "rendu" => "Vous avez rendu le dossier.", "decide" => "Votre décision est enregistrée.",
-            "note" => "Votre note est ajoutée.", "localise" => "La position du lieu est corrigée.", _ => null,
+            "note" => "Votre note est ajoutée.", "localise" => "La position du lieu est corrigée.", "message" => "Votre message est envoyé à l'organisateur.", _ => null,
         };
         return await LoadAsync(id, ct);
     }
@@ -48,6 +51,19 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
     public async Task<IActionResult> OnPostPrendreAsync(Guid id, CancellationToken ct) => await AfterAsync(id, await review.ClaimAsync(id, ct), "pris", ct);
 
     public async Task<IActionResult> OnPostRendreAsync(Guid id, CancellationToken ct) => await AfterAsync(id, await review.ReleaseAsync(id, ct), "rendu", ct);
+
+    /// <summary>A message to the organisation (which reads it, unlike a note).</summary>
+    public async Task<IActionResult> OnPostMessageAsync(Guid id, string? message, CancellationToken ct)
+    {
+        var sent = await review.PostMessageAsync(id, new MessageRequest(message), ct);
+        if (sent.NeedsSignIn) return SignIn(id);
+        if (sent.Succeeded) return LocalRedirect($"/mon-espace/dossiers/{id}?fait=message#echanges");
+        if (sent.Status == System.Net.HttpStatusCode.NotFound) return NotFound();
+        (messageError, messageDraft) = (sent.Problem?.FieldErrors().FirstOrDefault().Value ?? sent.Describe(), message);
+        var page = await LoadAsync(id, ct);
+        if (page is PageResult) Response.StatusCode = (int)sent.Status;
+        return page;
+    }
 
     public async Task<IActionResult> OnPostNoterAsync(Guid id, string? note, CancellationToken ct) =>
         await AfterAsync(id, await review.AddNoteAsync(id, new NoteRequest(note), ct), "note", ct);
@@ -98,6 +114,11 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
         await LoadTemplatesAsync(ct);
         await LoadNeighboursAsync(id, ct);
         Edition = await catalogue.CurrentEditionAsync(ct);
+        var messages = (await review.MessagesAsync(id, ct)).Value;
+        if (messages?.Any(m => m.From == "organiser" && m.ReadAt is null) == true) await review.ReadMessagesAsync(id, ct);
+        Conversation = new(messages, "committee", "Échanges avec l'organisateur",
+            "L'organisateur lit ces messages et y répond depuis son espace ; il en est averti par courriel. Pour ce que lui seul ne doit pas lire, utilisez les notes internes.",
+            "l'organisateur", messageError, messageDraft);
         return Page();
     }
 
@@ -126,6 +147,7 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
     {
         "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
         "labelled" => "Label accordé", "refused" => "Label refusé", "changes-requested" => "Modifications demandées",
-        "withdrawn" => "Événement retiré", "note-added" => "Note ajoutée", _ => action,
+        "withdrawn" => "Événement retiré", "note-added" => "Note ajoutée",
+        "message-to-organiser" => "Message à l'organisateur", "message-from-organiser" => "Message de l'organisateur", _ => action,
     };
 }

@@ -19,6 +19,7 @@ public sealed class NotificationsModel(PreferencesClient preferences) : PageMode
         ("changes-requested", "Modifications demandées", "avec le message du comité"),
         ("withdrawn", "Événement retiré", "quand un événement de l'organisation est retiré"),
         ("submission-reminder", "Rappels avant la clôture des demandes", "7 jours puis 2 jours avant la fin du dépôt : brouillons à terminer, modifications attendues"),
+        ("conversation-message", "Messages échangés sur une demande", "quand le comité écrit à l'organisation, ou l'organisation au comité (plusieurs messages en une minute : un seul courriel)"),
         ("committee-digest", "Résumé quotidien du comité", "pour les membres d'un comité : nouveaux dossiers, dossiers en retard ou à échéance"),
     ];
 
