@@ -14,6 +14,7 @@ public static class LabellingReviewServiceExtensions
     {
         builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection("Review"));
         builder.AddServiceDatabase<ReviewDbContext>();
+        builder.Services.AddHostedService<Search.CaseSearchBackfill>(); // after the migrations (registered by AddServiceDatabase)
         builder.AddServiceMessaging<ReviewDbContext>("review", bus =>
         {
             bus.AddConsumer<OpenCaseConsumer>();

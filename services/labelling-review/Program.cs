@@ -1,5 +1,6 @@
 using SemaineIndustrie.LabellingReview.Pictures;
 using SemaineIndustrie.LabellingReview.Conversations;
+using SemaineIndustrie.LabellingReview.Views;
 using SemaineIndustrie.LabellingReview;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.LabellingReview.Claiming;
@@ -21,6 +22,7 @@ app.MapDefaultEndpoints();
 app.MapQueuesApi();
 app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi().MapCasePictures().MapCaseMessages();
 app.MapOrganiserConversations();
+app.MapSavedViews();
 app.MapMotivationsApi().MapStatisticsApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -17,6 +17,7 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     public DbSet<Editions.KnownEdition> Editions => Set<Editions.KnownEdition>();
     public DbSet<Pictures.CasePicture> CasePictures => Set<Pictures.CasePicture>();
     public DbSet<Conversations.CaseMessage> Messages => Set<Conversations.CaseMessage>();
+    public DbSet<Views.SavedView> SavedViews => Set<Views.SavedView>();
 
     /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
@@ -35,6 +36,7 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<ReviewCase>(e =>
         {
             e.ToTable("review_cases");
@@ -56,6 +58,7 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             e.HasIndex(c => new { c.Region, c.Departement, c.Status, c.VersionReceivedAt, c.Id });
             e.HasIndex(c => new { c.OrganiserId, c.CommuneInsee, c.EventDay });
             e.HasIndex(c => new { c.Edition, c.Region, c.Departement });
+            e.HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops"); // substring search (pg_trgm)
         });
         modelBuilder.Entity<Editions.KnownEdition>(e =>
         {
@@ -127,6 +130,15 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             e.Property(m => m.Text).HasMaxLength(Conversations.CaseMessage.MaxLength);
             e.HasIndex(m => new { m.CaseId, m.At });
             e.HasIndex(m => m.SubmissionId);
+        });
+        modelBuilder.Entity<Views.SavedView>(e =>
+        {
+            e.ToTable("saved_views");
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Owner).HasMaxLength(100);
+            e.Property(v => v.Name).HasMaxLength(Views.SavedView.NameMax);
+            e.Property(v => v.Query).HasMaxLength(Views.SavedView.QueryMax);
+            e.HasIndex(v => new { v.Owner, v.Name }).IsUnique();
         });
         modelBuilder.AddOutboxAndInbox();
     }

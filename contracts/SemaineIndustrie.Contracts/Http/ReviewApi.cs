@@ -119,3 +119,8 @@ public sealed record MessageView(Guid Id, string From, string AuthorName, string
 
 /// <summary>One demand's conversation as its organisation's list shows it: how many messages, how many the committee sent that are unread.</summary>
 public sealed record ConversationSummary(Guid SubmissionId, int Messages, int Unread, DateTimeOffset LastAt);
+
+/// <summary>A workbench list's filters to keep under a name: <see cref="Query"/> is the page's query string (annee, departement, statut, filiere, jour, q).</summary>
+public sealed record SavedViewRequest(string? Name, string? Query);
+
+public sealed record SavedViewView(Guid Id, string Name, string Query, DateTimeOffset SavedAt);

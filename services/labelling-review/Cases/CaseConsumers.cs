@@ -75,6 +75,7 @@ internal static class CaseIntake
             if (changes.Count == 0) return; // an older or repeated version
         }
         foreach (var change in changes) db.Record(reviewCase, CaseAuditEntry.System, change, receivedAt);
+        reviewCase.SearchText = Search.CaseSearch.Text(reviewCase.Id, reviewCase.SubmissionId, details);
 
         var duplicates = await LikelyDuplicatesAsync(db, reviewCase, ct);
         reviewCase.PossibleDuplicates = duplicates.Select(d => d.Id).ToArray();

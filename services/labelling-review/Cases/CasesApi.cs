@@ -5,6 +5,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.LabellingReview.Editions;
 using SemaineIndustrie.LabellingReview.Reviewers;
+using SemaineIndustrie.LabellingReview.Search;
 using SemaineIndustrie.ServiceDefaults.Auth;
 
 namespace SemaineIndustrie.LabellingReview.Cases;
@@ -24,18 +25,20 @@ public static class CasesApi
 
     /// <summary>
     /// The cases in scope, oldest version first, filtered by département, status (pending, claimed,
-    /// changesRequested, labelled, refused, withdrawn, decided), sector, event dates and overdue, by cursor — of one edition:
+    /// changesRequested, labelled, refused, withdrawn, decided), sector, event dates, overdue and words (<c>q</c>: title, organiser,
+    /// venue, commune or case number, accents ignored), by cursor — of one edition:
     /// the one named, else the current one.
     /// </summary>
     private static async Task<Results<Ok<CasePage>, ProblemHttpResult>> List(
         ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct,
         string? departement = null, string? status = null, string? sector = null, DateOnly? from = null, DateOnly? to = null,
-        bool? overdue = null, int? edition = null, int limit = DefaultPageSize, string? cursor = null)
+        bool? overdue = null, int? edition = null, int limit = DefaultPageSize, string? cursor = null, string? q = null)
     {
         if (limit is < 1 or > MaxPageSize) return Problems.BadQuery("limit", $"Between 1 and {MaxPageSize}.");
+        if (Search.CaseSearch.Refused(q) is { } badQuery) return Problems.BadQuery("q", badQuery);
         if (KnownEdition.Refused(edition) is { } refused) return refused;
         var now = clock.GetUtcNow();
-        var query = db.Cases.AsNoTracking().InScope(user).OfEdition(await KnownEdition.ChosenAsync(db, edition, now, ct));
+        var query = db.Cases.AsNoTracking().InScope(user).OfEdition(await KnownEdition.ChosenAsync(db, edition, now, ct)).Matching(q);
         if (departement is not null) query = query.Where(c => c.Departement == departement);
         if (sector is not null) query = query.Where(c => c.Sectors.Contains(sector));
         if (from is not null) query = query.Where(c => c.EventDay >= from);

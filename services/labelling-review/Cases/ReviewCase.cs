@@ -44,6 +44,8 @@ public sealed class ReviewCase
     /// <summary>The automatic checks of the current version (JSON), see PreChecks.</summary>
     public string PreChecks { get; set; } = "[]";
     public Guid[] PossibleDuplicates { get; set; } = [];
+    /// <summary>The words a search finds the case by (<see cref="Search.CaseSearch"/>), normalised, from its current version.</summary>
+    public string SearchText { get; set; } = "";
     /// <summary>PostgreSQL xmin: concurrent changes of one case conflict instead of both winning.</summary>
     public uint RowVersion { get; set; }
 

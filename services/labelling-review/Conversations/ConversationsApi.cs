@@ -21,18 +21,17 @@ public static class ConversationsApi
 {
     public static RouteGroupBuilder MapCaseMessages(this RouteGroupBuilder cases)
     {
-        cases.MapGet("/{id:guid}/messages", async (Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct) =>
-            await db.FindInScopeAsync(id, user, ct) is { } reviewCase ? Results.Ok(await ListAsync(db, reviewCase, ct)) : Results.NotFound())
-            .Produces<List<MessageView>>();
+        cases.MapGet("/{id:guid}/messages", async Task<Results<Ok<List<MessageView>>, NotFound>> (Guid id, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct) =>
+            await db.FindInScopeAsync(id, user, ct) is { } reviewCase ? TypedResults.Ok(await ListAsync(db, reviewCase, ct)) : TypedResults.NotFound());
         cases.MapPost("/{id:guid}/messages", async Task<Results<Created<MessageView>, NotFound, ProblemHttpResult>> (Guid id, MessageRequest request,
             ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
             await db.FindInScopeAsync(id, user, ct) is { } reviewCase
                 ? await PostAsync(db, reviewCase, CaseMessage.FromCommittee, user, request, clock.GetUtcNow(), ct)
                 : TypedResults.NotFound()).Refuses(StatusCodes.Status422UnprocessableEntity);
-        cases.MapPost("/{id:guid}/messages/read", async (Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
+        cases.MapPost("/{id:guid}/messages/read", async Task<Results<Ok<int>, NotFound>> (Guid id, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
             await db.FindInScopeAsync(id, user, ct) is { } reviewCase
-                ? Results.Ok(await ReadAsync(db, reviewCase, CaseMessage.FromOrganiser, clock.GetUtcNow(), ct))
-                : Results.NotFound()).Produces<int>();
+                ? TypedResults.Ok(await ReadAsync(db, reviewCase, CaseMessage.FromOrganiser, clock.GetUtcNow(), ct))
+                : TypedResults.NotFound());
         return cases;
     }
 
@@ -40,18 +39,17 @@ public static class ConversationsApi
     {
         var group = app.MapGroup("/api/conversations").RequireAuthorization(PlatformClaims.OrganiserPolicy).WithTags("Conversations").WithPlatformAnswers();
         group.MapGet("/", Summaries);
-        group.MapGet("/{submissionId:guid}", async (Guid submissionId, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct) =>
-            await OwnAsync(db, submissionId, user, ct) is { } reviewCase ? Results.Ok(await ListAsync(db, reviewCase, ct)) : Results.NotFound())
-            .Produces<List<MessageView>>();
+        group.MapGet("/{submissionId:guid}", async Task<Results<Ok<List<MessageView>>, NotFound>> (Guid submissionId, ClaimsPrincipal user, ReviewDbContext db, CancellationToken ct) =>
+            await OwnAsync(db, submissionId, user, ct) is { } reviewCase ? TypedResults.Ok(await ListAsync(db, reviewCase, ct)) : TypedResults.NotFound());
         group.MapPost("/{submissionId:guid}", async Task<Results<Created<MessageView>, NotFound, ProblemHttpResult>> (Guid submissionId, MessageRequest request,
             ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
             await OwnAsync(db, submissionId, user, ct) is { } reviewCase
                 ? await PostAsync(db, reviewCase, CaseMessage.FromOrganiser, user, request, clock.GetUtcNow(), ct)
                 : TypedResults.NotFound()).Refuses(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/{submissionId:guid}/read", async (Guid submissionId, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
+        group.MapPost("/{submissionId:guid}/read", async Task<Results<Ok<int>, NotFound>> (Guid submissionId, ClaimsPrincipal user, ReviewDbContext db, DomainClock clock, CancellationToken ct) =>
             await OwnAsync(db, submissionId, user, ct) is { } reviewCase
-                ? Results.Ok(await ReadAsync(db, reviewCase, CaseMessage.FromCommittee, clock.GetUtcNow(), ct))
-                : Results.NotFound()).Produces<int>();
+                ? TypedResults.Ok(await ReadAsync(db, reviewCase, CaseMessage.FromCommittee, clock.GetUtcNow(), ct))
+                : TypedResults.NotFound());
         return app;
     }
 

@@ -20,6 +20,7 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("SemaineIndustrie.LabellingReview.Cases.CaseAuditEntry", b =>
@@ -200,6 +201,11 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
                     b.PrimitiveCollection<string[]>("Sectors")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -231,6 +237,12 @@ namespace SemaineIndustrie.LabellingReview.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_review_cases");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_review_cases_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SubmissionId")
                         .IsUnique()
@@ -474,6 +486,45 @@ namespace SemaineIndustrie.LabellingReview.Migrations
                         .HasName("pk_reviewer_names");
 
                     b.ToTable("reviewer_names", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.LabellingReview.Views.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("query");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_views");
+
+                    b.HasIndex("Owner", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_views_owner_name");
+
+                    b.ToTable("saved_views", (string)null);
                 });
 
             modelBuilder.Entity("SemaineIndustrie.Messaging.Inbox.InboxMessage", b =>

@@ -127,7 +127,8 @@ public sealed class TokenValidationTests(Platform platform)
         var access = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
         var claims = Person.Claims(access);
         Assert.Equal(Person.Claims(tokens.AccessToken).GetProperty("org").GetString(), claims.GetProperty("org").GetString());
-        Assert.Equal("si-submission", claims.GetProperty("aud").GetString());
+        // Its demands and their conversations with the committees (held by the review service, organisers' routes only).
+        Assert.Equal(["si-review", "si-submission"], claims.GetProperty("aud").EnumerateArray().Select(a => a.GetString()!).Order());
         using (var integration = Person.Bearer(platform.Gateway, access))
         {
             Assert.Equal(HttpStatusCode.Created, (await integration.PostAsJsonAsync("/api/submissions", Samples.Submission("Import de la fédération"))).StatusCode);

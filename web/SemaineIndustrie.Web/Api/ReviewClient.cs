@@ -10,6 +10,11 @@ public sealed class ReviewClient(PlatformApi api)
 
     public Task<ApiAnswer<CaseDetail>> CaseAsync(Guid id, CancellationToken ct) => api.GetAsync<CaseDetail>($"api/review/cases/{id}", ct);
 
+    public Task<ApiAnswer<List<SavedViewView>>> ViewsAsync(CancellationToken ct) => api.GetAsync<List<SavedViewView>>("api/review/views", ct);
+
+    /// <summary>Keeps the workbench list's filters under a name (the same name replaces its view).</summary>
+    public Task<ApiAnswer<SavedViewView>> SaveViewAsync(SavedViewRequest view, CancellationToken ct) => api.SendAsync<SavedViewView>(HttpMethod.Post, "api/review/views", view, ct);
+
     /// <summary>The case's conversation with its organisation.</summary>
     public Task<ApiAnswer<List<MessageView>>> MessagesAsync(Guid id, CancellationToken ct) => api.GetAsync<List<MessageView>>($"api/review/cases/{id}/messages", ct);
 

@@ -38,6 +38,11 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
     [BindProperty(SupportsGet = true)] public string? Statut { get; set; } = "pending";
     [BindProperty(SupportsGet = true)] public string? Filiere { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Jour { get; set; }
+    /// <summary>Words of the title, organiser, venue, commune or case number (the review API's search).</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>The reviewer's saved views (named filters).</summary>
+    public List<SavedViewView> Views { get; } = [];
+    public string? ViewError { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Apres { get; set; }
     /// <summary>The edition shown (<c>?annee=</c>), the current one by default.</summary>
     [BindProperty(SupportsGet = true)] public int? Annee { get; set; }
@@ -89,6 +94,7 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
         else if (Statut is { Length: > 0 } && Statut != "all") query += "&status=" + Uri.EscapeDataString(Statut);
         if (Filiere is { Length: > 0 }) query += "&sector=" + Uri.EscapeDataString(Filiere);
         if (Jour is { } day) query += $"&from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}";
+        if (Q is { Length: > 0 }) query += "&q=" + Uri.EscapeDataString(Q);
         if (cursor is { Length: > 0 }) query += "&cursor=" + Uri.EscapeDataString(cursor);
         return query;
     }
@@ -103,6 +109,7 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
         if (Statut is { Length: > 0 }) parts.Add("statut=" + Uri.EscapeDataString(Statut));
         if (Filiere is { Length: > 0 }) parts.Add("filiere=" + Uri.EscapeDataString(Filiere));
         if (Jour is { } day) parts.Add($"jour={day:yyyy-MM-dd}");
+        if (Q is { Length: > 0 }) parts.Add("q=" + Uri.EscapeDataString(Q));
         if (after is not null) parts.Add("apres=" + Uri.EscapeDataString(after));
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
@@ -161,6 +168,20 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
         NextCursor = page.Next;
 
         Queues.AddRange(((await review.QueuesAsync(Edition.Year, ct)).Value ?? []).OrderBy(q => q.Departement, StringComparer.Ordinal));
+        Views.Clear();
+        Views.AddRange((await review.ViewsAsync(ct)).Value ?? []);
         return Page();
+    }
+
+    /// <summary>"Enregistrer cette vue": the list's filters kept under a name, then the list as it was.</summary>
+    public async Task<IActionResult> OnPostVueAsync(string? nom, string? filtres, CancellationToken ct)
+    {
+        var saved = await review.SaveViewAsync(new SavedViewRequest(nom, filtres), ct);
+        if (saved.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
+        if (saved.Succeeded) return LocalRedirect("/mon-espace/dossiers" + (string.IsNullOrEmpty(filtres) ? "" : "?" + filtres));
+        ViewError = saved.Problem?.FieldErrors().FirstOrDefault().Value ?? saved.Describe();
+        var page = await OnGetAsync(ct);
+        if (page is PageResult) Response.StatusCode = (int)saved.Status;
+        return page;
     }
 }

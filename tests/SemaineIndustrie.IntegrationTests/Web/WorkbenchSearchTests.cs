@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using SemaineIndustrie.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace SemaineIndustrie.IntegrationTests.Web;
+
+/// <summary>The workbench list searched by words without accents, its filters kept as a named view that reopens them.</summary>
+[Collection(SignedInPagesCollection.Name)]
+public sealed class WorkbenchSearchTests(Platform platform, BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_reviewer_finds_a_case_by_its_commune_without_accents_and_reopens_the_search_as_a_saved_view()
+    {
+        var word = "Tonneaux" + Guid.NewGuid().ToString("N")[..6];
+        var title = $"Tonnellerie ouverte {word}";
+        using (var api = await platform.ClientAsync(new DevTokenRequest(Email: DevelopmentAccounts.Organiser)))
+        {
+            var request = Samples.Submission(title);
+            request["venue"] = new JsonObject { ["name"] = "Tonnellerie", ["street"] = "1 place de l'Église", ["postalCode"] = "32160", ["commune"] = "Beaumarchés" };
+            var created = await api.PostAsJsonAsync("/api/submissions", request);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            await platform.CaseOfAsync((await created.ReadAsync<SubmissionView>()).Id);
+        }
+        var page = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.GersReviewer, "/mon-espace/dossiers?statut=all");
+        await page.GetByLabel("Rechercher").FillAsync($"beaumarches {word.ToLowerInvariant()}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Nom de la vue").FillAsync($"Vue {word}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer cette vue" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#vues").GetByRole(AriaRole.Link, new() { Name = $"Vue {word}" })).ToBeVisibleAsync();
+        await BrowserFixture.AccessibleAsync(page);
+
+        await page.GotoAsync("/mon-espace/dossiers");
+        await Assertions.Expect(page.GetByLabel("Rechercher")).ToHaveValueAsync("");
+        await page.Locator("#vues").GetByRole(AriaRole.Link, new() { Name = $"Vue {word}" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Rechercher")).ToHaveValueAsync($"beaumarches {word.ToLowerInvariant()}");
+        await Assertions.Expect(page.Locator("#statut")).ToHaveValueAsync("all");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+    }
+}
