@@ -1,6 +1,7 @@
 using SemaineIndustrie.LabellingReview.Pictures;
 using SemaineIndustrie.LabellingReview.Conversations;
 using SemaineIndustrie.LabellingReview.Views;
+using SemaineIndustrie.LabellingReview.Sharing;
 using SemaineIndustrie.LabellingReview;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.LabellingReview.Claiming;
@@ -23,6 +24,7 @@ app.MapQueuesApi();
 app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi().MapCasePictures().MapCaseMessages();
 app.MapOrganiserConversations();
 app.MapSavedViews();
+app.MapWorkloadApi();
 app.MapMotivationsApi().MapStatisticsApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -124,3 +124,18 @@ public sealed record ConversationSummary(Guid SubmissionId, int Messages, int Un
 public sealed record SavedViewRequest(string? Name, string? Query);
 
 public sealed record SavedViewView(Guid Id, string Name, string Query, DateTimeOffset SavedAt);
+
+/// <summary>
+/// What one committee member holds in the reviewer's scope: cases claimed now, how many of them are overdue, the soonest
+/// deadline among them. <see cref="Name"/>: the name they go by, when known.
+/// </summary>
+public sealed record ReviewerLoad(string Reviewer, string? Name, int Held, int Overdue, DateTimeOffset? NextDueAt);
+
+/// <summary>The committee's load: one line per member holding cases, most held first; and the pending cases nobody holds.</summary>
+public sealed record CommitteeWorkload(IReadOnlyList<ReviewerLoad> Reviewers, int Unclaimed, int UnclaimedOverdue);
+
+/// <summary>Covering an absent member: <c>to</c> null releases their claims for anyone to take; <c>"me"</c> hands them over to the caller.</summary>
+public sealed record CoverRequest(string? To);
+
+/// <summary>How many of the absent member's claims (in the caller's scope) were released or handed over.</summary>
+public sealed record CoverResult(string Reviewer, int Cases, string? To);

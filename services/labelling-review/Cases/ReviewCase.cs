@@ -122,6 +122,23 @@ public sealed class ReviewCase
         return new CaseTransition(renewed ? "claim-renewed" : "claimed", $"Until {ClaimExpiresAt:u}.");
     }
 
+    /// <summary>
+    /// An absent reviewer's claim, covered by a colleague of the committee (or an admin): released for anyone to take
+    /// (<paramref name="to"/> null), or handed over to <paramref name="to"/> for a new lease. Only a claim <paramref name="absent"/>
+    /// still holds changes: anything else is null (taken meanwhile, decided, expired).
+    /// </summary>
+    public CaseTransition? CoverAbsence(string absent, string by, string? to, DateTimeOffset now, TimeSpan lease)
+    {
+        if (Status != CaseStatus.Pending || !IsClaimed(now) || ClaimedBy != absent) return null;
+        if (to is null)
+        {
+            ReleaseClaim();
+            return new CaseTransition("released", $"Claim of {absent} released by {by} (absence).");
+        }
+        (ClaimedBy, ClaimExpiresAt) = (to, now + lease);
+        return new CaseTransition("handed-over", $"Claim of {absent} handed over to {to} by {by} (absence), until {ClaimExpiresAt:u}.");
+    }
+
     /// <summary>Ends the claim: its holder may, an admin may release anyone's. Nothing to release: null.</summary>
     public CaseTransition? Release(string by, bool mayReleaseOthers, DateTimeOffset now)
     {

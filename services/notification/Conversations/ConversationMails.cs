@@ -13,28 +13,15 @@ namespace SemaineIndustrie.Notification.Conversations;
 /// per window, recorded with the window's "sent" mark in one transaction; replicas take windows under the same per-demand
 /// lock as the consumer, so a message never joins a window being sent.
 /// </summary>
-public sealed partial class ConversationMails(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ConversationOptions> options, ILogger<ConversationMails> logger)
-    : BackgroundService
+public sealed class ConversationMails(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ConversationOptions> options, ILogger<ConversationMails> logger)
+    : PeriodicJob(logger)
 {
     public static Task LockAsync(NotificationDbContext db, Guid submissionId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"conversation:" + submissionId}, 0))", ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
-        {
-            try
-            {
-                await SendClosedAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
-    }
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    public override Task RunOnceAsync(CancellationToken ct) => SendClosedAsync(ct);
 
     /// <returns>How many windows were mailed.</returns>
     public async Task<int> SendClosedAsync(CancellationToken ct)
@@ -86,7 +73,4 @@ public sealed partial class ConversationMails(IServiceScopeFactory scopes, TimeP
         }).ToList(),
         ["url"] = notices.Link(mail.To == "organiser" ? $"mon-espace/demandes/{mail.SubmissionId}#echanges" : $"mon-espace/dossiers/{mail.CaseId}#echanges"),
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the conversation mails failed; next try at the next interval")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SemaineIndustrie.ServiceDefaults.Work;
 
 namespace SemaineIndustrie.Submission.Pictures;
 
@@ -16,24 +17,14 @@ public sealed class PictureOptions
 /// names is kept with the version (the demand's history and its audit keep their picture).
 /// </summary>
 public sealed partial class PicturePurge(IServiceScopeFactory scopes, TimeProvider clock, IOptions<PictureOptions> options, ILogger<PicturePurge> logger)
-    : BackgroundService
+    : PeriodicJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PurgeInterval;
+
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval);
-        do
-        {
-            try
-            {
-                var purged = await PurgeAsync(stoppingToken);
-                if (purged > 0) LogPurged(logger, purged);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPurgeFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        var purged = await PurgeAsync(ct);
+        if (purged > 0) LogPurged(logger, purged);
     }
 
     /// <returns>How many pictures were deleted (their files with them: the foreign key cascades).</returns>
@@ -53,7 +44,4 @@ public sealed partial class PicturePurge(IServiceScopeFactory scopes, TimeProvid
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} pictures no demand or draft names")]
     private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Picture purge failed; next try at the next interval")]
-    private static partial void LogPurgeFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,7 @@
 using SemaineIndustrie.ServiceDefaults.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SemaineIndustrie.ServiceDefaults.Work;
 
 namespace SemaineIndustrie.Submission.Submissions;
 
@@ -14,24 +15,14 @@ public sealed class SubmissionOptions
 
 /// <summary>Forgets Idempotency-Keys past their retention (a retry after that creates a new submission).</summary>
 public sealed partial class IdempotencyKeyPurge(IServiceScopeFactory scopes, DomainClock clock, IOptions<SubmissionOptions> options, ILogger<IdempotencyKeyPurge> logger)
-    : BackgroundService
+    : PeriodicJob(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.IdempotencyKeyPurgeInterval;
+
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.IdempotencyKeyPurgeInterval);
-        do
-        {
-            try
-            {
-                var purged = await PurgeAsync(stoppingToken);
-                if (purged > 0) LogPurged(logger, purged);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogPurgeFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        var purged = await PurgeAsync(ct);
+        if (purged > 0) LogPurged(logger, purged);
     }
 
     /// <returns>How many keys were forgotten.</returns>
@@ -46,7 +37,4 @@ public sealed partial class IdempotencyKeyPurge(IServiceScopeFactory scopes, Dom
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} idempotency keys past their retention")]
     private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency-key purge failed; next try at the next interval")]
-    private static partial void LogPurgeFailed(ILogger logger, Exception exception);
 }

@@ -41,4 +41,24 @@ public sealed class WorkbenchSearchTests(Platform platform, BrowserFixture brows
         await Assertions.Expect(page.Locator("#statut")).ToHaveValueAsync("all");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_reviewer_sees_who_holds_what_and_takes_over_an_absent_colleague_s_cases()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        using (var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "absence", OrganisationId: "org-absence-" + run)))
+        using (var absent = await platform.ClientAsync(new DevTokenRequest("reviewer", "absent-" + run, Region: "76", Departements: ["32"])))
+        {
+            var created = await organiser.PostAsJsonAsync("/api/submissions", Samples.Submission($"Atelier en l'absence {run}"));
+            var caseId = await platform.CaseOfAsync((await created.ReadAsync<SubmissionView>()).Id);
+            Assert.Equal(HttpStatusCode.OK, (await absent.PostAsync($"/api/review/cases/{caseId}/claim", null)).StatusCode);
+        }
+        var page = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.GersReviewer, "/mon-espace/dossiers");
+        var row = page.Locator($"#charge tr[data-reviewer='absent-{run}']");
+        await Assertions.Expect(row).ToContainTextAsync("1");
+        await BrowserFixture.AccessibleAsync(page);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Reprendre ses dossiers" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vous avez repris 1 dossier(s).");
+        await Assertions.Expect(page.Locator($"#charge tr[data-reviewer='absent-{run}']")).ToHaveCountAsync(0);
+    }
 }

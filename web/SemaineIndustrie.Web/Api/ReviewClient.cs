@@ -10,6 +10,13 @@ public sealed class ReviewClient(PlatformApi api)
 
     public Task<ApiAnswer<CaseDetail>> CaseAsync(Guid id, CancellationToken ct) => api.GetAsync<CaseDetail>($"api/review/cases/{id}", ct);
 
+    public Task<ApiAnswer<CommitteeWorkload>> WorkloadAsync(int? edition, CancellationToken ct) =>
+        api.GetAsync<CommitteeWorkload>("api/review/workload" + (edition is { } year ? $"?edition={year}" : ""), ct);
+
+    /// <summary>An absent member's claims in the reviewer's scope: released, or taken over ("me").</summary>
+    public Task<ApiAnswer<CoverResult>> CoverAsync(string reviewer, CoverRequest cover, CancellationToken ct) =>
+        api.SendAsync<CoverResult>(HttpMethod.Post, $"api/review/reviewers/{Uri.EscapeDataString(reviewer)}/cover", cover, ct);
+
     public Task<ApiAnswer<List<SavedViewView>>> ViewsAsync(CancellationToken ct) => api.GetAsync<List<SavedViewView>>("api/review/views", ct);
 
     /// <summary>Keeps the workbench list's filters under a name (the same name replaces its view).</summary>

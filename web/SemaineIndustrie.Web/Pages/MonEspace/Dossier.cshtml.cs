@@ -145,7 +145,7 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
 
     public static string ActionLabel(string action) => action switch
     {
-        "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
+        "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "handed-over" => "Dossier repris (absence)", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
         "labelled" => "Label accordé", "refused" => "Label refusé", "changes-requested" => "Modifications demandées",
         "withdrawn" => "Événement retiré", "note-added" => "Note ajoutée",
         "message-to-organiser" => "Message à l'organisateur", "message-from-organiser" => "Message de l'organisateur", _ => action,

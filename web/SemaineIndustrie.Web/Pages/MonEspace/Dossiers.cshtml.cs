@@ -40,6 +40,10 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
     [BindProperty(SupportsGet = true)] public DateOnly? Jour { get; set; }
     /// <summary>Words of the title, organiser, venue, commune or case number (the review API's search).</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>Who holds how many cases in the reviewer's scope (the review API's workload).</summary>
+    public CommitteeWorkload? Workload { get; private set; }
+    public string? CoverMessage { get; private set; }
+    public string? Me => User.FindFirst("sub")?.Value;
     /// <summary>The reviewer's saved views (named filters).</summary>
     public List<SavedViewView> Views { get; } = [];
     public string? ViewError { get; private set; }
@@ -170,7 +174,22 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
         Queues.AddRange(((await review.QueuesAsync(Edition.Year, ct)).Value ?? []).OrderBy(q => q.Departement, StringComparer.Ordinal));
         Views.Clear();
         Views.AddRange((await review.ViewsAsync(ct)).Value ?? []);
+        Workload = (await review.WorkloadAsync(Edition.Year, ct)).Value;
         return Page();
+    }
+
+    /// <summary>An absent member's cases: taken over by the reviewer ("me") or released for anyone, in one action.</summary>
+    public async Task<IActionResult> OnPostCouvrirAsync(string? membre, string? vers, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(membre)) return LocalRedirect("/mon-espace/dossiers");
+        var covered = await review.CoverAsync(membre, new CoverRequest(string.IsNullOrEmpty(vers) ? null : vers), ct);
+        if (covered.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
+        var page = await OnGetAsync(ct);
+        CoverMessage = covered.Value is { } result
+            ? result.To is null ? $"{result.Cases} dossier(s) libéré(s)." : $"Vous avez repris {result.Cases} dossier(s)."
+            : covered.Describe();
+        if (!covered.Succeeded && page is PageResult) Response.StatusCode = (int)covered.Status;
+        return page;
     }
 
     /// <summary>"Enregistrer cette vue": the list's filters kept under a name, then the list as it was.</summary>
