@@ -25,6 +25,7 @@ app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi().MapCasePictur
 app.MapOrganiserConversations();
 app.MapSavedViews();
 app.MapWorkloadApi();
+app.MapEscalationsApi();
 app.MapMotivationsApi().MapStatisticsApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -48,4 +48,17 @@ public sealed class ReviewDeadlineTests
         var due = ReviewDeadline.DueAt(DateTimeOffset.Parse("2018-03-23T22:30:00Z"), "32");
         Assert.Equal(DateTimeOffset.Parse("2018-03-30T00:00:00+02:00"), due);
     }
+
+    [Theory]
+    // Due at the end of Friday 9 March 2018: the weekend does not count; late by 2 working days once Monday and Tuesday have passed.
+    [InlineData("2018-03-12T15:00:00+01:00", 0)]
+    [InlineData("2018-03-13T09:00:00+01:00", 1)]
+    [InlineData("2018-03-14T09:00:00+01:00", 2)]
+    [InlineData("2018-03-17T09:00:00+01:00", 5)]
+    public void Lateness_counts_the_working_days_past_the_deadline(string now, int expected)
+    {
+        var dueAt = ReviewDeadline.DueAt(DateTimeOffset.Parse("2018-03-05T10:00:00+01:00"), "32"); // received Monday: due end of Friday
+        Assert.Equal(new DateTimeOffset(2018, 3, 10, 0, 0, 0, TimeSpan.FromHours(1)), dueAt);
+        Assert.Equal(expected, SemaineIndustrie.LabellingReview.Sharing.EscalationsApi.WorkingDaysLate(dueAt, "32", DateTimeOffset.Parse(now)));
+    }
 }

@@ -139,3 +139,9 @@ public sealed record CoverRequest(string? To);
 
 /// <summary>How many of the absent member's claims (in the caller's scope) were released or handed over.</summary>
 public sealed record CoverResult(string Reviewer, int Cases, string? To);
+
+/// <summary>
+/// A pending case past its deadline by <see cref="WorkingDaysLate"/> working days (the département's): <see cref="Level"/> "region"
+/// from 2 (the région's administrators see it), "national" from 5 (the national team too).
+/// </summary>
+public sealed record EscalatedCase(Guid CaseId, string Title, string Region, string Departement, DateTimeOffset DueAt, int WorkingDaysLate, string Level, string? ClaimedBy);

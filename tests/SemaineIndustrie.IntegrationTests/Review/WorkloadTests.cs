@@ -55,4 +55,27 @@ public sealed class WorkloadTests(Platform platform)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.True((await bad.ReadAsync<HttpValidationProblemDetails>()).Errors.ContainsKey("to"));
     }
+
+    [Fact]
+    public async Task Cases_overdue_by_two_working_days_are_signalled_to_the_region_and_by_five_to_the_national_team()
+    {
+        // The domain clock is Thursday 15 February 2018, 10:00 (Paris).
+        var run = Guid.NewGuid().ToString("N")[..6];
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "late", OrganisationId: "org-late-" + run));
+        var dueAt = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var (n, due) in new[] { (5, "2018-02-08"), (2, "2018-02-13"), (1, "2018-02-14") })
+        {
+            var created = await organiser.PostAsJsonAsync("/api/submissions", Samples.Submission($"Atelier en retard {run} {n}"));
+            var id = await platform.CaseOfAsync((await created.ReadAsync<SubmissionView>()).Id);
+            var at = DateTimeOffset.Parse(due + "T00:00:00+01:00"); // the end of the day before, Paris midnight
+            await platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, int>(db =>
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.Cases.Where(c => c.Id == id), set => set.SetProperty(c => c.DueAt, at)));
+            dueAt[id] = at;
+        }
+        using var occitanie = await platform.ClientAsync(new DevTokenRequest("admin", "admin-76-" + run, Region: "76"));
+        using var nord = await platform.ClientAsync(new DevTokenRequest("reviewer", "copil-59-late", Region: "32", Departements: ["59"]));
+        var late = (await occitanie.GetAsync<List<EscalatedCase>>("/api/review/escalations")).Where(e => dueAt.ContainsKey(e.CaseId)).ToList();
+        Assert.Equal([(5, "national"), (2, "region")], late.Select(e => (e.WorkingDaysLate, e.Level)));
+        Assert.DoesNotContain(await nord.GetAsync<List<EscalatedCase>>("/api/review/escalations"), e => dueAt.ContainsKey(e.CaseId));
+    }
 }

@@ -61,4 +61,24 @@ public sealed class WorkbenchSearchTests(Platform platform, BrowserFixture brows
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vous avez repris 1 dossier(s).");
         await Assertions.Expect(page.Locator($"#charge tr[data-reviewer='absent-{run}']")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task The_regional_dashboard_lists_a_case_overdue_by_five_working_days_as_signalled_to_the_national_team()
+    {
+        var title = "Atelier très en retard " + Guid.NewGuid().ToString("N")[..6];
+        Guid caseId;
+        using (var api = await platform.ClientAsync(new DevTokenRequest(Email: DevelopmentAccounts.Organiser)))
+        {
+            var created = await api.PostAsJsonAsync("/api/submissions", Samples.Submission(title));
+            caseId = await platform.CaseOfAsync((await created.ReadAsync<SubmissionView>()).Id);
+        }
+        var dueAt = DateTimeOffset.Parse("2018-02-08T00:00:00+01:00"); // five working days before the domain's Thursday 15 February 2018
+        await platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, int>(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.Cases.Where(c => c.Id == caseId), set => set.SetProperty(c => c.DueAt, dueAt)));
+        var page = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.RegionalAdmin, "/mon-espace/tableau-de-bord");
+        var row = page.Locator($"#escalades tr[data-case='{caseId}']");
+        await Assertions.Expect(row).ToContainTextAsync("région et équipe nationale");
+        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await BrowserFixture.AccessibleAsync(page);
+    }
 }

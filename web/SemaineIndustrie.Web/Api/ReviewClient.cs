@@ -10,6 +10,10 @@ public sealed class ReviewClient(PlatformApi api)
 
     public Task<ApiAnswer<CaseDetail>> CaseAsync(Guid id, CancellationToken ct) => api.GetAsync<CaseDetail>($"api/review/cases/{id}", ct);
 
+    /// <summary>The pending cases of the reviewer's scope overdue by two working days or more ("national" from five).</summary>
+    public Task<ApiAnswer<List<EscalatedCase>>> EscalationsAsync(int? edition, CancellationToken ct) =>
+        api.GetAsync<List<EscalatedCase>>("api/review/escalations" + (edition is { } year ? $"?edition={year}" : ""), ct);
+
     public Task<ApiAnswer<CommitteeWorkload>> WorkloadAsync(int? edition, CancellationToken ct) =>
         api.GetAsync<CommitteeWorkload>("api/review/workload" + (edition is { } year ? $"?edition={year}" : ""), ct);
 

@@ -40,6 +40,8 @@ public sealed class TableauDeBordModel(ReviewClient review, CatalogueClient cata
     public EditionChoice Edition { get; private set; } = EditionChoice.None;
     /// <summary>This edition against the previous one at the same number of days before the week, per région (null: no previous edition).</summary>
     public YearOverYear? Comparison { get; private set; }
+    /// <summary>Cases overdue by two working days or more in the reader's scope, the latest first (page only).</summary>
+    public List<EscalatedCase> Escalations { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -47,6 +49,7 @@ public sealed class TableauDeBordModel(ReviewClient review, CatalogueClient cata
         // The comparison is for the page only (the CSV carries this edition's tables).
         if (Edition.Year is { } year && !Refused && !Unavailable && (await review.YearOverYearAsync(year, ct)).Value is { Previous: not null } comparison)
             Comparison = comparison;
+        if (!Refused && !Unavailable) Escalations.AddRange((await review.EscalationsAsync(Edition.Year, ct)).Value ?? []);
         return Page();
     }
 
