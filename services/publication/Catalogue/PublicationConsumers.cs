@@ -115,7 +115,10 @@ internal static class Publisher
         withdrawn = withdrawn || await db.Withdrawn.AnyAsync(w => w.SubmissionId == submissionId, ct);
         versions ??= withdrawn ? [] : await db.Versions.Where(v => v.SubmissionId == submissionId).ToListAsync(ct);
         var entry = await ShowOrRemoveAsync(db, clock, submissionId, versions, withdrawn, ct);
-        await PrunePicturesAsync(db, submissionId, versions, entry, ct);
+        // Most events have no picture: the hot path (every message publication applies) asks the database nothing more for them.
+        // A withdrawal does not load the versions, so it always looks.
+        if (withdrawn || versions.Any(v => v.PictureId is not null) || db.Pictures.Local.Any(p => p.SubmissionId == submissionId))
+            await PrunePicturesAsync(db, submissionId, versions, entry, ct);
     }
 
     /// <summary>Applies the policy's verdict to the catalogue entry; returns the entry as it now is (null: not public).</summary>

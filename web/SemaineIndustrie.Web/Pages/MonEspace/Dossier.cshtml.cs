@@ -143,6 +143,9 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
         subject == Me ? "vous" : subject == "system" ? "la plateforme"
         : name ?? Case.People.GetValueOrDefault(subject) ?? "un membre du comité";
 
+    /// <summary>Who did an audited step: a message from the organisation is the organisation's, whoever of its members wrote it.</summary>
+    public string AuditActor(AuditEntryView entry) => entry.Action == "message-from-organiser" ? "l'organisateur" : Actor(entry.Actor, entry.ActorName);
+
     public static string ActionLabel(string action) => action switch
     {
         "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "handed-over" => "Dossier repris (absence)", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
