@@ -12,6 +12,10 @@ namespace SemaineIndustrie.Contracts;
 /// <param name="Region">The région of the person's committee seat, if any.</param>
 /// <param name="Departements">The départements of that seat (none: the whole région).</param>
 /// <param name="Deleted">The account was deleted: forget the address and the name; the ids stay as a tombstone.</param>
+/// <param name="Role">The role the person's tokens carry (organiser, reviewer, admin: a national administrator), as identity decides it
+/// at sign-in; null in announcements made before the role was announced.</param>
+/// <param name="AdminRegion">The région the person administers (a regional administrator reviews the whole région and is
+/// told of its escalations), if any.</param>
 public sealed record PersonChanged(
     string UserId,
     long Sequence,
@@ -21,7 +25,9 @@ public sealed record PersonChanged(
     string? OrganisationId,
     string? Region,
     IReadOnlyList<string> Departements,
-    bool Deleted);
+    bool Deleted,
+    string? Role = null,
+    string? AdminRegion = null);
 
 /// <summary>
 /// A service that keeps a copy of people asks the identity service to announce everybody again: its copy is new
@@ -30,5 +36,9 @@ public sealed record PersonChanged(
 /// </summary>
 public sealed record PeopleResyncRequested(Guid RequestId, string RequestedBy, DateTimeOffset RequestedAt);
 
-/// <summary>The identity service took the request: every person is announced again (with a higher sequence) from now on.</summary>
-public sealed record PeopleResyncStarted(Guid RequestId, int People);
+/// <summary>
+/// The identity service took the request: every person is announced again (with a higher sequence) from now on.
+/// <see cref="RequestedBy"/> repeats the request's: each service waits for the answer to its own request (another's covers
+/// only what was announced before that other service asked).
+/// </summary>
+public sealed record PeopleResyncStarted(Guid RequestId, int People, string? RequestedBy = null);

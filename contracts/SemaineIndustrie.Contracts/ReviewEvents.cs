@@ -22,3 +22,20 @@ public sealed record ReviewCaseOpened(
 public sealed record ConversationMessagePosted(
     Guid SubmissionId, Guid CaseId, Guid MessageId, string From, string AuthorName, string Text,
     string OrganisationId, string Title, string Region, string Departement, IReadOnlyList<string> Followers, DateTimeOffset At);
+
+/// <summary>
+/// A committee member handed a case to a colleague (<see cref="AssignedTo"/>, a subject), whose claim now holds it until
+/// <see cref="Until"/>; the notification service tells them. Never published outside the platform.
+/// </summary>
+public sealed record CaseAssigned(
+    Guid CaseId, Guid SubmissionId, int SubmissionVersion, string Title, string Region, string Departement,
+    string AssignedTo, string AssignedBy, string? AssignedByName, DateTimeOffset DueAt, DateTimeOffset Until, DateTimeOffset At);
+
+/// <summary>
+/// A pending case stayed overdue: by <see cref="WorkingDaysLate"/> working days of its département, <see cref="Level"/> "region"
+/// from 2 (the région's administrators are mailed), "national" from 5 (the national team's dashboard lists it). Published
+/// once per case and level.
+/// </summary>
+public sealed record CaseEscalated(
+    Guid CaseId, Guid SubmissionId, string Title, string Region, string Departement, string Level, int WorkingDaysLate,
+    DateTimeOffset DueAt, string? HeldBy, DateTimeOffset At);

@@ -21,7 +21,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapQueuesApi();
-app.MapCasesApi().MapClaimingApi().MapDecisionsApi().MapNotesApi().MapCasePictures().MapCaseMessages();
+app.MapCasesApi().MapClaimingApi().MapAssignmentApi().MapDecisionsApi().MapNotesApi().MapCasePictures().MapCaseMessages();
 app.MapOrganiserConversations();
 app.MapSavedViews();
 app.MapWorkloadApi();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.LabellingReview.Cases;
 using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.Messaging.People;
 
 namespace SemaineIndustrie.LabellingReview;
 
@@ -18,6 +19,8 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
     public DbSet<Pictures.CasePicture> CasePictures => Set<Pictures.CasePicture>();
     public DbSet<Conversations.CaseMessage> Messages => Set<Conversations.CaseMessage>();
     public DbSet<Views.SavedView> SavedViews => Set<Views.SavedView>();
+    public DbSet<KnownPerson> People => Set<KnownPerson>();
+    public DbSet<Sharing.CaseEscalation> Escalations => Set<Sharing.CaseEscalation>();
 
     /// <summary>Appends to a case's audit trail (committed with the change it describes).</summary>
     public void Record(ReviewCase reviewCase, string actor, string action, DateTimeOffset at, string? detail = null) =>
@@ -140,6 +143,14 @@ public sealed class ReviewDbContext(DbContextOptions<ReviewDbContext> options) :
             e.Property(v => v.Query).HasMaxLength(Views.SavedView.QueryMax);
             e.HasIndex(v => new { v.Owner, v.Name }).IsUnique();
         });
+        modelBuilder.Entity<Sharing.CaseEscalation>(e =>
+        {
+            e.ToTable("case_escalations");
+            e.HasKey(x => new { x.CaseId, x.Level });
+            e.Property(x => x.Level).HasMaxLength(10);
+            e.HasOne<ReviewCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.AddPeopleCopy();
         modelBuilder.AddOutboxAndInbox();
     }
 }

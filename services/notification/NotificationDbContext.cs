@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.Messaging.People;
 using SemaineIndustrie.Notification.Deliveries;
 using SemaineIndustrie.Notification.Organisers;
 using SemaineIndustrie.Notification.Unsubscribe;
@@ -18,7 +19,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
     public DbSet<Webhooks.PublishedEvent> PublishedEvents => Set<Webhooks.PublishedEvent>();
-    public DbSet<Recipients.KnownPerson> People => Set<Recipients.KnownPerson>();
+    public DbSet<KnownPerson> People => Set<KnownPerson>();
     public DbSet<Editions.EditionKit> EditionKits => Set<Editions.EditionKit>();
     public DbSet<Conversations.ConversationMail> ConversationMails => Set<Conversations.ConversationMail>();
 
@@ -113,19 +114,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
             e.Property(p => p.Region).HasMaxLength(2);
             e.Property(p => p.Departement).HasMaxLength(3);
         });
-        modelBuilder.Entity<Recipients.KnownPerson>(e =>
-        {
-            e.ToTable("people");
-            e.HasKey(p => p.UserId);
-            e.Property(p => p.UserId).HasMaxLength(450);
-            e.Property(p => p.Email).HasMaxLength(320);
-            e.Property(p => p.DisplayName).HasMaxLength(200);
-            e.Property(p => p.Language).HasMaxLength(5);
-            e.Property(p => p.OrganisationId).HasMaxLength(100);
-            e.Property(p => p.Region).HasMaxLength(2);
-            e.HasIndex(p => p.OrganisationId);
-            e.HasIndex(p => p.Region);
-        });
+        modelBuilder.AddPeopleCopy();
         modelBuilder.Entity<Editions.EditionKit>(e =>
         {
             e.ToTable("edition_kits");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
+using SemaineIndustrie.Messaging.People;
 using SemaineIndustrie.Notification.Committees;
 using SemaineIndustrie.Notification.Deliveries;
 using SemaineIndustrie.Notification.Organisers;
@@ -18,6 +19,9 @@ public sealed class ServiceMarker;
 
 public static class NotificationServiceExtensions
 {
+    /// <summary>The bus's queue prefix, and how this service names itself to identity (people resync).</summary>
+    public const string ServiceName = "notification";
+
     public static IHostApplicationBuilder AddNotificationService(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section))
@@ -26,7 +30,7 @@ public static class NotificationServiceExtensions
             .ValidateOnStart();
         builder.Services.AddSmtpMail(builder.Configuration);
         builder.AddServiceDatabase<NotificationDbContext>();
-        builder.AddServiceMessaging<NotificationDbContext>("notification", bus =>
+        builder.AddServiceMessaging<NotificationDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<SubmissionReceivedNotice>();
             bus.AddConsumer<SubmissionRevisedNotice>();
@@ -42,6 +46,8 @@ public static class NotificationServiceExtensions
             bus.AddConsumer<CommitteeCaseRefused>();
             bus.AddConsumer<CommitteeCaseChangesRequested>();
             bus.AddConsumer<CommitteeCaseWithdrawn>();
+            bus.AddConsumer<CaseAssignedNotice>();
+            bus.AddConsumer<CaseEscalatedNotice>();
             bus.AddConsumer<PublishedWebhooks>();
             bus.AddConsumer<UnpublishedWebhooks>();
             bus.AddConsumer<PersonChangedConsumer>();
@@ -51,7 +57,7 @@ public static class NotificationServiceExtensions
         });
 
         builder.Services.AddScoped<People>();
-        builder.Services.AddHostedService<PeopleResync>();
+        builder.Services.AddPeopleResync<NotificationDbContext>(ServiceName);
         builder.Services.AddSingleton<MailTemplates>();
         builder.Services.AddSingleton<UnsubscribeLinks>();
         builder.Services.AddSingleton<WebhookSecrets>();

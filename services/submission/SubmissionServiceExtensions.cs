@@ -15,12 +15,13 @@ public static class SubmissionServiceExtensions
     {
         builder.Services.AddSingleton<EditionCatalog>();
         builder.Services.Configure<SubmissionOptions>(builder.Configuration.GetSection("Submissions"));
+        builder.Services.Configure<Pictures.PictureOptions>(builder.Configuration.GetSection("Pictures"));
+        builder.AddServiceDatabase<SubmissionDbContext>();
+        // The purges run at start: after the migrations (hosted services start in registration order).
         builder.Services.AddSingleton<IdempotencyKeyPurge>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyKeyPurge>());
-        builder.Services.Configure<Pictures.PictureOptions>(builder.Configuration.GetSection("Pictures"));
         builder.Services.AddSingleton<Pictures.PicturePurge>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Pictures.PicturePurge>());
-        builder.AddServiceDatabase<SubmissionDbContext>();
         builder.AddServiceMessaging<SubmissionDbContext>("submission", bus =>
         {
             bus.AddConsumer<ReviewCaseOpenedConsumer>();

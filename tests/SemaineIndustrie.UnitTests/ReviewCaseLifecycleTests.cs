@@ -62,6 +62,26 @@ public sealed class ReviewCaseLifecycleTests
         Assert.Equal("copil-32-b", c.ClaimedBy);
     }
 
+    [Fact]
+    public void A_case_handed_to_a_colleague_is_theirs_whoever_held_it_and_they_are_told()
+    {
+        var c = Opened();
+        c.Claim("copil-32-a", T0, Lease);
+        var assigned = c.Assign("copil-32-b", "copil-32-c", "Claude", T0.AddMinutes(5), TimeSpan.FromDays(5));
+        Assert.Equal("assigned", assigned.Action);
+        Assert.Contains("replacing the claim of copil-32-a", assigned.Detail);
+        Assert.Equal(("copil-32-b", T0.AddMinutes(5).AddDays(5)), (c.ClaimedBy, c.ClaimExpiresAt));
+        var told = Assert.IsType<CaseAssigned>(assigned.Event);
+        Assert.Equal((c.Id, "copil-32-b", "copil-32-c", "Claude", c.DueAt), (told.CaseId, told.AssignedTo, told.AssignedBy, told.AssignedByName, told.DueAt));
+        Assert.Throws<TransitionRefused>(() => c.Claim("copil-32-a", T0.AddHours(1), Lease)); // held for days, not a lease
+        Assert.DoesNotContain("replacing", c.Assign("copil-32-b", "copil-32-a", null, T0.AddHours(2), TimeSpan.FromDays(5)).Detail); // renewed
+    }
+
+    [Theory]
+    [MemberData(nameof(NotPending))]
+    public void Only_a_pending_case_can_be_handed_to_a_colleague(CaseStatus status) =>
+        Assert.Equal("Not pending", Assert.Throws<TransitionRefused>(() => In(status).Assign("copil-32-b", "copil-32-a", null, T0, Lease)).Title);
+
     [Theory]
     [MemberData(nameof(NotPending))]
     public void Only_a_pending_case_can_be_claimed(CaseStatus status)

@@ -61,4 +61,21 @@ public sealed class ReviewerScopeTests
         Assert.False(Sees(User("reviewer", "11", "32"), Case("76", "32")));   // the right département under the wrong région
         Assert.True(Sees(User("reviewer", "76", "31", "32"), Case("76", "31"))); // several départements
     }
+
+    /// <summary>The review service's copy of a committee member reads their scope as their tokens would carry it (Accounts/Standing).</summary>
+    [Fact]
+    public void A_known_person_sits_on_the_committee_their_tokens_would_review_for_and_the_national_team_on_none()
+    {
+        static SemaineIndustrie.Messaging.People.KnownPerson Person(string? role, string? region = null, string? administers = null, bool deleted = false, params string[] departements) =>
+            new() { UserId = Guid.NewGuid().ToString(), Role = role, Region = region, AdminRegion = administers, Deleted = deleted, Departements = [.. departements] };
+        var gers = Person("reviewer", "76", departements: "32");
+        Assert.True(gers.SitsOnCommitteeOf("76", "32"));
+        Assert.False(gers.SitsOnCommitteeOf("76", "65"));
+        Assert.True(Person("reviewer", "76").SitsOnCommitteeOf("76", "65"));
+        Assert.True(Person("reviewer", administers: "76").SitsOnCommitteeOf("76", "65")); // a regional admin reviews the whole région
+        Assert.False(Person("reviewer", administers: "76").SitsOnCommitteeOf("75", "33"));
+        Assert.False(Person("admin").SitsOnCommitteeOf("76", "32"));
+        Assert.False(Person("organiser").SitsOnCommitteeOf("76", "32"));
+        Assert.False(Person("reviewer", "76", deleted: true).SitsOnCommitteeOf("76", "32"));
+    }
 }

@@ -134,6 +134,12 @@ public sealed record ReviewerLoad(string Reviewer, string? Name, int Held, int O
 /// <summary>The committee's load: one line per member holding cases, most held first; and the pending cases nobody holds.</summary>
 public sealed record CommitteeWorkload(IReadOnlyList<ReviewerLoad> Reviewers, int Unclaimed, int UnclaimedOverdue);
 
+/// <summary>Handing a case to a colleague of the committee: <c>to</c> is their subject (one of the case's <see cref="Assignee"/>s).</summary>
+public sealed record AssignRequest(string? To);
+
+/// <summary>A committee member who may take a case, with what they hold now in the same queue.</summary>
+public sealed record Assignee(string Subject, string Name, int Held);
+
 /// <summary>Covering an absent member: <c>to</c> null releases their claims for anyone to take; <c>"me"</c> hands them over to the caller.</summary>
 public sealed record CoverRequest(string? To);
 

@@ -5,13 +5,14 @@ using Npgsql;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Work;
 
 namespace SemaineIndustrie.Identity.People;
 
 /// <summary>
 /// Announces people to the rest of the platform (<see cref="PersonChanged"/>, through the outbox): every person whose
-/// address, confirmation, name, language, organisation or committee seat differs from what was last announced — a
+/// address, confirmation, name, language, organisation, committee seat or administration (and so role) differs from what was last announced — a
 /// fingerprint compared in the database, so that no place that changes a person can forget to announce it, and the
 /// first run announces everybody. A deleted person is announced once as deleted. Woken at commit by
 /// <see cref="PeopleTriggers"/>, and every minute; replicas take turns (an advisory lock), so sequences only grow.
@@ -24,14 +25,20 @@ public sealed class PeopleAnnouncer(IServiceScopeFactory scopes, PeopleWakeUp wa
 
     /// <summary>What a person's announcement says, with its fingerprint, for those whose fingerprint is not the one last announced.</summary>
     private static readonly string ChangedSql = $$"""
-        SELECT f.user_id, f.email, f.display_name, f.language, f.organisation_id, f.region, f.departements, h.fingerprint
+        SELECT f.user_id, f.email, f.display_name, f.language, f.organisation_id, f.region, f.departements, h.fingerprint, f.role, f.admin_region
         FROM (SELECT u.id AS user_id, CASE WHEN u.email_confirmed THEN u.email END AS email, u.display_name,
                      u.preferred_language AS language, replace(m.organisation_id::text, '-', '') AS organisation_id,
-                     s.region, coalesce(s.departements, '{}'::text[]) AS departements
+                     s.region, coalesce(s.departements, '{}'::text[]) AS departements,
+                     -- the precedence of Accounts/Standing: a national admin, then a regional admin or a seat, then an organiser
+                     CASE WHEN g.user_id IS NOT NULL AND g.region IS NULL THEN '{{PlatformClaims.AdminRole}}'
+                          WHEN g.user_id IS NOT NULL OR s.user_id IS NOT NULL THEN '{{PlatformClaims.ReviewerRole}}'
+                          ELSE '{{PlatformClaims.OrganiserRole}}' END AS role,
+                     g.region AS admin_region
               FROM "AspNetUsers" u
               LEFT JOIN organisation_members m ON m.user_id = u.id
-              LEFT JOIN committee_seats s ON s.user_id = u.id) f
-        CROSS JOIN LATERAL (SELECT md5(row(f.email, f.display_name, f.language, f.organisation_id, f.region, f.departements)::text) AS fingerprint) h
+              LEFT JOIN committee_seats s ON s.user_id = u.id
+              LEFT JOIN admin_grants g ON g.user_id = u.id) f
+        CROSS JOIN LATERAL (SELECT md5(row(f.email, f.display_name, f.language, f.organisation_id, f.region, f.departements, f.role, f.admin_region)::text) AS fingerprint) h
         LEFT JOIN people_announcements a ON a.user_id = f.user_id
         WHERE a.fingerprint IS DISTINCT FROM h.fingerprint
         ORDER BY f.user_id
@@ -56,7 +63,8 @@ public sealed class PeopleAnnouncer(IServiceScopeFactory scopes, PeopleWakeUp wa
         // Replicas announce one after the other; the next one's statements see what the previous one committed.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
         var changed = await ReadAsync(db, ChangedSql, r => (Person: new PersonChanged(r.GetString(0), 0, r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3),
-            r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetFieldValue<string[]>(6), Deleted: false), Fingerprint: r.GetString(7)), ct);
+            r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetFieldValue<string[]>(6), Deleted: false,
+            Role: r.GetString(8), AdminRegion: r.IsDBNull(9) ? null : r.GetString(9)), Fingerprint: r.GetString(7)), ct);
         var gone = await ReadAsync(db, GoneSql, r => r.GetString(0), ct);
         if (changed.Count + gone.Count == 0) return false;
 

@@ -23,7 +23,7 @@ public sealed class PeopleResyncConsumer(PlatformIdentityDbContext db, PeopleWak
             var before = context.Message.RequestedAt;
             var people = await db.PeopleAnnouncements.Where(a => a.Fingerprint != PersonAnnouncement.Deleted && a.AnnouncedAt < before)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.Fingerprint, Forgotten), ct);
-            db.AddToOutbox(new PeopleResyncStarted(context.Message.RequestId, people));
+            db.AddToOutbox(new PeopleResyncStarted(context.Message.RequestId, people, context.Message.RequestedBy));
         });
         if (taken) wakeUp.Signal();
     }

@@ -34,6 +34,14 @@ public static class PeopleTriggers
         DROP FUNCTION IF EXISTS people_changed_notify();
         """;
 
+    /// <summary>Granting or withdrawing an administration changes a person's role (added after the others, with the role in <c>PersonChanged</c>).</summary>
+    public const string CreateAdminGrantsSql = """
+        CREATE TRIGGER people_changed_admins AFTER INSERT OR UPDATE OR DELETE ON admin_grants
+          FOR EACH STATEMENT EXECUTE FUNCTION people_changed_notify();
+        """;
+
+    public const string DropAdminGrantsSql = "DROP TRIGGER IF EXISTS people_changed_admins ON admin_grants;";
+
     public static void CreatePeopleTriggers(this MigrationBuilder migrationBuilder) => migrationBuilder.Sql(CreateSql);
 
     public static void DropPeopleTriggers(this MigrationBuilder migrationBuilder) => migrationBuilder.Sql(DropSql);

@@ -139,6 +139,20 @@ public sealed class ReviewCase
         return new CaseTransition("handed-over", $"Claim of {absent} handed over to {to} by {by} (absence), until {ClaimExpiresAt:u}.");
     }
 
+    /// <summary>
+    /// Hands a pending case to <paramref name="to"/>, a colleague of the committee (the caller checked): their claim, for
+    /// <paramref name="lease"/>, replaces any other — the assigner's, a third member's, an expired one. Assigning to the one who
+    /// already holds it renews the claim. Raises <see cref="CaseAssigned"/>, which tells the colleague.
+    /// </summary>
+    public CaseTransition Assign(string to, string by, string? byName, DateTimeOffset now, TimeSpan lease)
+    {
+        if (Status != CaseStatus.Pending) throw new TransitionRefused("Not pending", $"This case is {Status}: there is nothing left to review.");
+        var replaced = IsClaimed(now) && ClaimedBy != to ? ClaimedBy : null;
+        (ClaimedBy, ClaimExpiresAt) = (to, now + lease);
+        return new CaseTransition("assigned", $"Assigned to {to} by {by}{(replaced is null ? "" : $" (replacing the claim of {replaced})")}, until {ClaimExpiresAt:u}.",
+            new CaseAssigned(Id, SubmissionId, SubmissionVersion, Title, Region, Departement, to, by, byName, DueAt, ClaimExpiresAt!.Value, now));
+    }
+
     /// <summary>Ends the claim: its holder may, an admin may release anyone's. Nothing to release: null.</summary>
     public CaseTransition? Release(string by, bool mayReleaseOthers, DateTimeOffset now)
     {

@@ -51,6 +51,12 @@ public static class ReviewerNames
     {
         var wanted = subjects.OfType<string>().Distinct().ToList();
         if (wanted.Count == 0) return [];
-        return await db.ReviewerNames.AsNoTracking().Where(r => wanted.Contains(r.Subject)).ToDictionaryAsync(r => r.Subject, r => r.Name, ct);
+        var names = await db.ReviewerNames.AsNoTracking().Where(r => wanted.Contains(r.Subject)).ToDictionaryAsync(r => r.Subject, r => r.Name, ct);
+        // A colleague handed a case before they ever acted here: the name the committees' copy has of them.
+        var unknown = wanted.Where(s => !names.ContainsKey(s)).ToList();
+        if (unknown.Count == 0) return names;
+        foreach (var person in await db.People.AsNoTracking().Where(p => unknown.Contains(p.UserId) && p.DisplayName != "").Select(p => new { p.UserId, p.DisplayName }).ToListAsync(ct))
+            names[person.UserId] = person.DisplayName;
+        return names;
     }
 }

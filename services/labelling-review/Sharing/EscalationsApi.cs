@@ -18,6 +18,7 @@ namespace SemaineIndustrie.LabellingReview.Sharing;
 public static class EscalationsApi
 {
     public const int RegionalDays = 2, NationalDays = 5;
+    public const string Regional = "region", National = "national";
 
     public static IEndpointRouteBuilder MapEscalationsApi(this IEndpointRouteBuilder app)
     {
@@ -49,7 +50,7 @@ public static class EscalationsApi
             .Where(x => x.Late >= RegionalDays)
             .OrderByDescending(x => x.Late).ThenBy(x => x.Case.DueAt)
             .Select(x => new EscalatedCase(x.Case.Id, x.Case.Title, x.Case.Region, x.Case.Departement, x.Case.DueAt, x.Late,
-                x.Late >= NationalDays ? "national" : "region", x.Case.ClaimedBy))
+                x.Late >= NationalDays ? National : Regional, x.Case.ClaimedBy))
             .ToList());
     }
 }

@@ -5,12 +5,16 @@ public static class Kinds
 {
     public const string Received = "submission-received", InReview = "in-review", Labelled = "labelled", Refused = "refused",
         ChangesRequested = "changes-requested", Withdrawn = "withdrawn", CommitteeDigest = "committee-digest",
-        WebhookPaused = "webhook-paused", Reminder = "submission-reminder", Message = "conversation-message";
+        WebhookPaused = "webhook-paused", Reminder = "submission-reminder", Message = "conversation-message",
+        CaseAssigned = "case-assigned", CaseEscalated = "case-escalated";
 
     /// <summary>What an organisation's members are told about their demands.</summary>
     public static readonly IReadOnlyList<string> Organisers = [Received, InReview, Labelled, Refused, ChangesRequested, Withdrawn, Reminder, Message];
 
-    public static readonly IReadOnlyList<string> All = [.. Organisers, CommitteeDigest, WebhookPaused];
+    /// <summary>What committee members and the région's administrators are told.</summary>
+    public static readonly IReadOnlyList<string> Committees = [CommitteeDigest, CaseAssigned, CaseEscalated];
+
+    public static readonly IReadOnlyList<string> All = [.. Organisers, .. Committees, WebhookPaused];
 
     public static string Label(string kind, string language) => (kind, language) switch
     {
@@ -23,6 +27,8 @@ public static class Kinds
         (CommitteeDigest, "en") => "committee's daily digest", (CommitteeDigest, _) => "résumé quotidien du comité",
         (Reminder, "en") => "reminders before the submission deadline", (Reminder, _) => "rappels avant la clôture des demandes",
         (Message, "en") => "messages about a demand", (Message, _) => "messages échangés sur une demande",
+        (CaseAssigned, "en") => "a case handed to me", (CaseAssigned, _) => "dossier qui m'est confié",
+        (CaseEscalated, "en") => "overdue cases escalated to the région", (CaseEscalated, _) => "dossiers en retard signalés à la région",
         (WebhookPaused, "en") => "webhook paused", (WebhookPaused, _) => "abonnement webhook suspendu",
         _ => kind,
     };

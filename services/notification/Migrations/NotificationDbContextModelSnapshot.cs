@@ -140,6 +140,99 @@ namespace SemaineIndustrie.Notification.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SemaineIndustrie.Messaging.People.KnownPerson", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("AdminRegion")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("admin_region");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted");
+
+                    b.PrimitiveCollection<List<string>>("Departements")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("departements");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("OrganisationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_people");
+
+                    b.HasIndex("AdminRegion")
+                        .HasDatabaseName("ix_people_admin_region");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_people_organisation_id");
+
+                    b.HasIndex("Region")
+                        .HasDatabaseName("ix_people_region");
+
+                    b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("SemaineIndustrie.Messaging.People.PeopleResyncAnswer", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_people_resync");
+
+                    b.ToTable("people_resync", (string)null);
+                });
+
             modelBuilder.Entity("SemaineIndustrie.Notification.Committees.OpenCase", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -501,65 +594,6 @@ namespace SemaineIndustrie.Notification.Migrations
                         .HasName("pk_known_submissions");
 
                     b.ToTable("known_submissions", (string)null);
-                });
-
-            modelBuilder.Entity("SemaineIndustrie.Notification.Recipients.KnownPerson", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)")
-                        .HasColumnName("user_id");
-
-                    b.Property<bool>("Deleted")
-                        .HasColumnType("boolean")
-                        .HasColumnName("deleted");
-
-                    b.PrimitiveCollection<List<string>>("Departements")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("departements");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("email");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
-                        .HasColumnName("language");
-
-                    b.Property<string>("OrganisationId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<string>("Region")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
-                        .HasColumnName("region");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    b.HasKey("UserId")
-                        .HasName("pk_people");
-
-                    b.HasIndex("OrganisationId")
-                        .HasDatabaseName("ix_people_organisation_id");
-
-                    b.HasIndex("Region")
-                        .HasDatabaseName("ix_people_region");
-
-                    b.ToTable("people", (string)null);
                 });
 
             modelBuilder.Entity("SemaineIndustrie.Notification.Unsubscribe.Unsubscription", b =>

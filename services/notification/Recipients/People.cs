@@ -21,6 +21,18 @@ public sealed class People(NotificationDbContext db)
             .OrderBy(p => p.UserId)
             .Select(p => new Recipient(p.UserId, p.Email!, p.DisplayName, p.Language)).ToListAsync(ct);
 
+    /// <summary>One person, if they may be written to.</summary>
+    public async Task<Recipient?> ByIdAsync(string userId, CancellationToken ct) =>
+        await db.People.AsNoTracking().Where(p => p.UserId == userId && p.Email != null && !p.Deleted)
+            .Select(p => new Recipient(p.UserId, p.Email!, p.DisplayName, p.Language)).SingleOrDefaultAsync(ct);
+
+    /// <summary>The administrators of a région's committees (not the national team).</summary>
+    public async Task<IReadOnlyList<Recipient>> AdministratorsOfAsync(string region, CancellationToken ct) =>
+        await db.People.AsNoTracking()
+            .Where(p => p.AdminRegion == region && p.Email != null && !p.Deleted)
+            .OrderBy(p => p.UserId)
+            .Select(p => new Recipient(p.UserId, p.Email!, p.DisplayName, p.Language)).ToListAsync(ct);
+
     public async Task<IReadOnlyList<CommitteeRecipient>> OfCommitteeAsync(string region, CancellationToken ct) =>
         (await db.People.AsNoTracking()
             .Where(p => p.Region == region && p.Email != null)

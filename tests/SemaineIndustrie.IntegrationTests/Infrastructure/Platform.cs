@@ -71,9 +71,11 @@ public sealed class Platform : IAsyncLifetime
         Web = Known("web", web.Start());
         Gateway = StartGateway(new Dictionary<string, string?>(), gatewayPort);
         await PeopleKnownAsync(); // the seeded accounts: announced by identity, kept by notification (asked once it started)
-        // ... and notification recorded identity's answer, so it stops asking (it asked every 5 s forever when the record failed).
+        // ... and notification and review recorded identity's answer to each one's own request, so they stop asking (they would ask every 5 s forever if the record failed).
         await Eventually.Until(() => QueryAsync<SemaineIndustrie.Notification.ServiceMarker, SemaineIndustrie.Notification.NotificationDbContext, bool>(db =>
-            db.ScheduledRuns.AnyAsync(r => r.Job == SemaineIndustrie.Notification.Recipients.PeopleResync.Job)), "the people resync answered and recorded");
+            db.Set<SemaineIndustrie.Messaging.People.PeopleResyncAnswer>().AnyAsync()), "the notification service's people resync answered and recorded");
+        await Eventually.Until(() => QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, SemaineIndustrie.LabellingReview.ReviewDbContext, bool>(db =>
+            db.Set<SemaineIndustrie.Messaging.People.PeopleResyncAnswer>().AnyAsync()), "the review service's people resync answered and recorded");
     }
 
     /// <summary>
@@ -94,7 +96,7 @@ public sealed class Platform : IAsyncLifetime
         var ids = wanted.Select(w => w.Split('|')[0]).ToList();
         await Eventually.Until(async () =>
         {
-            var known = (await QueryAsync<SemaineIndustrie.Notification.ServiceMarker, SemaineIndustrie.Notification.NotificationDbContext, List<SemaineIndustrie.Notification.Recipients.KnownPerson>>(db =>
+            var known = (await QueryAsync<SemaineIndustrie.Notification.ServiceMarker, SemaineIndustrie.Notification.NotificationDbContext, List<SemaineIndustrie.Messaging.People.KnownPerson>>(db =>
                 db.People.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToListAsync())).Select(p => Facts(p.UserId, p.Email, p.OrganisationId, p.Region, p.Departements));
             return wanted.Except(known).ToList();
         }, missing => missing.Count == 0, $"the notification service to know {wanted.Count} person(s) as identity holds them");

@@ -119,7 +119,7 @@ public sealed class CommitteeDigestTests(Platform platform)
         await platform.PublishAsync(new SemaineIndustrie.Contracts.PersonChanged(movedId, 1, moved, "COPIL Hautes-Pyrénées", "fr", null, "76", ["65"], Deleted: false), stale);
         await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, bool>(
             db => db.Set<SemaineIndustrie.Messaging.Inbox.InboxMessage>().AnyAsync(m => m.MessageId == stale)), "the late announcement consumed");
-        var kept = await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, SemaineIndustrie.Notification.Recipients.KnownPerson>(
+        var kept = await platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, SemaineIndustrie.Messaging.People.KnownPerson>(
             db => db.People.AsNoTracking().SingleAsync(p => p.UserId == movedId));
         Assert.Equal(["32"], kept.Departements);
     }

@@ -217,7 +217,7 @@ public sealed class OrganiserMailTests(Platform platform)
         var gone = members[1];
         Assert.True((await platform.QueryAsync<SemaineIndustrie.Identity.ServiceMarker, UserManager<PlatformUser>, IdentityResult>(
             async users => await users.DeleteAsync((await users.FindByIdAsync(gone.UserId))!))).Succeeded);
-        var tombstone = await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, SemaineIndustrie.Notification.Recipients.KnownPerson?>(
+        var tombstone = await Eventually.Until(() => platform.QueryAsync<SemaineIndustrie.Notification.ServiceMarker, NotificationDbContext, SemaineIndustrie.Messaging.People.KnownPerson?>(
             db => db.People.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == gone.UserId)), p => p is { Deleted: true }, "the deletion announced");
         Assert.Null(tombstone!.Email); // the address and name are not kept
         Assert.Equal("", tombstone.DisplayName);

@@ -63,6 +63,29 @@ public sealed class WorkbenchSearchTests(Platform platform, BrowserFixture brows
     }
 
     [Fact]
+    public async Task A_reviewer_hands_a_case_to_a_named_colleague_of_the_committee_from_the_case_page()
+    {
+        var title = "Atelier à confier " + Guid.NewGuid().ToString("N")[..6];
+        Guid caseId;
+        using (var api = await platform.ClientAsync(new DevTokenRequest(Email: DevelopmentAccounts.Organiser)))
+        {
+            var created = await api.PostAsJsonAsync("/api/submissions", Samples.Submission(title));
+            caseId = await platform.CaseOfAsync((await created.ReadAsync<SubmissionView>()).Id);
+        }
+        var page = await browser.SignedInPageAsync(platform.Gateway, DevelopmentAccounts.GersReviewer, $"/mon-espace/dossiers/{caseId}");
+        var colleague = page.GetByLabel("Confier le dossier à un membre du comité");
+        await Assertions.Expect(colleague.Locator("option", new() { HasText = "Moi-même" })).ToHaveCountAsync(1);
+        await BrowserFixture.AccessibleAsync(page);
+        // The Occitanie reviewer (a seat for the whole région) reviews the Gers too.
+        var occitanie = colleague.Locator("option", new() { HasText = "DIRECCTE Occitanie" });
+        await colleague.SelectOptionAsync(new SelectOptionValue { Value = await occitanie.GetAttributeAsync("value") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confier le dossier" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Le dossier est confié");
+        await Assertions.Expect(page.Locator("#prise")).ToContainTextAsync("DIRECCTE Occitanie a pris ce dossier");
+        await Assertions.Expect(page.Locator("#historique")).ToContainTextAsync("Dossier confié");
+    }
+
+    [Fact]
     public async Task The_regional_dashboard_lists_a_case_overdue_by_five_working_days_as_signalled_to_the_national_team()
     {
         var title = "Atelier très en retard " + Guid.NewGuid().ToString("N")[..6];

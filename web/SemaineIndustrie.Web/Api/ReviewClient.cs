@@ -42,6 +42,10 @@ public sealed class ReviewClient(PlatformApi api)
 
     public Task<ApiAnswer<Nothing>> ClaimAsync(Guid id, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/claim", null, ct);
 
+    public Task<ApiAnswer<List<Assignee>>> AssigneesAsync(Guid id, CancellationToken ct) => api.GetAsync<List<Assignee>>($"api/review/cases/{id}/assignees", ct);
+
+    public Task<ApiAnswer<Nothing>> AssignAsync(Guid id, AssignRequest request, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/assign", request, ct);
+
     public Task<ApiAnswer<Nothing>> ReleaseAsync(Guid id, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/release", null, ct);
 
     public Task<ApiAnswer<Nothing>> AddNoteAsync(Guid id, NoteRequest note, CancellationToken ct) => api.SendAsync(HttpMethod.Post, $"api/review/cases/{id}/notes", note, ct);

@@ -24,6 +24,8 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
     public LocationView? Location { get; private set; }
     public List<MotivationTemplateView> Templates { get; } = [];
     public List<AuditEntryView> Audit { get; } = [];
+    /// <summary>The committee members who may be handed this case (none when it is decided or the list cannot be read).</summary>
+    public List<Assignee> Assignees { get; } = [];
     public Guid? Previous { get; private set; }
     public Guid? Next { get; private set; }
     public string? Message { get; private set; }
@@ -43,12 +45,17 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
         Message = fait switch
         {
             "pris" => "Vous avez pris le dossier.", "rendu" => "Vous avez rendu le dossier.", "decide" => "Votre décision est enregistrée.",
-            "note" => "Votre note est ajoutée.", "localise" => "La position du lieu est corrigée.", "message" => "Votre message est envoyé à l'organisateur.", _ => null,
+            "note" => "Votre note est ajoutée.", "localise" => "La position du lieu est corrigée.", "message" => "Votre message est envoyé à l'organisateur.",
+            "confie" => "Le dossier est confié ; le membre du comité en est averti par courriel.", _ => null,
         };
         return await LoadAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostPrendreAsync(Guid id, CancellationToken ct) => await AfterAsync(id, await review.ClaimAsync(id, ct), "pris", ct);
+
+    /// <summary>Hands the case to a colleague of the committee (their claim replaces any other; they are told by mail).</summary>
+    public async Task<IActionResult> OnPostConfierAsync(Guid id, string? collegue, CancellationToken ct) =>
+        await AfterAsync(id, await review.AssignAsync(id, new AssignRequest(collegue), ct), "confie", ct);
 
     public async Task<IActionResult> OnPostRendreAsync(Guid id, CancellationToken ct) => await AfterAsync(id, await review.ReleaseAsync(id, ct), "rendu", ct);
 
@@ -111,6 +118,7 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
         // What surrounds the case is read too; a part that cannot be read now is left out, not an error page.
         Location = (await geocoding.VenueAsync(Case.SubmissionId, ct)).Value;
         Audit.AddRange((await review.AuditAsync(id, ct)).Value ?? []);
+        if (Open) Assignees.AddRange((await review.AssigneesAsync(id, ct)).Value ?? []);
         await LoadTemplatesAsync(ct);
         await LoadNeighboursAsync(id, ct);
         Edition = await catalogue.CurrentEditionAsync(ct);
@@ -148,7 +156,7 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
 
     public static string ActionLabel(string action) => action switch
     {
-        "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "handed-over" => "Dossier repris (absence)", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
+        "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "handed-over" => "Dossier repris (absence)", "assigned" => "Dossier confié", "escalated" => "Retard signalé", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
         "labelled" => "Label accordé", "refused" => "Label refusé", "changes-requested" => "Modifications demandées",
         "withdrawn" => "Événement retiré", "note-added" => "Note ajoutée",
         "message-to-organiser" => "Message à l'organisateur", "message-from-organiser" => "Message de l'organisateur", _ => action,

@@ -21,6 +21,8 @@ public sealed class NotificationsModel(PreferencesClient preferences) : PageMode
         ("submission-reminder", "Rappels avant la clôture des demandes", "7 jours puis 2 jours avant la fin du dépôt : brouillons à terminer, modifications attendues"),
         ("conversation-message", "Messages échangés sur une demande", "quand le comité écrit à l'organisation, ou l'organisation au comité (plusieurs messages en une minute : un seul courriel)"),
         ("committee-digest", "Résumé quotidien du comité", "pour les membres d'un comité : nouveaux dossiers, dossiers en retard ou à échéance"),
+        ("case-assigned", "Dossier qui m'est confié", "pour les membres d'un comité : quand un collègue vous confie un dossier"),
+        ("case-escalated", "Dossiers en retard signalés à la région", "pour les administrateurs d'une région : un dossier en retard de deux jours ouvrés"),
     ];
 
     public HashSet<string> Enabled { get; } = [];
