@@ -14,5 +14,5 @@ dotnet build bench/SemaineIndustrie.Bench -c Release --nologo -v quiet -clp:Erro
 OUT="bench/results/workbench-$(date -u +%Y%m%dT%H%M%SZ).json"
 dotnet bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll workbench \
   --gateway "${SI_GATEWAY:-http://127.0.0.1:8080}" --identity "${SI_IDENTITY:-http://127.0.0.1:8086}" \
-  --review-db "$SI_POSTGRES;Database=si_review" --cases "${1:-400}" --reviewers "${2:-20}" --seconds "${3:-60}" --out "$OUT"
+  --review-db "$SI_POSTGRES;Database=si_review" --smtp-web "$SI_SMTP_WEB" --cases "${1:-400}" --reviewers "${2:-20}" --seconds "${3:-60}" --out "$OUT"
 echo "[workbench] figures in $OUT"

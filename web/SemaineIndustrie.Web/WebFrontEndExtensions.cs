@@ -24,6 +24,7 @@ public static class WebFrontEndExtensions
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddTransient<ForwardClientAddress>();
+        builder.Services.AddExceptionHandler<Api.BusyPlatform>(); // an API's 429/503 is "retry shortly", not a 500
         builder.Services.AddHttpClient<CatalogueClient>((services, http) =>
         {
             http.BaseAddress = services.GetRequiredService<IOptions<WebOptions>>().Value.ApiBaseUrl;
