@@ -237,24 +237,28 @@ public static partial class Workbench
     [GeneratedRegex("""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"|<input[^>]*name="(?<name>[^"]+)"[^>]*type="hidden"[^>]*value="(?<value>[^"]*)""")]
     private static partial Regex HiddenInput();
 
+    private static NpgsqlCommand Command(NpgsqlDataSource db, string sql, object[] values)
+    {
+        var command = db.CreateCommand(sql);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource db, string sql, params object[] values)
     {
-        await using var command = db.CreateCommand(sql);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var command = Command(db, sql, values);
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task ExecuteAsync(NpgsqlDataSource db, string sql, params object[] values)
     {
-        await using var command = db.CreateCommand(sql);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var command = Command(db, sql, values);
         await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<List<Guid>> ListAsync(NpgsqlDataSource db, string sql, params object[] values)
     {
-        await using var command = db.CreateCommand(sql);
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var command = Command(db, sql, values);
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<Guid>();
         while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));

@@ -88,6 +88,7 @@ public static class WebFrontEndExtensions
         app.MapRazorPages(); // pages are public unless marked [Authorize] (the signed-in space)
         app.MapWebSignIn();
         app.MapPrivatePictures();
+        app.MapSiteIndex();
         app.MapFallbackToPage("/Introuvable").AllowAnonymous();
         // The language switch: remembered in a cookie, then back to the page (local addresses only).
         app.MapGet("/langue/{culture}", (string culture, string? retour, HttpContext http) =>

@@ -10,6 +10,9 @@ public sealed class WebOptions
 
     public MapOptions Map { get; set; } = new();
 
+    /// <summary>What the State website's mandatory pages state (legal notices, accessibility statement, contact).</summary>
+    public SiteOptions Site { get; set; } = new();
+
     /// <summary>
     /// The site's public address (the gateway's), for what must be absolute: link previews (OpenGraph, Twitter cards). Empty:
     /// the address the request came to.
@@ -49,4 +52,20 @@ public sealed class MapOptions
             return TileUrl.Contains("//{s}.", StringComparison.Ordinal) ? origin.Replace("//a.", "//*.", StringComparison.Ordinal) : origin;
         }
     }
+}
+
+/// <summary>
+/// Configuration section "Web:Site": the publisher's facts the mandatory pages state, set by the operator (the accessibility
+/// statement's contact and audit date are edited here, e.g. <c>Web__Site__AccessibilityCheckedOn=2027-03-01</c>).
+/// </summary>
+public sealed class SiteOptions
+{
+    public string Publisher { get; set; } = "Direction générale des entreprises (DGE), ministère de l'Économie et des Finances, 139 rue de Bercy, 75572 Paris Cedex 12";
+    public string PublicationDirector { get; set; } = "Le directeur général des entreprises";
+    /// <summary>The host's name, address and telephone, as the operator contracted it.</summary>
+    public string Host { get; set; } = "L'hébergeur que l'exploitant a retenu (Web:Site:Host)";
+    /// <summary>Where people write about the site, its accessibility and their personal data.</summary>
+    public string ContactEmail { get; set; } = "contact@semaine-industrie.example";
+    /// <summary>The day the accessibility checks stated on the statement were last run.</summary>
+    public DateOnly AccessibilityCheckedOn { get; set; } = new(2026, 12, 4);
 }

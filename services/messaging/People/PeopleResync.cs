@@ -13,7 +13,7 @@ namespace SemaineIndustrie.Messaging.People;
 /// (<see cref="PeopleResyncStartedConsumerBase"/> records it in <c>people_resync</c>; a request sent before identity's own
 /// queue exists goes nowhere: identity may be starting too). People announced before this service's queue existed (its
 /// first start, before or alongside identity's) would otherwise never be known.
-/// A restored database that lost people is resynchronised by emptying <c>people_resync</c> (docs/operations.md).
+/// A restored database that lost people is resynchronised by emptying <c>people_resync</c> (docs/notifications.md).
 /// </summary>
 public sealed class PeopleResync<TDb>(IServiceScopeFactory scopes, string requestedBy, TimeProvider clock, ILogger<PeopleResync<TDb>> logger) : BackgroundService
     where TDb : DbContext

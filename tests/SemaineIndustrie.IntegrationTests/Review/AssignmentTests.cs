@@ -103,9 +103,13 @@ public sealed class AssignmentTests(Platform platform)
     {
         var (_, adminEmail) = await MemberAsync("Dominique", "fr", administers: "76");
         var (caseId, title) = await CaseAsync("Atelier oublié");
-        // Due at the end of Wednesday 7 February: on Thursday 15 (the domain clock), five working days late.
-        await platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, ReviewDbContext, int>(db =>
-            db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(set => set.SetProperty(c => c.DueAt, DateTimeOffset.Parse("2018-02-08T00:00:00+01:00"))));
+        var (twoDays, _) = await CaseAsync("Atelier en retard");
+        var (oneDay, _) = await CaseAsync("Atelier presque en retard");
+        // On Thursday 15 February (the domain clock): due at the end of Wednesday 7, five working days late; of Monday 12, two;
+        // of Tuesday 13, one (not escalated).
+        foreach (var (id, due) in new[] { (caseId, "2018-02-08"), (twoDays, "2018-02-13"), (oneDay, "2018-02-14") })
+            await platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, ReviewDbContext, int>(db =>
+                db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(set => set.SetProperty(c => c.DueAt, DateTimeOffset.Parse(due + "T00:00:00+01:00"))));
 
         var escalations = platform.Service<SemaineIndustrie.LabellingReview.ServiceMarker, Escalations>();
         await escalations.EscalateAsync(CancellationToken.None);
@@ -113,6 +117,8 @@ public sealed class AssignmentTests(Platform platform)
         var recorded = await platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, ReviewDbContext, List<string>>(db =>
             db.Escalations.Where(e => e.CaseId == caseId).OrderBy(e => e.Level).Select(e => e.Level).ToListAsync());
         Assert.Equal(["national", "region"], recorded);
+        Assert.Equal([["region"], []], await platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, ReviewDbContext, List<List<string>>>(async db =>
+            [await db.Escalations.Where(e => e.CaseId == twoDays).Select(e => e.Level).ToListAsync(), await db.Escalations.Where(e => e.CaseId == oneDay).Select(e => e.Level).ToListAsync()]));
         var audit = await platform.QueryAsync<SemaineIndustrie.LabellingReview.ServiceMarker, ReviewDbContext, int>(db =>
             db.Audit.CountAsync(a => a.CaseId == caseId && a.Action == "escalated"));
         Assert.Equal(2, audit);

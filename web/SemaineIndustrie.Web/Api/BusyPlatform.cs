@@ -6,7 +6,7 @@ namespace SemaineIndustrie.Web.Api;
 /// <summary>
 /// A page whose API call was refused for too many requests (the gateway's per-address or per-person limits, 429) or found the
 /// service unavailable (503) is not a fault of the page: the person is told to retry in a few seconds (503, Retry-After),
-/// in the page's language, instead of an error 500. Measured by bench/workbench.sh: twenty reviewers behind one address paging
+/// in the visitor's language, instead of an error 500. Measured by bench/workbench.sh: twenty reviewers behind one address paging
 /// briskly reach the per-address limit, and each such page was a 500.
 /// </summary>
 public sealed class BusyPlatform(ILogger<BusyPlatform> logger) : IExceptionHandler
@@ -20,7 +20,8 @@ public sealed class BusyPlatform(ILogger<BusyPlatform> logger) : IExceptionHandl
     {
         if (!IsBusy(exception) || context.Response.HasStarted) return false;
         logger.LogInformation("{Path}: an API answered {Status}; the page asks to retry", context.Request.Path, (int)((HttpRequestException)exception).StatusCode!);
-        var english = context.Request.Path.StartsWithSegments("/en");
+        // The language the localization middleware chose for this request (its feature outlives the exception; the culture does not).
+        var english = context.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture.UICulture.TwoLetterISOLanguageName == "en";
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = "no-store";

@@ -79,6 +79,14 @@ public sealed class CatalogueClient(HttpClient http)
     public async Task<IReadOnlyList<Edition>> EditionsAsync(CancellationToken ct) =>
         await http.GetFromJsonAsync<List<Edition>>("api/editions", Json, ct) ?? [];
 
+    /// <summary>An edition's published events as GeoJSON (the map's own answer, cached by the gateway).</summary>
+    public async Task<JsonDocument> GeoJsonAsync(int edition, CancellationToken ct)
+    {
+        using var response = await http.GetAsync($"api/catalogue/events.geojson?edition={edition.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
+        response.EnsureSuccessStatusCode();
+        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+    }
+
     public Task<Edition?> CurrentEditionAsync(CancellationToken ct) => EditionAsync("current", ct);
 
     /// <summary>The published editions accepting demands now, by year.</summary>
