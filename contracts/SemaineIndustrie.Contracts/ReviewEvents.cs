@@ -38,4 +38,8 @@ public sealed record CaseAssigned(
 /// </summary>
 public sealed record CaseEscalated(
     Guid CaseId, Guid SubmissionId, string Title, string Region, string Departement, string Level, int WorkingDaysLate,
-    DateTimeOffset DueAt, string? HeldBy, DateTimeOffset At);
+    DateTimeOffset DueAt, string? HeldBy, DateTimeOffset At)
+{
+    /// <summary>The levels, as <see cref="Level"/> (and the workbench's escalation list) name them.</summary>
+    public const string Regional = "region", National = "national";
+}

@@ -59,6 +59,6 @@ public sealed class ReviewDeadlineTests
     {
         var dueAt = ReviewDeadline.DueAt(DateTimeOffset.Parse("2018-03-05T10:00:00+01:00"), "32"); // received Monday: due end of Friday
         Assert.Equal(new DateTimeOffset(2018, 3, 10, 0, 0, 0, TimeSpan.FromHours(1)), dueAt);
-        Assert.Equal(expected, SemaineIndustrie.LabellingReview.Sharing.EscalationsApi.WorkingDaysLate(dueAt, "32", DateTimeOffset.Parse(now)));
+        Assert.Equal(expected, ReviewDeadline.WorkingDaysLate(dueAt, "32", DateTimeOffset.Parse(now)));
     }
 }

@@ -28,4 +28,27 @@ public static class ReviewDeadline
     {
         return ParisTime.StartOf(DueDay(ParisTime.Day(receivedAt), departement).AddDays(1)).ToUniversalTime();
     }
+
+    /// <summary>Working days of <paramref name="departement"/> from the day after the deadline's day up to today (0: not late, or late since today only).</summary>
+    public static int WorkingDaysLate(DateTimeOffset dueAt, string departement, DateTimeOffset now)
+    {
+        var lastDay = ParisTime.Day(dueAt).AddDays(-1); // the deadline is the end of that working day (Paris midnight after it)
+        var today = ParisTime.Day(now);
+        var late = 0;
+        for (var day = lastDay.AddDays(1); day < today; day = day.AddDays(1))
+            if (FrenchPublicHolidays.IsWorkingDay(day, departement)) late++;
+        return late;
+    }
+
+    /// <summary>Escalated to the région's administrators from this many working days late.</summary>
+    public const int RegionalEscalationDays = 2;
+    /// <summary>Escalated to the national team from this many working days late.</summary>
+    public const int NationalEscalationDays = 5;
+
+    /// <summary>The escalation levels a case late by <paramref name="workingDaysLate"/> has reached, the lower first (none under two days).</summary>
+    public static IEnumerable<string> EscalationLevels(int workingDaysLate)
+    {
+        if (workingDaysLate >= RegionalEscalationDays) yield return SemaineIndustrie.Contracts.CaseEscalated.Regional;
+        if (workingDaysLate >= NationalEscalationDays) yield return SemaineIndustrie.Contracts.CaseEscalated.National;
+    }
 }

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.LabellingReview.Cases;
+using SemaineIndustrie.LabellingReview.Deadlines;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.ServiceDefaults.Time;
 using SemaineIndustrie.ServiceDefaults.Work;
 
 namespace SemaineIndustrie.LabellingReview.Sharing;
 
-/// <summary>That a case was escalated at a level (<see cref="EscalationsApi.RegionalDays"/>, <see cref="EscalationsApi.NationalDays"/>): once each, ever.</summary>
+/// <summary>That a case was escalated at a level (<see cref="CaseEscalated.Regional"/>, <see cref="CaseEscalated.National"/>): once each, ever.</summary>
 public sealed class CaseEscalation
 {
     public Guid CaseId { get; init; }
@@ -41,19 +42,18 @@ public sealed class Escalations(IServiceScopeFactory scopes, IOptions<ReviewOpti
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
         // A deadline two calendar days past at least: fewer cannot be two working days late.
-        var overdue = await db.Cases.Where(c => c.Status == CaseStatus.Pending && c.DueAt < now.AddDays(-2)
+        var overdue = await db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Pending && c.DueAt < now.AddDays(-2)
                 && db.Escalations.Count(e => e.CaseId == c.Id) < 2)
             .Select(c => new { Case = c, Levels = db.Escalations.Where(e => e.CaseId == c.Id).Select(e => e.Level).ToList() })
             .ToListAsync(ct);
         var recorded = 0;
         foreach (var (reviewCase, levels) in overdue.Select(o => (o.Case, o.Levels)))
         {
-            var late = EscalationsApi.WorkingDaysLate(reviewCase.DueAt, reviewCase.Departement, now);
-            foreach (var (level, days) in new[] { (EscalationsApi.Regional, EscalationsApi.RegionalDays), (EscalationsApi.National, EscalationsApi.NationalDays) })
+            var late = ReviewDeadline.WorkingDaysLate(reviewCase.DueAt, reviewCase.Departement, now);
+            foreach (var level in ReviewDeadline.EscalationLevels(late).Except(levels))
             {
-                if (late < days || levels.Contains(level)) continue;
                 db.Escalations.Add(new CaseEscalation { CaseId = reviewCase.Id, Level = level, WorkingDaysLate = late, EscalatedAt = now });
-                db.Record(reviewCase, Actor, "escalated", now, $"Overdue by {late} working days: escalated to the {(level == EscalationsApi.Regional ? "région's administrators" : "national team")}.");
+                db.Record(reviewCase, Actor, "escalated", now, $"Overdue by {late} working days: escalated to the {(level == CaseEscalated.Regional ? "région's administrators" : "national team")}.");
                 db.AddToOutbox(new CaseEscalated(reviewCase.Id, reviewCase.SubmissionId, reviewCase.Title, reviewCase.Region, reviewCase.Departement,
                     level, late, reviewCase.DueAt, reviewCase.IsClaimed(now) ? reviewCase.ClaimedBy : null, now));
                 recorded++;

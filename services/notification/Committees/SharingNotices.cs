@@ -37,7 +37,7 @@ public sealed class CaseEscalatedNotice(NotificationDbContext db, People people,
     public async Task Consume(ConsumeContext<CaseEscalated> context)
     {
         var m = context.Message;
-        if (m.Level != "region") return;
+        if (m.Level != CaseEscalated.Regional) return;
         var taken = await db.ConsumeOnceAsync(context, this, async ct =>
         {
             var administrators = await people.AdministratorsOfAsync(m.Region, ct);

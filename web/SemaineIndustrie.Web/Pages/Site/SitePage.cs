@@ -12,7 +12,7 @@ public abstract class SitePage(IOptions<WebOptions> options) : PageModel
 {
     public SiteOptions Site => options.Value.Site;
     public bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-    public string CheckedOn => Site.AccessibilityCheckedOn.ToString(English ? "d MMMM yyyy" : "d MMMM yyyy", CultureInfo.CurrentUICulture);
+    public string CheckedOn => Site.AccessibilityCheckedOn.ToString("d MMMM yyyy", CultureInfo.CurrentUICulture);
 
     /// <summary>The five pages, as the footer and the site map list them: address, French and English names.</summary>
     public static readonly IReadOnlyList<(string Path, string French, string English)> Mandatory =
