@@ -1,6 +1,7 @@
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.Publication;
 using SemaineIndustrie.Publication.Catalogue;
+using SemaineIndustrie.Publication.OpenData;
 using SemaineIndustrie.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +12,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapCatalogueApi();
+app.MapOpenDataApi();
 app.MapErrorQueueRedrive();
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Messaging.Outbox;
 using SemaineIndustrie.Publication.Catalogue;
+using SemaineIndustrie.Publication.OpenData;
 
 namespace SemaineIndustrie.Publication;
 
@@ -12,6 +13,7 @@ public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> 
     public DbSet<CatalogueEntry> Catalogue => Set<CatalogueEntry>();
     public DbSet<CatalogueRevision> Revisions => Set<CatalogueRevision>();
     public DbSet<CataloguePicture> Pictures => Set<CataloguePicture>();
+    public DbSet<OpenDataFile> OpenData => Set<OpenDataFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreTimestampsAsUtc();
@@ -52,6 +54,13 @@ public sealed class PublicationDbContext(DbContextOptions<PublicationDbContext> 
             e.ToTable("catalogue_pictures");
             e.HasKey(p => new { p.PictureId, p.Width });
             e.HasIndex(p => p.SubmissionId);
+        });
+        modelBuilder.Entity<OpenDataFile>(e =>
+        {
+            e.ToTable("open_data_files");
+            e.HasKey(f => new { f.Edition, f.Name });
+            e.Property(f => f.Name).HasMaxLength(40);
+            e.Property(f => f.Sha256).HasMaxLength(64);
         });
         modelBuilder.Entity<CatalogueRevision>(e =>
         {

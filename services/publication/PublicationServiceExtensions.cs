@@ -1,6 +1,7 @@
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
 using SemaineIndustrie.Publication.Catalogue;
+using SemaineIndustrie.Publication.OpenData;
 
 namespace SemaineIndustrie.Publication;
 
@@ -14,7 +15,12 @@ public static class PublicationServiceExtensions
         builder.Services.AddOptions<CatalogueOptions>().Bind(builder.Configuration.GetSection(CatalogueOptions.Section))
             .Validate(o => Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http", "Catalogue:PublicBaseUrl must be an absolute http(s) address.")
             .ValidateOnStart();
+        builder.Services.AddOptions<OpenDataOptions>().Bind(builder.Configuration.GetSection(OpenDataOptions.Section))
+            .Validate(o => o.CheckInterval > TimeSpan.Zero, "OpenData:CheckInterval must be positive.").ValidateOnStart();
         builder.AddServiceDatabase<PublicationDbContext>();
+        // After the database: the job's first run reads it at start.
+        builder.Services.AddSingleton<DailyOpenData>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DailyOpenData>());
         builder.AddServiceMessaging<PublicationDbContext>("publication", bus =>
         {
             bus.AddConsumer<SubmissionContentConsumer>();

@@ -415,6 +415,42 @@ namespace SemaineIndustrie.Publication.Migrations
 
                     b.ToTable("withdrawn_submissions", (string)null);
                 });
+
+            modelBuilder.Entity("SemaineIndustrie.Publication.OpenData.OpenDataFile", b =>
+                {
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer")
+                        .HasColumnName("edition");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer")
+                        .HasColumnName("events");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Edition", "Name")
+                        .HasName("pk_open_data_files");
+
+                    b.ToTable("open_data_files", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -73,6 +73,7 @@ public sealed class SiteIndexTests(Platform platform)
         var robots = await anonymous.GetStringAsync("/robots.txt");
         foreach (var path in new[] { "/mon-espace", "/session", "/compte", "/api/" }) Assert.Contains($"Disallow: {path}\n", robots);
         Assert.Contains("Sitemap: ", robots);
+        Assert.Contains("Allow: /api/catalogue/open-data/\n", robots);
 
         var run = Guid.NewGuid().ToString("N")[..6];
         using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "sitemap", OrganisationId: "org-sitemap-" + run));
@@ -96,6 +97,7 @@ public sealed class SiteIndexTests(Platform platform)
         var addresses = sitemap.Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9")).Select(l => l.Value).ToList();
         Assert.DoesNotContain(addresses, a => a.EndsWith($"/evenements/{ids["refuse"]}", StringComparison.Ordinal));
         Assert.Contains(addresses, a => a.EndsWith("/accessibilite", StringComparison.Ordinal));
+        Assert.Contains(addresses, a => a.EndsWith("/donnees", StringComparison.Ordinal));
         Assert.DoesNotContain(addresses, a => a.Contains("/mon-espace", StringComparison.Ordinal));
     }
 }

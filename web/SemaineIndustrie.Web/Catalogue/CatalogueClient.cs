@@ -75,6 +75,14 @@ public sealed class CatalogueClient(HttpClient http)
     public Task<CatalogueStats?> StatsAsync(int? edition, CancellationToken ct) =>
         http.GetFromJsonAsync<CatalogueStats>("api/catalogue/stats" + (edition is { } year ? $"?edition={year}" : ""), Json, ct);
 
+    /// <summary>The open dataset: its schemas, its licence and each published edition's files.</summary>
+    public async Task<OpenDataIndex> OpenDataAsync(CancellationToken ct) =>
+        await http.GetFromJsonAsync<OpenDataIndex>("api/catalogue/open-data", Json, ct) ?? throw new JsonException("Empty open-data index.");
+
+    /// <summary>The dataset's Table Schema fields (name, title, type, description), as the catalogue serves it.</summary>
+    public async Task<IReadOnlyList<TableSchemaField>> OpenDataFieldsAsync(CancellationToken ct) =>
+        (await http.GetFromJsonAsync<TableSchemaDocument>("api/catalogue/open-data/schema.json", Json, ct))?.Fields ?? [];
+
     /// <summary>The published editions, oldest first (the archive and the current one).</summary>
     public async Task<IReadOnlyList<Edition>> EditionsAsync(CancellationToken ct) =>
         await http.GetFromJsonAsync<List<Edition>>("api/editions", Json, ct) ?? [];
@@ -103,3 +111,8 @@ public sealed class CatalogueClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync<Edition>(Json, ct);
     }
 }
+
+/// <summary>The part of a Table Schema the open-data page shows.</summary>
+public sealed record TableSchemaDocument(IReadOnlyList<TableSchemaField> Fields);
+
+public sealed record TableSchemaField(string Name, string Title, string Type, string Description);

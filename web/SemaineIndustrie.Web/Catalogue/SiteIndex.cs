@@ -20,7 +20,8 @@ public static class SiteIndex
     {
         app.MapGet("/robots.txt", (HttpRequest request, IOptions<WebOptions> options) =>
         {
-            var text = new StringBuilder("User-agent: *\n");
+            // The open dataset is under /api/ but meant to be found (data catalogues crawl it): the longer rule wins (RFC 9309).
+            var text = new StringBuilder("User-agent: *\nAllow: /api/catalogue/open-data/\n");
             foreach (var path in Private) text.Append("Disallow: ").Append(path).Append('\n');
             text.Append("Sitemap: ").Append(options.Value.Absolute(request, "/sitemap.xml")).Append('\n');
             return Results.Text(text.ToString(), "text/plain; charset=utf-8");
@@ -29,7 +30,7 @@ public static class SiteIndex
         app.MapGet("/sitemap.xml", async (HttpContext http, CatalogueClient catalogue, IOptions<WebOptions> options, CancellationToken ct) =>
         {
             var editions = await catalogue.EditionsAsync(ct);
-            var pages = new List<string> { "/", "/edition" };
+            var pages = new List<string> { "/", "/edition", "/donnees" };
             pages.AddRange(editions.Select(e => $"/edition/{e.Year.ToString(CultureInfo.InvariantCulture)}"));
             pages.AddRange(Pages.Site.SitePage.Mandatory.Select(p => p.Path));
             foreach (var edition in editions)

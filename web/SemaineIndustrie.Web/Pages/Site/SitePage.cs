@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using SemaineIndustrie.Contracts.Catalogue;
+using SemaineIndustrie.Web.Catalogue;
 
 namespace SemaineIndustrie.Web.Pages.Site;
 
@@ -23,8 +25,6 @@ public abstract class SitePage(IOptions<WebOptions> options) : PageModel
         ("/plan-du-site", "Plan du site", "Site map"),
         ("/contact", "Contact", "Contact"),
     ];
-
-    public void OnGet() { }
 }
 
 public sealed class AccessibiliteModel(IOptions<WebOptions> options) : SitePage(options);
@@ -32,3 +32,31 @@ public sealed class MentionsLegalesModel(IOptions<WebOptions> options) : SitePag
 public sealed class DonneesPersonnellesModel(IOptions<WebOptions> options) : SitePage(options);
 public sealed class PlanDuSiteModel(IOptions<WebOptions> options) : SitePage(options);
 public sealed class ContactModel(IOptions<WebOptions> options) : SitePage(options);
+
+/// <summary>
+/// The open dataset (/donnees): each edition's files with their size and date, the licence, the fields from the dataset's own
+/// Table Schema, and what is not in it. The field descriptions are the schema's, in French (marked lang="fr").
+/// </summary>
+public sealed class DonneesModel(IOptions<WebOptions> options, CatalogueClient catalogue) : SitePage(options)
+{
+    public OpenDataIndex Index { get; private set; } = new("", "", "", []);
+    public IReadOnlyList<TableSchemaField> Fields { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Index = await catalogue.OpenDataAsync(ct);
+        Fields = await catalogue.OpenDataFieldsAsync(ct);
+    }
+
+    /// <summary>"CSV – 12 ko" / "CSV – 12 kB": the DSFR download link's detail.</summary>
+    public string Detail(string file, long bytes)
+    {
+        var format = Path.GetExtension(file).TrimStart('.').ToUpperInvariant();
+        var kilo = Math.Max(1, (bytes + 512) / 1024);
+        return kilo >= 1024
+            ? $"{format} – {(kilo / 1024.0).ToString("0.#", CultureInfo.CurrentUICulture)} {(English ? "MB" : "Mo")}"
+            : $"{format} – {kilo.ToString(CultureInfo.CurrentUICulture)} {(English ? "kB" : "ko")}";
+    }
+
+    public string Date(DateTimeOffset at) => SemaineIndustrie.ServiceDefaults.Time.ParisTime.ToParis(at).ToString(English ? "MMMM d, yyyy 'at' HH:mm" : "d MMMM yyyy 'à' HH'h'mm", CultureInfo.CurrentUICulture);
+}
