@@ -1,3 +1,4 @@
+using SemaineIndustrie.ServiceDefaults.Web;
 using SemaineIndustrie.ServiceDefaults.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using SemaineIndustrie.ServiceDefaults.Security;
@@ -86,7 +87,8 @@ public static class IdentityServiceExtensions
             antiforgery.Cookie.SecurePolicy = secure;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
-        builder.Services.AddRazorPages();
+        builder.Services.AddPlatformCultures();
+        builder.Services.AddRazorPages().AddViewLocalization();
         builder.Services.AddHttpContextAccessor();
 
         builder.AddOpenIdConnectServer(options);
@@ -116,6 +118,7 @@ public static class IdentityServiceExtensions
     {
         app.MapStaticAssets();
         app.MapRazorPages();
+        app.MapLanguageSwitch("/compte/langue/{culture}");
         app.MapConnectEndpoints();
         app.MapExternalSignIn();
         app.MapMeApi();

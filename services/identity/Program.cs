@@ -7,7 +7,11 @@ builder.AddServiceDefaults("identity", platformTokens: false);
 builder.AddIdentityService();
 
 var app = builder.Build();
-app.UseServiceDefaults(beforeAuthentication: web => web.UseCredentialLimits());
+app.UseServiceDefaults(beforeAuthentication: web =>
+{
+    web.UseRequestLocalization();
+    web.UseCredentialLimits();
+});
 app.MapDefaultEndpoints();
 app.MapIdentityService();
 app.Run();

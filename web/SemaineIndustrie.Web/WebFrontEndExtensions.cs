@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using SemaineIndustrie.ServiceDefaults.Security;
+using SemaineIndustrie.ServiceDefaults.Web;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,6 @@ public sealed class SharedResource;
 
 public static class WebFrontEndExtensions
 {
-    public static readonly CultureInfo[] Cultures = [new("fr"), new("en")];
-
     public static IHostApplicationBuilder AddWebFrontEnd(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
@@ -48,20 +47,11 @@ public static class WebFrontEndExtensions
         if (builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.KeysFolder is { Length: > 0 } keys)
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
         builder.AddWebSignIn();
-        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        // French text as text, not as &#xE9; entities (Razor still encodes what must be encoded).
-        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
-            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddPlatformCultures();
         builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Index", "carte")
                 .AddPageRoute("/Index", "{annee:int:range(2000,2100)}") // a past edition's map: /2018 (links shared that year keep working)
                 .AddPageRoute("/Edition", "edition/{annee:int:range(2000,2100)}"))
             .AddViewLocalization();
-        builder.Services.Configure<RequestLocalizationOptions>(options =>
-        {
-            options.DefaultRequestCulture = new RequestCulture("fr");
-            options.SupportedCultures = options.SupportedUICultures = Cultures;
-            options.RequestCultureProviders = [new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" }, new CookieRequestCultureProvider()];
-        });
         builder.Services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -90,15 +80,7 @@ public static class WebFrontEndExtensions
         app.MapPrivatePictures();
         app.MapSiteIndex();
         app.MapFallbackToPage("/Introuvable").AllowAnonymous();
-        // The language switch: remembered in a cookie, then back to the page (local addresses only).
-        app.MapGet("/langue/{culture}", (string culture, string? retour, HttpContext http) =>
-        {
-            if (!Cultures.Any(c => c.Name == culture)) return Results.NotFound();
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true });
-            return Results.LocalRedirect(SemaineIndustrie.ServiceDefaults.Web.LocalUrl.IsLocal(retour) ? retour! : "/");
-        }).AllowAnonymous();
+        app.MapLanguageSwitch("/langue/{culture}");
         return app;
     }
 }

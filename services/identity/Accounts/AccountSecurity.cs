@@ -48,7 +48,7 @@ public sealed class AccountSecurity(IOpenIddictTokenManager tokens, IOpenIddictA
     public void RecordSignIn(string userId, string method) => db.Record(clock.GetUtcNow(), userId, SignedIn, targetUser: userId, details: new { method });
 
     public Task TellPasswordChangedAsync(PlatformUser user, CancellationToken ct) =>
-        TellAsync(AccountMails.PasswordChanged(user.Email!, links.To("compte/securite")), ct);
+        TellAsync(AccountMails.PasswordChanged(user.Email!, user.PreferredLanguage, links.To("compte/securite")), ct);
 
     /// <summary>Every manager of the organisation is told that an API client was created.</summary>
     public async Task TellApiClientCreatedAsync(Guid organisation, string clientName, CancellationToken ct)
@@ -56,8 +56,8 @@ public sealed class AccountSecurity(IOpenIddictTokenManager tokens, IOpenIddictA
         var managers = await (from m in db.Members.AsNoTracking()
                               join u in db.Users.AsNoTracking() on m.UserId equals u.Id
                               where m.OrganisationId == organisation && m.IsManager && u.Email != null
-                              select u.Email!).ToListAsync(ct);
-        foreach (var manager in managers) await TellAsync(AccountMails.ApiClientCreated(manager, clientName, links.To("compte/securite")), ct);
+                              select new { Email = u.Email!, u.PreferredLanguage }).ToListAsync(ct);
+        foreach (var manager in managers) await TellAsync(AccountMails.ApiClientCreated(manager.Email, manager.PreferredLanguage, clientName, links.To("compte/securite")), ct);
     }
 
     /// <summary>A notice about something already done: a relay outage is logged, it does not undo or fail what was done.</summary>

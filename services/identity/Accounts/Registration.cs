@@ -29,18 +29,18 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         if (existing is not null)
         {
             users.PasswordHasher.HashPassword(existing, password!); // the hash a new account pays: the same time for known addresses
-            await mail.SendAsync(AccountMails.AlreadyRegistered(email, links.To("compte/connexion"), await ResetLinkAsync(existing)), ct);
+            await mail.SendAsync(AccountMails.AlreadyRegistered(email, existing.PreferredLanguage, links.To("compte/connexion"), await ResetLinkAsync(existing)), ct);
             return errors;
         }
 
-        var user = new PlatformUser { UserName = email, Email = email, DisplayName = name!.Trim(), CreatedAt = clock.GetUtcNow() };
+        var user = new PlatformUser { UserName = email, Email = email, DisplayName = name!.Trim(), CreatedAt = clock.GetUtcNow(), PreferredLanguage = PlatformCultures.Current };
         var created = await users.CreateAsync(user, password!);
         if (!created.Succeeded)
         {
             // A concurrent registration of the same address lands here: answer as for a known address.
             logger.LogInformation("Registration refused by Identity: {Codes}", string.Join(",", created.Errors.Select(e => e.Code)));
             if (created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail")) return errors;
-            errors["password"] = string.Join(" ", created.Errors.Select(e => e.Description));
+            errors["password"] = IdentityText.Now("PasswordRefused");
             return errors;
         }
         db.Record(clock.GetUtcNow(), user.Id, "account.registered", targetUser: user.Id);
@@ -54,7 +54,7 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         var (secret, hash) = SecretLinks.New();
         db.EmailVerifications.Add(new EmailVerification { TokenHash = hash, UserId = user.Id, ExpiresAt = clock.GetUtcNow() + options.Value.EmailLinkLifetime });
         await db.SaveChangesAsync(ct);
-        await mail.SendAsync(AccountMails.Verification(user.Email!, user.DisplayName, links.To("compte/verifier", ("t", secret))), ct);
+        await mail.SendAsync(AccountMails.Verification(user.Email!, user.PreferredLanguage, user.DisplayName, links.To("compte/verifier", ("t", secret))), ct);
     }
 
     /// <summary>Confirms the address of a single-use, unexpired link; false otherwise (used, expired, unknown).</summary>
@@ -102,7 +102,7 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         var result = user is null || token is null ? null : await users.ResetPasswordAsync(user, token, password!);
         if (result is not { Succeeded: true })
         {
-            errors["link"] = "Ce lien n'est plus valable. Demandez-en un nouveau.";
+            errors["link"] = IdentityText.Now("ResetLinkInvalid");
             return errors;
         }
         user!.EmailConfirmed = true; // the link reached the mailbox
@@ -118,19 +118,19 @@ public sealed class Registration(UserManager<PlatformUser> users, PlatformIdenti
         var errors = new Dictionary<string, string>();
         var n = name?.Trim();
         if (string.IsNullOrEmpty(n) || n.Length > 200 || TextRules.Check(n, multiLine: false) is not null)
-            errors["name"] = "Indiquez votre nom (200 caractères au plus, sur une ligne).";
+            errors["name"] = IdentityText.Now("NameInvalid");
         if (!EmailAddresses.IsValid(email))
-            errors["email"] = "Indiquez une adresse électronique valide, par exemple nom@domaine.fr.";
+            errors["email"] = IdentityText.Now("EmailInvalid");
         return errors;
     }
 
     public async Task<string?> CheckPasswordAsync(string? password)
     {
-        if (string.IsNullOrEmpty(password)) return "Choisissez un mot de passe d'au moins 12 caractères.";
+        if (string.IsNullOrEmpty(password)) return IdentityText.Now("PasswordMissing");
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, new PlatformUser(), password);
-            if (!result.Succeeded) return "Au moins 12 caractères, dont au moins 4 différents.";
+            if (!result.Succeeded) return IdentityText.Now("PasswordWeak");
         }
         return null;
     }

@@ -47,7 +47,7 @@ public sealed class ResetMailSender(IServiceScopeFactory scopes, ResetWakeUp wak
             try
             {
                 var link = await scope.ServiceProvider.GetRequiredService<Registration>().ResetLinkAsync(user);
-                await scope.ServiceProvider.GetRequiredService<SmtpMailer>().SendAsync(AccountMails.PasswordReset(user.Email!, link), ct);
+                await scope.ServiceProvider.GetRequiredService<SmtpMailer>().SendAsync(AccountMails.PasswordReset(user.Email!, user.PreferredLanguage, link), ct);
             }
             catch (ServiceDefaults.Web.DependencyUnavailableException) when (now - request.CreatedAt < GiveUpAfter)
             {

@@ -44,8 +44,9 @@ public sealed class Invitations(PlatformIdentityDbContext db, SmtpMailer mail, P
         var link = links.To("compte/invitation", ("t", secret));
         await mail.SendAsync(purpose switch
         {
-            InvitationPurpose.Reviewer => AccountMails.ReviewerInvitation(invitation.Email, Describe(region!, departements), link),
-            InvitationPurpose.Admin => AccountMails.AdminInvitation(invitation.Email, region is null ? "national (DGE)" : Describe(region, []), link),
+            InvitationPurpose.Reviewer => AccountMails.ReviewerInvitation(invitation.Email, language => Describe(region!, departements, language), link),
+            InvitationPurpose.Admin => AccountMails.AdminInvitation(invitation.Email,
+                language => region is null ? IdentityText.In(language, "NationalScope") : Describe(region, [], language), link),
             _ => AccountMails.ColleagueInvitation(invitation.Email, organisationName ?? "", link),
         }, ct);
     }
@@ -117,10 +118,11 @@ public sealed class Invitations(PlatformIdentityDbContext db, SmtpMailer mail, P
         return null;
     }
 
-    public static string Describe(string region, IReadOnlyList<string> departements)
+    public static string Describe(string region, IReadOnlyList<string> departements, string? language = null)
     {
         var name = FrenchTerritory.FindRegion(region)?.Name ?? region;
-        return departements.Count == 0 ? $"région {name}"
-            : $"région {name}, " + string.Join(", ", departements.Select(d => FrenchTerritory.FindDepartement(d)?.Name ?? d));
+        var described = language is null ? IdentityText.Now("Region", name) : IdentityText.In(language, "Region", name);
+        return departements.Count == 0 ? described
+            : described + ", " + string.Join(", ", departements.Select(d => FrenchTerritory.FindDepartement(d)?.Name ?? d));
     }
 }

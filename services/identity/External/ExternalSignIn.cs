@@ -115,7 +115,7 @@ public static class ExternalSignIn
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name[..Math.Min(name.Length, 200)], CreatedAt = now, ExternalSubject = subject };
+            user = new PlatformUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name[..Math.Min(name.Length, 200)], CreatedAt = now, ExternalSubject = subject, PreferredLanguage = SemaineIndustrie.ServiceDefaults.Web.PlatformCultures.Current };
             var created = await users.CreateAsync(user); // no password: this person signs in through the provider
             if (!created.Succeeded) return Results.Redirect("/compte/connexion?externe=echec");
             db.Record(now, user.Id, "account.registered.external", targetUser: user.Id, details: new { provider = provider.Name });

@@ -18,13 +18,14 @@ public sealed class ConnexionModel(SignInManager<PlatformUser> signIn, UserManag
     public IReadOnlyList<External.ExternalProviderOptions> Providers => providers.Value;
     [BindProperty(SupportsGet = true, Name = "externe")] public string? External { get; set; }
 
+    /// <summary>The resource naming why an external sign-in failed (IdentityText), or null.</summary>
     public string? ExternalError => External switch
     {
         null => null,
-        "incomplet" => "Le fournisseur d'identité n'a pas transmis d'adresse électronique vérifiée : la connexion est impossible par ce moyen.",
-        "conflit" => "Cette adresse est déjà liée à une autre identité du fournisseur. Contactez l'assistance.",
-        "bloque" => "Ce compte est temporairement bloqué.",
-        _ => "La connexion par le fournisseur d'identité a échoué. Réessayez.",
+        "incomplet" => "ExternalIncomplete",
+        "conflit" => "ExternalConflict",
+        "bloque" => "ExternalLocked",
+        _ => "ExternalFailed",
     };
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

@@ -21,11 +21,11 @@ public sealed class IndexModel(UserManager<PlatformUser> users, PlatformIdentity
         var standing = await Standing.OfAsync(db, User.Id, ct);
         Describe = standing switch
         {
-            { Admin.IsNational: true } => "Administrateur national (DGE).",
-            { Admin.Region: { } region } => "Administrateur des comités de la " + Invitations.Describe(region, []) + ".",
-            { Role: PlatformClaims.ReviewerRole } => "Membre du comité : " + Invitations.Describe(standing.Region!, standing.Departements) + ".",
-            { Organisation: not null } => "Organisateur, membre d'une organisation.",
-            _ => "Organisateur : créez votre organisation ou acceptez l'invitation d'un collègue pour déclarer des événements.",
+            { Admin.IsNational: true } => IdentityText.Now("StandingNationalAdmin"),
+            { Admin.Region: { } region } => IdentityText.Now("StandingRegionalAdmin", Invitations.Describe(region, [])),
+            { Role: PlatformClaims.ReviewerRole } => IdentityText.Now("StandingReviewer", Invitations.Describe(standing.Region!, standing.Departements)),
+            { Organisation: not null } => IdentityText.Now("StandingMember"),
+            _ => IdentityText.Now("StandingOrganiser"),
         };
         return Page();
     }

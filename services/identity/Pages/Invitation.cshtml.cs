@@ -27,9 +27,9 @@ public sealed class InvitationModel(Invitations invitations, Registration regist
 
     public string What => Invitation!.Purpose switch
     {
-        InvitationPurpose.Reviewer => "instruire les demandes de label, " + Invitations.Describe(Invitation.Region!, Invitation.Departements) + ".",
-        InvitationPurpose.Admin => Invitation.Region is null ? "administrer tous les comités (national)." : "administrer les comités de la " + Invitations.Describe(Invitation.Region, []) + ".",
-        _ => "rejoindre une organisation.",
+        InvitationPurpose.Reviewer => IdentityText.Now("InviteReviewer", Invitations.Describe(Invitation.Region!, Invitation.Departements)),
+        InvitationPurpose.Admin => Invitation.Region is null ? IdentityText.Now("InviteNationalAdmin") : IdentityText.Now("InviteRegionalAdmin", Invitations.Describe(Invitation.Region, [])),
+        _ => IdentityText.Now("InviteColleague"),
     };
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -43,19 +43,19 @@ public sealed class InvitationModel(Invitations invitations, Registration regist
             Errors = Registration.CheckProfile(Name, Invitation.Email);
             if (await registration.CheckPasswordAsync(Password) is { } weak) Errors["password"] = weak;
             if (Errors.Count > 0) return Page();
-            user = new PlatformUser { UserName = Invitation.Email, Email = Invitation.Email, EmailConfirmed = true, DisplayName = Name!.Trim(), CreatedAt = clock.GetUtcNow() };
+            user = new PlatformUser { UserName = Invitation.Email, Email = Invitation.Email, EmailConfirmed = true, DisplayName = Name!.Trim(), CreatedAt = clock.GetUtcNow(), PreferredLanguage = SemaineIndustrie.ServiceDefaults.Web.PlatformCultures.Current };
             var created = await users.CreateAsync(user, Password!);
-            if (!created.Succeeded) { Errors["password"] = string.Join(" ", created.Errors.Select(e => e.Description)); return Page(); }
+            if (!created.Succeeded) { Errors["password"] = IdentityText.Now("PasswordRefused"); return Page(); }
         }
         else if (!SignedInAsInvitee)
         {
             var check = await signIn.CheckPasswordSignInAsync(user, Password ?? "", lockoutOnFailure: true);
-            if (!check.Succeeded) { Errors["password"] = "Mot de passe incorrect, ou compte bloqué pour 15 minutes après plusieurs échecs."; return Page(); }
+            if (!check.Succeeded) { Errors["password"] = IdentityText.Now("WrongPassword"); return Page(); }
             if (!user.EmailConfirmed) { user.EmailConfirmed = true; await users.UpdateAsync(user); }
         }
         if (await invitations.AcceptAsync(Invitation, user, ct) is not null)
         {
-            Errors["invitation"] = "Vous siégez déjà au comité d'une autre région : seul un administrateur de cette région, ou un administrateur national, peut vous y déplacer.";
+            Errors["invitation"] = IdentityText.Now("SeatElsewhere");
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);

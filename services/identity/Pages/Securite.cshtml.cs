@@ -33,7 +33,8 @@ public sealed class SecuriteModel(UserManager<PlatformUser> users, SignInManager
         return LocalRedirect("/compte/connexion?partout=1");
     }
 
+    /// <summary>A Paris time in the page's language.</summary>
     public static string Paris(DateTimeOffset? at) => at is { } value
-        ? SemaineIndustrie.ServiceDefaults.Time.ParisTime.ToParis(value).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))
+        ? SemaineIndustrie.ServiceDefaults.Time.ParisTime.ToParis(value).ToString(IdentityText.Now("DateTimeFormat"), System.Globalization.CultureInfo.CurrentUICulture)
         : "—";
 }

@@ -26,14 +26,10 @@ public sealed class DemandesModel(SubmissionsClient submissions, CatalogueClient
     public List<DraftSummary> Drafts { get; } = [];
     [BindProperty(SupportsGet = true, Name = "supprime")] public string? Deleted { get; set; }
 
-    /// <summary>A draft's missing fields in words ("venue.postalCode" → "lieu"), each once.</summary>
-    public static string MissingInWords(IEnumerable<string> fields) => string.Join(", ", fields.Select(f => f.Split('.')[0] switch
-    {
-        "title" => "titre", "description" => "description", "eventType" => "type d'événement", "startsAt" or "endsAt" or "edition" => "dates",
-        "venue" => "lieu", "sectors" => "filières", "audiences" => "publics", "focusTags" => "thématiques", "freeOfCharge" => "gratuité",
-        "capacity" => "nombre de places", "registration" => "inscription", "accessibility" => "accessibilité",
-        "organisingBody" => "organisateur", "privateContact" => "contact", var other => other,
-    }).Distinct());
+    /// <summary>A draft's missing fields in words of the page's language ("venue.postalCode" → "lieu" / "venue"), each once.</summary>
+    public static string MissingInWords(Microsoft.Extensions.Localization.IStringLocalizer T, IEnumerable<string> fields) => string.Join(", ", fields
+        .Select(f => f.Split('.')[0] is "startsAt" or "endsAt" or "edition" ? "dates" : f.Split('.')[0])
+        .Select(part => T[$"Missing.{part}"] is { ResourceNotFound: false } words ? words.Value : part).Distinct());
 
     public async Task<IActionResult> OnPostSupprimerAsync(Guid id, CancellationToken ct)
     {

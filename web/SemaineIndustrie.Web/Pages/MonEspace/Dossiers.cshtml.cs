@@ -28,11 +28,8 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
     public sealed record Row(Guid Id, string Title, string Commune, string Departement, DateOnly EventDay, DateTimeOffset ReceivedAt, DateTimeOffset DueAt,
         bool Overdue, CaseStatus Status, string? ClaimedBy, LocationStatus Location, bool PossibleDuplicate);
 
-    public static readonly IReadOnlyList<(string Code, string Label)> States =
-    [
-        ("pending", "À instruire"), ("unclaimed", "À instruire, libres"), ("claimed", "À instruire, pris"), ("overdue", "En retard"),
-        ("changesRequested", "Modifications demandées"), ("labelled", "Labellisés"), ("refused", "Refusés"), ("withdrawn", "Retirés"), ("all", "Tous"),
-    ];
+    /// <summary>The state filter's codes; their words are the resources "State.{code}".</summary>
+    public static readonly IReadOnlyList<string> States = ["pending", "unclaimed", "claimed", "overdue", "changesRequested", "labelled", "refused", "withdrawn", "all"];
 
     [BindProperty(SupportsGet = true)] public string? Departement { get; set; }
     [BindProperty(SupportsGet = true)] public string? Statut { get; set; } = "pending";
@@ -74,13 +71,13 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
             var result = await OnGetAsync(ct); // the list as it is now
             if (answer.Value is not { } results)
             {
-                BulkResults.Add(("La sélection", false, answer.Describe()));
+                BulkResults.Add((T["Cases.Selection"], false, answer.Describe()));
                 return result;
             }
             foreach (var item in results)
             {
                 var ok = item.Status == 200;
-                var detail = ok ? (Enum.TryParse<CaseStatus>(item.Outcome, ignoreCase: true, out var outcome) ? T.Label(outcome) : item.Outcome ?? "") : item.Problem ?? "refusé";
+                var detail = ok ? (Enum.TryParse<CaseStatus>(item.Outcome, ignoreCase: true, out var outcome) ? T.Label(outcome) : item.Outcome ?? "") : item.Problem ?? T["Cases.Refused"];
                 BulkResults.Add((titles.GetValueOrDefault(item.CaseId, item.CaseId.ToString()), ok, detail));
             }
             return result;
@@ -186,7 +183,7 @@ public sealed class DossiersModel(ReviewClient review, CatalogueClient catalogue
         if (covered.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fdossiers");
         var page = await OnGetAsync(ct);
         CoverMessage = covered.Value is { } result
-            ? result.To is null ? $"{result.Cases} dossier(s) libéré(s)." : $"Vous avez repris {result.Cases} dossier(s)."
+            ? result.To is null ? T["Cases.Released", result.Cases] : T["Cases.TakenOver", result.Cases]
             : covered.Describe();
         if (!covered.Succeeded && page is PageResult) Response.StatusCode = (int)covered.Status;
         return page;

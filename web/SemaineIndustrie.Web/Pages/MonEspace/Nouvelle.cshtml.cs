@@ -18,7 +18,7 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// to the same weekday of the new week and keeps the sectors the new edition still has): a new submission too.
 /// </summary>
 [Authorize]
-public sealed class NouvelleModel(SubmissionsClient submissions, CatalogueClient catalogue) : SubmissionFormModel
+public sealed class NouvelleModel(SubmissionsClient submissions, CatalogueClient catalogue, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> text) : SubmissionFormModel
 {
     public bool Duplicate { get; private set; }
     /// <summary>The demand carried over ("Reconduire"), with the labels of what the new edition no longer has.</summary>
@@ -88,7 +88,7 @@ public sealed class NouvelleModel(SubmissionsClient submissions, CatalogueClient
         var saved = await submissions.SaveDraftAsync(brouillon, BuildSubmission(), ct);
         if (saved.NeedsSignIn) return Unauthorized();
         if (saved.Value is not { } draft) return StatusCode((int)saved.Status);
-        return new JsonResult(new { id = draft.Id, message = $"Brouillon enregistré à {ParisTime.Format(draft.UpdatedAt, "HH:mm:ss")}." });
+        return new JsonResult(new { id = draft.Id, message = text["Form.DraftSavedTime", ParisTime.Format(draft.UpdatedAt, "HH:mm:ss")].Value });
     }
 
     private async Task<IActionResult> CarryOverAsync(Guid past, CancellationToken ct)
