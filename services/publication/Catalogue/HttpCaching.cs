@@ -25,8 +25,7 @@ public static class HttpCaching
 
         // If-None-Match uses the weak comparison (RFC 9110 §13.1.2): W/"…" matches too, as intermediaries
         // that compress a response weaken its tag.
-        if (http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch &&
-            ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag))
+        if (Matches(http.Request, etag))
         {
             SetHeaders(http, etag, revision.ChangedAt, maxAge);
             return Results.StatusCode(StatusCodes.Status304NotModified);
@@ -39,6 +38,11 @@ public static class HttpCaching
         }
         return result;
     });
+
+    /// <summary>If-None-Match names this strong tag (weak comparison, RFC 9110 §13.1.2: W/"…" matches too) or "*".</summary>
+    public static bool Matches(HttpRequest request, string etag) =>
+        request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch &&
+        ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || t == "W/" + etag);
 
     private static void SetHeaders(HttpContext http, string etag, DateTimeOffset changedAt, int maxAge)
     {

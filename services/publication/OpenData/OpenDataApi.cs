@@ -24,7 +24,7 @@ public static class OpenDataApi
     {
         var group = app.MapGroup(Prefix).AllowAnonymous().WithTags("Open data").WithPlatformAnswers(signedIn: false);
         group.MapGet("/", Index);
-        group.MapGet("/schema.json", (IOptions<CatalogueOptions> _) => TypedResults.Text(OpenDataSet.TableSchema().ToJsonString(Indented), "application/json; charset=utf-8"))
+        group.MapGet("/schema.json", () => TypedResults.Text(OpenDataSet.TableSchema().ToJsonString(Indented), "application/json; charset=utf-8"))
             .Produces<string>(StatusCodes.Status200OK, "application/json").CacheFor(3600);
         group.MapGet("/events.schema.json", (IOptions<CatalogueOptions> options) =>
                 TypedResults.Text(OpenDataSet.JsonSchema(options.Value.PublicBaseUrl).ToJsonString(Indented), "application/schema+json; charset=utf-8"))
@@ -60,16 +60,15 @@ public static class OpenDataApi
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> File(int edition, string file, PublicationDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!OpenDataSet.MediaTypes.TryGetValue(file, out var mediaType)) return TypedResults.NotFound();
-        var etag = await db.OpenData.AsNoTracking().Where(f => f.Edition == edition && f.Name == file)
+        var stored = await db.OpenData.AsNoTracking().Where(f => f.Edition == edition && f.Name == file)
             .Select(f => new { f.Sha256, f.GeneratedAt }).SingleOrDefaultAsync(ct);
-        if (etag is null) return TypedResults.NotFound();
+        if (stored is null) return TypedResults.NotFound();
+        var etag = $"\"{stored.Sha256}\"";
         var headers = http.Response.Headers;
-        headers.ETag = $"\"{etag.Sha256}\"";
-        headers.LastModified = etag.GeneratedAt.ToString("R");
+        headers.ETag = etag;
+        headers.LastModified = stored.GeneratedAt.ToString("R");
         headers.CacheControl = "public, max-age=300";
-        if (http.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch &&
-            ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == headers.ETag || t == "W/" + headers.ETag))
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (HttpCaching.Matches(http.Request, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         var content = await db.OpenData.AsNoTracking().Where(f => f.Edition == edition && f.Name == file).Select(f => f.Content).SingleAsync(ct);
         headers.ContentDisposition = $"inline; filename=\"{OpenDataSet.DownloadName(edition, file)}\"";
         return TypedResults.File(content, mediaType);

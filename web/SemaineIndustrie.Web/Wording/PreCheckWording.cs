@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Contracts.Review;
 using SemaineIndustrie.ServiceDefaults.Time;
@@ -7,45 +8,35 @@ using SemaineIndustrie.Contracts.Editions;
 namespace SemaineIndustrie.Web.Wording;
 
 /// <summary>
-/// The review API's pre-checks (code + outcome) said in French for the committee, from the case's own event
-/// (dates, audiences, sectors, edition) and the edition's labels. The outcome stays the API's; only the words
+/// The review API's pre-checks (code + outcome) said in the page's language for the committee ("Check.*" resources), from the
+/// case's own event (dates, audiences, sectors, edition) and the edition's labels. The outcome stays the API's; only the words
 /// are the page's (the API's detail is English, for API clients).
 /// </summary>
 public static class PreCheckWording
 {
-    public static string Label(string code) => code switch
-    {
-        "free-of-charge" => "Gratuit pour le public",
-        "within-edition" => "Pendant la semaine de l'édition",
-        "open-to-public" => "Ouvert au public",
-        "about-industry" => "Fait découvrir l'industrie",
-        "likely-duplicate" => "Pas de doublon probable",
-        "venue-located" => "Lieu localisé",
-        _ => code,
-    };
+    public static string Label(IStringLocalizer T, string code) => T[$"Check.{code}"] is { ResourceNotFound: false } label ? label.Value : code;
 
-    public static string Detail(PreCheck check, EventDetails e, Edition? edition, int duplicates, bool placedByHand)
+    public static string Detail(IStringLocalizer T, PreCheck check, EventDetails e, Edition? edition, int duplicates, bool placedByHand)
     {
         string Labels(IReadOnlyList<string> codes, IEnumerable<(string Code, string Label)>? labels) =>
             string.Join(", ", codes.Select(c => labels?.FirstOrDefault(l => l.Code == c).Label ?? c));
+        string Day(DateTimeOffset at) => ParisTime.ToParis(at).ToString(T["Cases.Date"], CultureInfo.CurrentUICulture);
+        string Date(DateOnly day) => day.ToString(T["Cases.Date"], CultureInfo.CurrentUICulture);
         var pass = check.Outcome == CheckOutcome.Pass;
         switch (check.Code)
         {
-            case "free-of-charge": return pass ? "L'événement est gratuit." : "L'événement est payant.";
+            case "free-of-charge": return T[pass ? "Check.Free" : "Check.Paying"];
             case "within-edition":
-                var frame = $" ; l'édition {e.Edition.Year} : du {e.Edition.FirstDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} au {e.Edition.LastDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
-                return $"Du {ParisTime.Format(e.StartsAt, "dd/MM/yyyy")} au {ParisTime.Format(e.EndsAt, "dd/MM/yyyy")}{frame}.";
-            case "open-to-public": return (pass ? "Publics : " : "Aucun public ouvert parmi : ") + Labels(e.Audiences, edition?.Audiences.Select(a => (a.Code, a.Label))) + ".";
-            case "about-industry": return pass ? "Filières : " + Labels(e.Sectors, edition?.Sectors.Select(a => (a.Code, a.Label))) + "." : "Aucune filière industrielle.";
-            case "likely-duplicate":
-                return pass ? "Aucun événement semblable de cet organisateur, dans cette commune, ce jour-là."
-                    : $"Semblable à {duplicates} autre(s) dossier(s) : même organisateur, même commune, même jour, titre proche.";
+                return T["Check.Dates", Day(e.StartsAt), Day(e.EndsAt), e.Edition.Year, Date(e.Edition.FirstDay), Date(e.Edition.LastDay)];
+            case "open-to-public": return T[pass ? "Check.Audiences" : "Check.NoOpenAudience", Labels(e.Audiences, edition?.Audiences.Select(a => (a.Code, a.Label)))];
+            case "about-industry": return pass ? T["Check.Sectors", Labels(e.Sectors, edition?.Sectors.Select(a => (a.Code, a.Label)))] : T["Check.NoSector"];
+            case "likely-duplicate": return pass ? T["Check.NoDuplicate"] : T["Check.Duplicates", duplicates];
             case "venue-located":
                 return check.Outcome switch
                 {
-                    CheckOutcome.Pass => placedByHand ? "Lieu placé à la main par un membre du comité." : "Lieu localisé à partir de son adresse.",
-                    CheckOutcome.Fail => "Le lieu n'a pas pu être localisé : placez-le à la main.",
-                    _ => "Localisation en cours.",
+                    CheckOutcome.Pass => T[placedByHand ? "Check.PlacedByHand" : "Check.LocatedFromAddress"],
+                    CheckOutcome.Fail => T["Check.NotLocated"],
+                    _ => T["Check.Locating"],
                 };
             default: return "";
         }

@@ -15,6 +15,7 @@ public sealed class DemandeModel(SubmissionsClient submissions, ConversationsCli
     public Conversations.ConversationPanel Conversation { get; private set; } = null!;
 
     public SubmissionView Submission { get; private set; } = null!;
+    /// <summary>The resource naming what was just done ("Demand.Sent"), or null.</summary>
     public string? Message { get; private set; }
     public bool Revisable => Submission.Status is not SubmissionStatus.Withdrawn;
     /// <summary>The timeline: every status it went through, oldest first (empty when the history cannot be read now).</summary>
@@ -24,8 +25,7 @@ public sealed class DemandeModel(SubmissionsClient submissions, ConversationsCli
     {
         Message = fait switch
         {
-            "modifiee" => "Votre demande modifiée est envoyée au comité.", "retiree" => "Votre demande est retirée.",
-            "message" => "Votre message est envoyé au comité.", _ => null,
+            "modifiee" => "Demand.Sent", "retiree" => "Demand.Withdrawn", "message" => "Demand.MessageSent", _ => null,
         };
         return await LoadAsync(id, null, null, ct);
     }
@@ -50,9 +50,7 @@ public sealed class DemandeModel(SubmissionsClient submissions, ConversationsCli
         Timeline.AddRange((await submissions.HistoryAsync(id, ct)).Value ?? []);
         var messages = (await conversations.MessagesAsync(id, ct)).Value;
         if (messages?.Any(m => m.From == "committee" && m.ReadAt is null) == true) await conversations.ReadAsync(id, ct);
-        Conversation = new(messages, "organiser", "Échanges avec le comité",
-            "Une question sur votre demande, une précision que le comité attend : écrivez-lui ici. Le comité en est averti par courriel ; ces messages ne sont jamais publiés.",
-            "le comité", messageError, draft);
+        Conversation = new(messages, "organiser", messageError, draft);
         return Page();
     }
 

@@ -18,7 +18,8 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// the APIs', shown as they answer.
 /// </summary>
 [Authorize]
-public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding, CatalogueClient catalogue, IOptions<WebOptions> options) : PageModel
+public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding, CatalogueClient catalogue, IOptions<WebOptions> options,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T) : PageModel
 {
     public CaseDetail Case { get; private set; } = null!;
     public LocationView? Location { get; private set; }
@@ -42,12 +43,7 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? fait, CancellationToken ct)
     {
-        Message = fait switch
-        {
-            "pris" => "Vous avez pris le dossier.", "rendu" => "Vous avez rendu le dossier.", "decide" => "Votre décision est enregistrée.",
-            "note" => "Votre note est ajoutée.", "localise" => "La position du lieu est corrigée.", "message" => "Votre message est envoyé à l'organisateur.",
-            "confie" => "Le dossier est confié ; le membre du comité en est averti par courriel.", _ => null,
-        };
+        Message = fait is { Length: > 0 } && T[$"Case.Done.{fait}"] is { ResourceNotFound: false } done ? done.Value : null;
         return await LoadAsync(id, ct);
     }
 
@@ -124,9 +120,7 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
         Edition = await catalogue.CurrentEditionAsync(ct);
         var messages = (await review.MessagesAsync(id, ct)).Value;
         if (messages?.Any(m => m.From == "organiser" && m.ReadAt is null) == true) await review.ReadMessagesAsync(id, ct);
-        Conversation = new(messages, "committee", "Échanges avec l'organisateur",
-            "L'organisateur lit ces messages et y répond depuis son espace ; il en est averti par courriel. Pour ce que lui seul ne doit pas lire, utilisez les notes internes.",
-            "l'organisateur", messageError, messageDraft);
+        Conversation = new(messages, "committee", messageError, messageDraft);
         return Page();
     }
 
@@ -148,17 +142,12 @@ public sealed class DossierModel(ReviewClient review, GeocodingClient geocoding,
 
     /// <summary>Who acted, as colleagues read it: "vous", the platform, or the member's name (the review API's).</summary>
     public string Actor(string subject, string? name = null) =>
-        subject == Me ? "vous" : subject == "system" ? "la plateforme"
-        : name ?? Case.People.GetValueOrDefault(subject) ?? "un membre du comité";
+        subject == Me ? T["Cases.You"] : subject == "system" ? T["Case.Platform"]
+        : name ?? Case.People.GetValueOrDefault(subject) ?? T["Cases.AMember"];
 
     /// <summary>Who did an audited step: a message from the organisation is the organisation's, whoever of its members wrote it.</summary>
-    public string AuditActor(AuditEntryView entry) => entry.Action == "message-from-organiser" ? "l'organisateur" : Actor(entry.Actor, entry.ActorName);
+    public string AuditActor(AuditEntryView entry) => entry.Action == "message-from-organiser" ? T["Case.TheOrganiser"] : Actor(entry.Actor, entry.ActorName);
 
-    public static string ActionLabel(string action) => action switch
-    {
-        "opened" => "Dossier ouvert", "reopened" => "Nouvelle version reçue", "claimed" => "Dossier pris", "handed-over" => "Dossier repris (absence)", "assigned" => "Dossier confié", "escalated" => "Retard signalé", "claim-renewed" => "Prise prolongée", "released" => "Dossier rendu",
-        "labelled" => "Label accordé", "refused" => "Label refusé", "changes-requested" => "Modifications demandées",
-        "withdrawn" => "Événement retiré", "note-added" => "Note ajoutée",
-        "message-to-organiser" => "Message à l'organisateur", "message-from-organiser" => "Message de l'organisateur", _ => action,
-    };
+    /// <summary>An audited action in words ("Audit.{action}"), or its code when it has none.</summary>
+    public string ActionLabel(string action) => T[$"Audit.{action}"] is { ResourceNotFound: false } label ? label.Value : action;
 }

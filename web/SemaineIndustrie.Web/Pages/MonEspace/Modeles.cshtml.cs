@@ -14,6 +14,7 @@ public sealed class ModelesModel(ReviewClient review) : PageModel
     public List<MotivationTemplateView> Templates { get; } = [];
     public Dictionary<string, string> Errors { get; } = [];
     public string? Error { get; private set; }
+    /// <summary>The resource naming what was just done, or null.</summary>
     public string? Message { get; private set; }
     /// <summary>The API refused this person (an organiser): the page says so, with 403.</summary>
     public bool Refused { get; private set; }
@@ -26,7 +27,7 @@ public sealed class ModelesModel(ReviewClient review) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? fait, CancellationToken ct)
     {
-        Message = fait switch { "ajoute" => "Le modèle est ajouté.", "supprime" => "Le modèle est supprimé.", _ => null };
+        Message = fait is "ajoute" or "supprime" ? $"Templates.Done.{fait}" : null;
         return await LoadAsync(ct);
     }
 

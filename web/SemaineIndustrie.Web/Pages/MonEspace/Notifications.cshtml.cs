@@ -10,19 +10,11 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 [Authorize]
 public sealed class NotificationsModel(PreferencesClient preferences) : PageModel
 {
-    public static readonly IReadOnlyList<(string Kind, string Label, string Hint)> Kinds =
+    /// <summary>The kinds of mail a person may turn off; their words are the resources "Notify.{kind}" and "Notify.{kind}.Hint".</summary>
+    public static readonly IReadOnlyList<string> Kinds =
     [
-        ("submission-received", "Demande reçue", "quand une demande de l'organisation est enregistrée"),
-        ("in-review", "En cours d'examen", "quand le comité ouvre le dossier"),
-        ("labelled", "Label accordé", "avec le lien de la page publique et le kit de communication"),
-        ("refused", "Label refusé", "avec la motivation du comité"),
-        ("changes-requested", "Modifications demandées", "avec le message du comité"),
-        ("withdrawn", "Événement retiré", "quand un événement de l'organisation est retiré"),
-        ("submission-reminder", "Rappels avant la clôture des demandes", "7 jours puis 2 jours avant la fin du dépôt : brouillons à terminer, modifications attendues"),
-        ("conversation-message", "Messages échangés sur une demande", "quand le comité écrit à l'organisation, ou l'organisation au comité (plusieurs messages en une minute : un seul courriel)"),
-        ("committee-digest", "Résumé quotidien du comité", "pour les membres d'un comité : nouveaux dossiers, dossiers en retard ou à échéance"),
-        ("case-assigned", "Dossier qui m'est confié", "pour les membres d'un comité : quand un collègue vous confie un dossier"),
-        ("case-escalated", "Dossiers en retard signalés à la région", "pour les administrateurs d'une région : un dossier en retard de deux jours ouvrés"),
+        "submission-received", "in-review", "labelled", "refused", "changes-requested", "withdrawn", "submission-reminder",
+        "conversation-message", "committee-digest", "case-assigned", "case-escalated",
     ];
 
     public HashSet<string> Enabled { get; } = [];
@@ -37,7 +29,7 @@ public sealed class NotificationsModel(PreferencesClient preferences) : PageMode
 
     public async Task<IActionResult> OnPostAsync(string[] actifs, CancellationToken ct)
     {
-        var saved = await preferences.SaveAsync(new PreferencesRequest(Kinds.ToDictionary(k => k.Kind, k => actifs.Contains(k.Kind))), ct);
+        var saved = await preferences.SaveAsync(new PreferencesRequest(Kinds.ToDictionary(k => k, k => actifs.Contains(k))), ct);
         if (saved.NeedsSignIn) return LocalRedirect("/session/connexion?retour=%2Fmon-espace%2Fnotifications");
         if (saved.Succeeded) return LocalRedirect("/mon-espace/notifications?fait=1");
         Unavailable = true;

@@ -9,7 +9,7 @@
     var position = [Number(map.dataset.lat), Number(map.dataset.lon)];
     var view = L.map(map, { attributionControl: !!map.dataset.tiles, maxZoom: 18 }).setView(position, 15);
     if (map.dataset.tiles) L.tileLayer(map.dataset.tiles, { attribution: map.dataset.attribution || '', maxZoom: 18 }).addTo(view);
-    var pin = L.marker(position, { draggable: true, keyboard: false, title: 'Position du lieu' }).addTo(view);
+    var pin = L.marker(position, { draggable: true, keyboard: false, title: map.dataset.pinTitle || '' }).addTo(view);
     var latitude = document.getElementById('latitude');
     var longitude = document.getElementById('longitude');
     pin.on('dragend', function () {
