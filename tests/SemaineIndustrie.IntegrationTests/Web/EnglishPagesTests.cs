@@ -7,8 +7,8 @@ namespace SemaineIndustrie.IntegrationTests.Web;
 
 /// <summary>
 /// Every page in both languages (issue 32, part 4): an English visitor signs in (the identity service's page), declares an
-/// event through the form, finds it in their demands, opens its page and its change form, their mail choices, then their account and its
-/// security page; a committee member reads the workbench, the case, the dashboard and the templates — and no
+/// event through the form, finds it in their demands, opens its page and its change form, the CSV import, their mail choices, then their account and its
+/// security page; a committee member reads the workbench, the case, the dashboard and the templates, a regional administrator the committee and the national team the editions — and no
 /// page shows a French resource (<see cref="FrenchResources"/>), each passes axe. The language chosen on the map holds on the
 /// sign-in page: one cookie for the whole address.
 /// </summary>
@@ -59,6 +59,10 @@ public sealed class EnglishPagesTests(Platform platform, BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send the changed demand" })).ToBeVisibleAsync();
         await FrenchResources.AbsentAsync(page);
 
+        await page.GotoAsync("/mon-espace/import");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Check the file" })).ToBeVisibleAsync();
+        await EnglishAndAccessibleAsync(page);
+
         await page.GotoAsync("/mon-espace/notifications");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save my choices" })).ToBeVisibleAsync();
         await EnglishAndAccessibleAsync(page);
@@ -89,6 +93,19 @@ public sealed class EnglishPagesTests(Platform platform, BrowserFixture browser)
         await reviewer.GotoAsync("/mon-espace/modeles");
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("The committee's reasoning templates");
         await EnglishAndAccessibleAsync(reviewer, "#modeles"); // the templates are the committee's own words
+
+        // Occitanie's administrator runs the region's committee in English.
+        var admin = await SignInInEnglishAsync(DevelopmentAccounts.RegionalAdmin, "/mon-espace/comites");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Invite a member" })).ToBeVisibleAsync();
+        await EnglishAndAccessibleAsync(admin);
+
+        // The national team's editions, in English (an edition's own names stay as the team wrote them).
+        var national = await SignInInEnglishAsync(DevelopmentAccounts.NationalAdmin, "/mon-espace/editions");
+        await Assertions.Expect(national.GetByRole(AriaRole.Heading, new() { Name = "History of changes" })).ToBeVisibleAsync();
+        await EnglishAndAccessibleAsync(national, "#editions td:nth-child(2)");
+        await national.GetByRole(AriaRole.Link, new() { Name = "Create an edition" }).ClickAsync();
+        await Assertions.Expect(national.GetByRole(AriaRole.Button, new() { Name = "Create the edition (draft)" })).ToBeVisibleAsync();
+        await EnglishAndAccessibleAsync(national);
     }
 
     /// <summary>A new visitor who chooses English on the map's switch, then signs in on the identity service's page (checked too).</summary>

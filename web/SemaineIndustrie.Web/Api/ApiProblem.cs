@@ -18,7 +18,8 @@ public sealed record ProblemDocument(string? Title, string? Detail, int? Status,
 
 /// <summary>
 /// An API's refusal (RFC 9457 problem details) in one sentence for the page: its title in French when we
-/// know it, then the details the API gave (field by field). The APIs stay the only judges; this only words it.
+/// know it (on an English page, the API's own English title), then the details the API gave (field by field). The APIs stay
+/// the only judges; this only words it.
 /// </summary>
 public static class ApiProblem
 {
@@ -45,7 +46,8 @@ public static class ApiProblem
         ["The edition has changed"] = "L'édition a changé entre-temps",
     };
 
-    public static string Title(string? title) => title is null ? "Refusé" : Titles.GetValueOrDefault(title, title);
+    public static string Title(string? title) =>
+        SemaineIndustrie.ServiceDefaults.Web.PlatformCultures.English ? title ?? "Refused" : title is null ? "Refusé" : Titles.GetValueOrDefault(title, title);
 
     /// <summary>The problem details of a refusal, or null when the answer is not one (a proxy's HTML page, an empty body).</summary>
     public static async Task<ProblemDocument?> ReadAsync(HttpResponseMessage response, CancellationToken ct)
@@ -62,7 +64,7 @@ public static class ApiProblem
 
     public static string Describe(ProblemDocument? problem, HttpStatusCode status)
     {
-        if (problem is null) return $"Refusé ({(int)status}).";
+        if (problem is null) return $"{Title(null)} ({(int)status}).";
         var details = problem.Errors is { Count: > 0 } errors ? string.Join(" ", errors.Values.SelectMany(m => m)) : problem.Detail;
         return Title(problem.Title) + (string.IsNullOrEmpty(details) ? "" : " — " + details);
     }

@@ -40,30 +40,30 @@ public static class CsvImport
         "Forges de Gascogne;company;;Camille Martin;camille.martin@example.org;06 12 34 56 78\r\n";
 
     /// <summary>Reads the file: a problem with the whole file (columns, size), or one line per event.</summary>
-    public static (string? FileError, List<Line> Lines) Read(string text)
+    public static (string? FileError, List<Line> Lines) Read(string text, Microsoft.Extensions.Localization.IStringLocalizer T)
     {
         var lines = new List<Line>();
         using var csv = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions
         {
             HasHeader = false, TrimWhitespace = true, AllowLineBreaksInQuotes = true, TrackLineNumbers = true, // ';' or ',' detected
         });
-        if (!csv.Read()) return ("Le fichier est vide.", lines);
+        if (!csv.Read()) return (T["Import.Empty"], lines);
         var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().ToLowerInvariant()).ToArray();
         var missing = Columns.Select(c => c.Column).Where(c => !header.Contains(c)).ToList();
-        if (missing.Count > 0) return ("Colonnes manquantes : " + string.Join(", ", missing) + ". Partez du modèle.", lines);
+        if (missing.Count > 0) return (T["Import.MissingColumns", string.Join(", ", missing)], lines);
 
         while (csv.Read())
         {
             var number = (int)csv.LineNumber; // as the spreadsheet numbers it (the header is line 1)
             var values = Columns.ToDictionary(c => c.Column, c => Array.IndexOf(header, c.Column) is var i && i < csv.FieldCount ? csv.GetString(i) : "");
             if (values.Values.All(string.IsNullOrWhiteSpace)) continue;
-            if (lines.Count == MaxLines) return ($"Au plus {MaxLines} lignes par import : découpez le fichier.", lines);
-            lines.Add(Build(number, values));
+            if (lines.Count == MaxLines) return (T["Import.TooManyLines", MaxLines], lines);
+            lines.Add(Build(number, values, T));
         }
-        return (lines.Count == 0 ? "Aucune ligne d'événement." : null, lines);
+        return (lines.Count == 0 ? T["Import.NoLine"].Value : null, lines);
     }
 
-    private static Line Build(int number, Dictionary<string, string> v)
+    private static Line Build(int number, Dictionary<string, string> v, Microsoft.Extensions.Localization.IStringLocalizer T)
     {
         var errors = new Dictionary<string, string>();
         var key = v["cle"].Length > 0 ? v["cle"] : "ligne-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', v.Values))))[..16];
@@ -73,14 +73,14 @@ public static class CsvImport
             if (value.Length == 0) return null;
             if (value is "oui" or "o" or "yes" or "true" or "1") return true;
             if (value is "non" or "n" or "no" or "false" or "0") return false;
-            errors[column] = "« oui » ou « non ».";
+            errors[column] = T["Import.YesNo"];
             return null;
         }
         int? Number(string column)
         {
             if (v[column].Length == 0) return null;
             if (int.TryParse(v[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
-            errors[column] = "Un nombre entier.";
+            errors[column] = T["Integer"];
             return null;
         }
         string? Date(string column)
@@ -97,7 +97,7 @@ public static class CsvImport
         {
             if (v[column].Length == 0) return null;
             if (Labels.FromCode<TEnum>(v[column]) is { } value) return value;
-            errors[column] = Labels.OneOf<TEnum>();
+            errors[column] = T.OneOf<TEnum>();
             return null;
         }
 

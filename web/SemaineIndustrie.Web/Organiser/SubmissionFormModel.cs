@@ -16,6 +16,10 @@ namespace SemaineIndustrie.Web.Organiser;
 /// </summary>
 public abstract class SubmissionFormModel : PageModel
 {
+    /// <summary>The page's texts, for the form's own messages (the API's come as it wrote them).</summary>
+    protected Microsoft.Extensions.Localization.IStringLocalizer Words =>
+        HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+
     public Edition? Edition { get; protected set; }
     public Dictionary<string, string> Errors { get; } = [];
     public List<CommuneCandidate> CommuneCandidates { get; } = [];
@@ -82,10 +86,10 @@ public abstract class SubmissionFormModel : PageModel
         {
             if (Text(field) is not { } code) return null;
             if (Labels.FromCode<TEnum>(code) is { } value) return value;
-            Errors[field] = Labels.OneOf<TEnum>();
+            Errors[field] = Words.OneOf<TEnum>();
             return null;
         }
-        if (Text("capacity") is { } c && !int.TryParse(c, out _)) Errors["capacity"] = "Un nombre entier.";
+        if (Text("capacity") is { } c && !int.TryParse(c, out _)) Errors["capacity"] = Words["Integer"];
         // Other sessions: the event's own start and end is the first; an empty row is no session.
         var extra = TypedSessions().Select(i => new SessionRequest(Text($"sessions[{i}].startsAt"), Text($"sessions[{i}].endsAt"),
             int.TryParse(Text($"sessions[{i}].capacity"), out var seats) ? seats : null, Text($"sessions[{i}].registrationUrl"))).ToList();

@@ -25,8 +25,8 @@ public static class Labels
     public static TEnum? FromCode<TEnum>(string? code) where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(v => (TEnum?)v).FirstOrDefault(v => string.Equals(Code(v!.Value), code?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>"One of: a, b, c." — the codes an API field accepts.</summary>
-    public static string OneOf<TEnum>() where TEnum : struct, Enum => "Une des valeurs : " + string.Join(", ", Enum.GetValues<TEnum>().Select(v => Code(v))) + ".";
+    /// <summary>"One of: a, b, c." — the codes an API field accepts, in the page's language.</summary>
+    public static string OneOf<TEnum>(this IStringLocalizer T) where TEnum : struct, Enum => T["OneOf", string.Join(", ", Enum.GetValues<TEnum>().Select(v => Code(v)))];
 
     /// <summary>The words of an API code (an event type or organisation kind as a string in an event): the code itself when unknown.</summary>
     public static string LabelOf<TEnum>(this IStringLocalizer T, string? code) where TEnum : struct, Enum =>

@@ -30,7 +30,7 @@ public sealed class ComitesModel(CommitteesClient committees) : PageModel
     {
         Message = fait switch
         {
-            "invite" => "L'invitation est envoyée.", "deplace" => "Les départements du membre sont changés.", "retire" => "Le membre ne siège plus au comité.", _ => null,
+            "invite" or "deplace" or "retire" => $"Committees.Done.{fait}", _ => null,
         };
         return await LoadAsync(ct);
     }

@@ -85,7 +85,7 @@ public sealed class EditionFicheModel(EditionsClient editions) : PageModel
             Lines(FocusTags).Select(p => new FocusTag(p[0], p.ElementAtOrDefault(1) ?? "")).ToList(),
             Lines(Kit).Select(p => new KitItem(p[0], p.ElementAtOrDefault(1) ?? "")).ToList());
         if (Errors.Count == 0) return request;
-        Error = "L'édition ne peut pas être acceptée";
+        Error = "Edition.Rejected";
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return null;
     }

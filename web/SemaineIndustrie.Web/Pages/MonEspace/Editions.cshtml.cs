@@ -19,14 +19,7 @@ public sealed class EditionsModel(EditionsClient editions) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? fait, CancellationToken ct)
     {
-        Message = fait switch
-        {
-            "creee" => "L'édition est créée, en brouillon : publiez-la quand elle est prête.",
-            "modifiee" => "L'édition est modifiée.",
-            "publiee" => "L'édition est publiée : elle est visible de tous et ouverte aux demandes pendant sa période de dépôt.",
-            "supprimee" => "L'édition est supprimée.",
-            _ => null,
-        };
+        Message = fait is "creee" or "modifiee" or "publiee" or "supprimee" ? $"Editions.Done.{fait}" : null;
         return await LoadAsync(ct);
     }
 
@@ -60,9 +53,6 @@ public sealed class EditionsModel(EditionsClient editions) : PageModel
         return Page();
     }
 
-    public static string Action(string action) => action switch
-    {
-        "created" => "créée", "changed" => "modifiée", "published" => "publiée", "deleted" => "supprimée", "seeded" => "initialisée",
-        _ => action,
-    };
+    /// <summary>The resource of a change's action ("Editions.Action.created").</summary>
+    public static string Action(string action) => $"Editions.Action.{action}";
 }

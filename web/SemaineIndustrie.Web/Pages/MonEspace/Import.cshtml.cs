@@ -16,10 +16,11 @@ namespace SemaineIndustrie.Web.Pages.MonEspace;
 /// </summary>
 [Authorize]
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
-public sealed class ImportModel(SubmissionsClient submissions) : PageModel
+public sealed class ImportModel(SubmissionsClient submissions, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> T) : PageModel
 {
     public const int MaxFileBytes = 2 * 1024 * 1024;
 
+    /// <param name="Outcome">to-send, not-sent, sent, already-sent or to-correct (its words: "Import.Outcome.{outcome}").</param>
     public sealed record LineResult(int Number, string Key, string Title, string Outcome, IReadOnlyList<(string Column, string Message)> Errors);
 
     [BindProperty] public string? Contenu { get; set; }
@@ -37,8 +38,8 @@ public sealed class ImportModel(SubmissionsClient submissions) : PageModel
 
     public async Task<IActionResult> OnPostVerifierAsync(IFormFile? fichier, CancellationToken ct)
     {
-        if (fichier is null || fichier.Length == 0) { FileError = "Choisissez un fichier CSV."; return Page(); }
-        if (fichier.Length > MaxFileBytes) { FileError = "Le fichier dépasse 2 Mo : découpez-le."; return Page(); }
+        if (fichier is null || fichier.Length == 0) { FileError = T["Import.ChooseFile"]; return Page(); }
+        if (fichier.Length > MaxFileBytes) { FileError = T["Import.TooBig"]; return Page(); }
         using var reader = new StreamReader(fichier.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         Contenu = await reader.ReadToEndAsync(ct);
         return await RunAsync(dryRun: true, ct);
@@ -48,7 +49,7 @@ public sealed class ImportModel(SubmissionsClient submissions) : PageModel
 
     private async Task<IActionResult> RunAsync(bool dryRun, CancellationToken ct)
     {
-        var (fileError, lines) = CsvImport.Read(Contenu ?? "");
+        var (fileError, lines) = CsvImport.Read(Contenu ?? "", T);
         if (fileError is not null) { FileError = fileError; return Page(); }
         var sendable = lines.Where(l => l.Submission is not null).ToList();
         var results = new Dictionary<string, BatchItemResult>();
@@ -59,9 +60,9 @@ public sealed class ImportModel(SubmissionsClient submissions) : PageModel
             if (answer.Value is not { } batch)
             {
                 // The batch as a whole was refused (e.g. a key twice): say which lines.
-                FileError = "Le fichier ne peut pas être envoyé : " + (answer.Problem?.Errors is { Count: > 0 } errors
+                FileError = T["Import.Refused", answer.Problem?.Errors is { Count: > 0 } errors
                     ? string.Join(" ; ", errors.Select(p => Describe(p.Key, sendable) + " — " + string.Join(" ", p.Value)))
-                    : answer.Describe());
+                    : answer.Describe()];
                 return Page();
             }
             foreach (var result in batch.Results) results[result.Key] = result;
@@ -70,13 +71,13 @@ public sealed class ImportModel(SubmissionsClient submissions) : PageModel
         foreach (var line in lines)
         {
             var errors = line.Errors.Select(e => (e.Key, e.Value)).ToList();
-            var outcome = dryRun ? "à envoyer" : "non envoyée";
+            var outcome = dryRun ? "to-send" : "not-sent";
             if (results.TryGetValue(line.Key, out var result))
             {
-                outcome = result.Status == 201 ? (result.Replayed ? "déjà envoyée" : dryRun ? "à envoyer" : "envoyée") : "à corriger";
+                outcome = result.Status == 201 ? (result.Replayed ? "already-sent" : dryRun ? "to-send" : "sent") : "to-correct";
                 errors.AddRange((result.Errors ?? new Dictionary<string, string[]>()).SelectMany(p => p.Value.Select(m => (CsvImport.ColumnOf(p.Key), m))));
             }
-            if (errors.Count > 0) outcome = "à corriger";
+            if (errors.Count > 0) outcome = "to-correct";
             Lines.Add(new LineResult(line.Number, line.Key, line.Title, outcome, errors));
         }
         Checked = dryRun;
@@ -84,10 +85,10 @@ public sealed class ImportModel(SubmissionsClient submissions) : PageModel
         return Page();
     }
 
-    private static string Describe(string path, List<CsvImport.Line> sent)
+    private string Describe(string path, List<CsvImport.Line> sent)
     {
         var match = System.Text.RegularExpressions.Regex.Match(path, @"^items\[(\d+)\]");
         return match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < sent.Count
-            ? $"ligne {sent[i].Number}" : path;
+            ? T["Import.LineNumber", sent[i].Number] : path;
     }
 }
