@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse 12.2.3 (npm, pinned) with Debian's Chromium on the public pages of a running platform (deploy/run.sh):
 # it declares one event with a picture (a 1600 × 1200 JPEG carrying EXIF GPS) through the APIs, labels it, then audits
-# the event's page, the map, the edition page and the accessibility statement with Lighthouse's default settings (mobile: simulated slow 4G and
+# the event's page, the map, the edition page, the accessibility statement, the open data and the English sign-in page with Lighthouse's default settings (mobile: simulated slow 4G and
 # 4× CPU slowdown) and prints each category's score and the paint metrics. Nothing here is asserted by tests.
 #
 #   deploy/run.sh &                    # the platform, as people run it (gateway on 8080, identity on 8086)
@@ -45,11 +45,13 @@ for _ in $(seq 1 60); do
 done
 curl -sf -o /dev/null -H "Authorization: Bearer $REVIEWER" -H 'Content-Type: application/json' "$GATEWAY/api/review/cases/$CASE/decision" -d '{"decision":"label"}'
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$GATEWAY/api/catalogue/events/$SUBMISSION" && break; sleep 1; done
+# The open dataset is written daily: the national team publishes it now, so that /donnees lists this run's files.
+curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(token admin@dge.test)" "$GATEWAY/api/catalogue/open-data/publication"
 
 profile=()
 [[ -n "${SI_LIGHTHOUSE_DESKTOP:-}" ]] && profile=(--preset=desktop)
 printf '%-34s %5s %5s %5s %5s %8s %8s %6s %6s\n' page perf a11y bp seo "FCP ms" "LCP ms" TBT CLS
-for path in "/evenements/$SUBMISSION" "/" "/edition" "/accessibilite"; do
+for path in "/evenements/$SUBMISSION" "/" "/edition" "/accessibilite" "/donnees" "/compte/connexion?lang=en"; do
   report="$OUT/$(echo "$path" | tr '/' '_' | cut -c1-40).json"
   CHROME_PATH=/usr/bin/chromium "$OUT/node_modules/.bin/lighthouse" "$GATEWAY$path" "${profile[@]}" --quiet \
     --chrome-flags="--headless=new --no-sandbox" --output=json --output-path="$report" >/dev/null 2>&1 || true

@@ -39,6 +39,9 @@ public sealed class ResponseContract(ILogger<ResponseContract> logger)
     /// <param name="endpoint">The endpoint routing chose (read before the pipeline ran: the exception handler clears it).</param>
     internal void Check(HttpContext context, Endpoint? endpoint)
     {
+        // A request its client gave up on (a page's autosave cut short by a navigation) gets no answer: the 499 the server
+        // logs for it is no part of the contract.
+        if (context.RequestAborted.IsCancellationRequested) return;
         if (endpoint is null || operations.GetOrAdd(endpoint, Describe) is not { } operation) return;
         var answer = (operation, context.Response.StatusCode);
         if (seen.AddOrUpdate(answer, 1, (_, n) => n + 1) == 1 && !operation.Declared.Contains(answer.StatusCode))
