@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using SemaineIndustrie.ServiceDefaults.Time;
 using Microsoft.Extensions.Localization;
 using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Contracts.Submissions;
@@ -31,6 +33,11 @@ public static class Labels
     /// <summary>The words of an API code (an event type or organisation kind as a string in an event): the code itself when unknown.</summary>
     public static string LabelOf<TEnum>(this IStringLocalizer T, string? code) where TEnum : struct, Enum =>
         FromCode<TEnum>(code) is { } value ? T.Label(value) : code ?? "";
+
+    /// <summary>An instant as Paris time, written the page's way: <paramref name="format"/> names the resource holding the pattern
+    /// ("DateTime" 27/03/2018 09:00 · 27 Mar 2018 09:00, "DateAtTime", "Cases.Date" for the day alone).</summary>
+    public static string Paris(this IStringLocalizer T, DateTimeOffset at, string format = "DateTime") =>
+        ParisTime.ToParis(at).ToString(T[format], CultureInfo.CurrentUICulture);
 
     /// <summary>DSFR badge colour of a submission's status.</summary>
     public static string Badge(SubmissionStatus status) => status switch

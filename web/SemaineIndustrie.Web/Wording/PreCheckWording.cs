@@ -20,7 +20,7 @@ public static class PreCheckWording
     {
         string Labels(IReadOnlyList<string> codes, IEnumerable<(string Code, string Label)>? labels) =>
             string.Join(", ", codes.Select(c => labels?.FirstOrDefault(l => l.Code == c).Label ?? c));
-        string Day(DateTimeOffset at) => ParisTime.ToParis(at).ToString(T["Cases.Date"], CultureInfo.CurrentUICulture);
+        string Day(DateTimeOffset at) => T.Paris(at, "Cases.Date");
         string Date(DateOnly day) => day.ToString(T["Cases.Date"], CultureInfo.CurrentUICulture);
         var pass = check.Outcome == CheckOutcome.Pass;
         switch (check.Code)
