@@ -17,6 +17,8 @@
 #   pg-restart                  restart the primary
 #   pg-failover                 stop the primary (immediate) and promote the standby
 #   pg-rejoin                   rebuild the former primary as a standby of the new one
+#   pg-start N                  start PostgreSQL node N (deploy/restore.sh)
+#   service stop|start NAME     stop both replicas of a service / start them again (deploy/restore.sh)
 #
 # Gateways: http://127.0.0.1:8080 (the issuer: sign in, tokens, the README's walkthrough) and :8090.
 # Replica 1 of each service listens on 818x, replica 2 on 828x. Not at the same time as deploy/run.sh
@@ -222,6 +224,36 @@ broker_uri() { # replica: every node through the link, each replica starting wit
   for i in 0 1 2; do nodes+=("127.0.0.1:${MQ_LINK[$(((i + r - 1) % 3))]}"); done
   echo "amqp://$MQ_USER:$MQ_PASSWORD@$(IFS=,; echo "${nodes[*]}")/"
 }
+start_replicas() { # a line of SERVICES: both replicas of that process, each under its supervisor
+  local name dir assembly suffix db r
+  read -r name dir assembly suffix db <<<"$1"
+  for r in 1 2; do
+    (
+      [[ $db == - ]] && db=""
+      # Service to service without the gateway (and its rate limits), as the Kubernetes Service does: each
+      # replica asks the same replica of the others (identity, publication), the bus retries while that one restarts.
+      replica_ports "$r"
+      service_env "$name" "$(service_port "$r" "$suffix")" "$db"
+      [[ -n $db ]] && export ConnectionStrings__RabbitMq="$(broker_uri "$r")"
+      export OTEL_RESOURCE_ATTRIBUTES="service.instance.id=$name-$r"
+      export Web__KeysFolder="$C/web-keys" # one key ring for both web replicas (sign-in cookies, antiforgery)
+      supervise "$name-$r" "$dir" "$assembly"
+    )
+  done
+}
+service_line() { local line; for line in "${SERVICES[@]}"; do [[ ${line%% *} == "$1" ]] && { echo "$line"; return 0; }; done; die "no service $1"; }
+stop_replicas() { # name: both replicas stopped, their supervisors ended (deploy/restore.sh)
+  local r pid
+  for r in 1 2; do
+    touch "$C/pids/$1-$r.stop"
+    pid=$(cat "$C/pids/$1-$r.pid" 2>/dev/null || true)
+    [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 240); do [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    [[ -n $pid ]] && kill -KILL "$pid" 2>/dev/null || true
+    rm -f "$C/pids/$1-$r.pid" "$C/pids/$1-$r.supervisor"
+  done
+  log "$1: both replicas stopped"
+}
 start_processes() {
   source deploy/lib/service-env.sh
   mkdir -p "$C/pids" "$C/logs"
@@ -234,23 +266,8 @@ start_processes() {
     (exec setsid dotnet "$chaos" link "${routes[@]}") >>"$C/logs/broker-link.log" 2>&1 &
     echo $! > "$C/pids/broker-link.pid"
   fi
-  local line name dir assembly suffix db r
-  for line in "${SERVICES[@]}"; do
-    read -r name dir assembly suffix db <<<"$line"
-    for r in 1 2; do
-      (
-        [[ $db == - ]] && db=""
-        # Service to service without the gateway (and its rate limits), as the Kubernetes Service does: each
-        # replica asks the same replica of the others (identity, publication), the bus retries while that one restarts.
-        replica_ports "$r"
-        service_env "$name" "$(service_port "$r" "$suffix")" "$db"
-        [[ -n $db ]] && export ConnectionStrings__RabbitMq="$(broker_uri "$r")"
-        export OTEL_RESOURCE_ATTRIBUTES="service.instance.id=$name-$r"
-        export Web__KeysFolder="$C/web-keys" # one key ring for both web replicas (sign-in cookies, antiforgery)
-        supervise "$name-$r" "$dir" "$assembly"
-      )
-    done
-  done
+  local line
+  for line in "${SERVICES[@]}"; do start_replicas "$line"; done
   local gw=() route
   for route in "${ROUTES[@]}"; do
     # The single-copy destination ("primary") becomes replica 1; "replica2" is added.
@@ -317,6 +334,8 @@ case "${1:-}" in
     mkdir -p "$C"
     command -v curl >/dev/null || apt_install curl ca-certificates
     pg_cluster_up; mq_cluster_up; smtp_up; write_cluster_env
+    # Backups on by default (SI_BACKUPS=0: off): WAL archived by the primary, backups taken from the standby.
+    [[ ${SI_BACKUPS:-1} == 0 ]] || SI_TOPOLOGY=cluster bash deploy/backup.sh enable
     bash deploy/infra.sh node
     if [[ -z "${SI_NO_BUILD:-}" ]]; then
       log "building ($CONF)…"
@@ -324,6 +343,11 @@ case "${1:-}" in
     fi
     set -a; source "$C/cluster.env"; set +a
     start_processes; await_processes
+    if [[ ${SI_BACKUPS:-1} != 0 ]]; then # the schedule: every SI_BACKUP_HOURS (6), full weekly, differential otherwise
+      (exec setsid bash -c 'trap "exit 0" TERM; while :; do sleep $((${SI_BACKUP_HOURS:-6} * 3600)) & wait $!; SI_TOPOLOGY=cluster bash deploy/backup.sh scheduled; done') \
+        >>"$C/logs/backup.log" 2>&1 &
+      echo $! > "$C/pids/backup-schedule.pid"
+    fi
     cat <<MSG
 
   Semaine de l'Industrie platform, clustered: 2 replicas of every process, RabbitMQ nodes si1–si3,
@@ -344,6 +368,24 @@ MSG
     echo "quorum queue leader: node $(mq_leader || echo '?')"
     for f in "$C"/pids/*.pid; do [[ -e $f ]] || continue; id=$(basename "$f" .pid); echo "$id: $(kill -0 "$(cat "$f")" 2>/dev/null && echo "running (pid $(cat "$f"))" || echo stopped)"; done ;;
   env) cat "$C/cluster.env" ;;
+  service)
+    # deploy/restore.sh: stop both replicas of a service, or start them again and wait until they are ready.
+    set -a; source "$C/cluster.env"; set +a; source deploy/lib/service-env.sh
+    case "${2:-}" in
+      stop) stop_replicas "$3" ;;
+      start)
+        line=$(service_line "$3"); start_replicas "$line"
+        read -r _ _ _ suffix _ <<<"$line"
+        deadline=$((SECONDS + 240))
+        for r in 1 2; do
+          until curl -fsS "http://127.0.0.1:$(service_port "$r" "$suffix")/health/ready" >/dev/null 2>&1; do
+            [[ $SECONDS -lt $deadline ]] || die "$3-$r not ready after 240 s"; sleep 0.5
+          done
+        done
+        log "$3: both replicas ready" ;;
+      *) die "service stop|start NAME" ;;
+    esac ;;
+  pg-start) pg_start "$2" ;;
   kill)
     [[ -f $C/pids/$2-$3.pid ]] || die "no replica $2-$3"
     kill -KILL "$(cat "$C/pids/$2-$3.pid")" && log "killed $2-$3 (pid $(cat "$C/pids/$2-$3.pid"))" ;;

@@ -7,6 +7,9 @@
 #   deploy/infra.sh env      print the connection settings (source-able)
 #   deploy/infra.sh node     install npm when missing (the web project's pinned assets)
 #   deploy/infra.sh browser  install Debian's Chromium (browser tests) and npm when missing
+#   deploy/infra.sh postgres|postgres-stop
+#                            start (installing, creating the databases) / stop PostgreSQL alone; with SI_PG_NAME and
+#                            SI_PG_PORT, another server of this checkout (the backup tests start one per run)
 #   deploy/infra.sh broker-stop|broker-start
 #                            stop / start the RabbitMQ application on the local node (outage tests)
 #
@@ -18,6 +21,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 PG_PORT="${SI_PG_PORT:-54329}"
+PG_NAME="${SI_PG_NAME:-pg}"             # its folder in .local/ (another name and port: a second server, e.g. the backup tests')
 AMQP_PORT="${SI_AMQP_PORT:-56720}"
 MGMT_PORT="${SI_MGMT_PORT:-56721}"
 DIST_PORT="${SI_DIST_PORT:-56722}"
@@ -69,7 +73,7 @@ as_pg() {
 # sits under a folder it cannot traverse (a mode-700 temp dir, a home directory), the data lives in
 # /var/lib/semaine-industrie/<hash of the checkout path>/ and .local/pg links to it.
 pg_home() {
-  local name=${1:-pg} # a folder of .local/ (deploy/cluster.sh keeps its two servers in cluster/pg-1, cluster/pg-2)
+  local name=${1:-$PG_NAME} # a folder of .local/ (deploy/cluster.sh keeps its two servers in cluster/pg-1, cluster/pg-2)
   if [[ $(id -u) -ne 0 ]]; then echo "$LOCAL/$name"; return; fi
   if [[ -L $LOCAL/$name ]]; then readlink -f "$LOCAL/$name"; return; fi
   mkdir -p "$(dirname "$LOCAL/$name")"
@@ -116,7 +120,7 @@ pg_up() {
 
 pg_stop() {
   local bin; bin=$(pg_bin) || return 0
-  local data; data="$(readlink -f "$LOCAL/pg" 2>/dev/null)/data"
+  local data; data="$(readlink -f "$LOCAL/$PG_NAME" 2>/dev/null)/data"
   [[ -s $data/PG_VERSION ]] || return 0
   if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null && log "PostgreSQL stopped"
@@ -273,7 +277,7 @@ ENVF
 
 status() {
   local bin sbin
-  local data; data="$(readlink -f "$LOCAL/pg" 2>/dev/null)/data"
+  local data; data="$(readlink -f "$LOCAL/$PG_NAME" 2>/dev/null)/data"
   if bin=$(pg_bin) && [[ -s $data/PG_VERSION ]] && as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     echo "postgresql: running on 127.0.0.1:$PG_PORT (data $data)"
   else echo "postgresql: stopped"; fi
@@ -297,6 +301,8 @@ case "${1:-up}" in
     [[ -n "${SI_SMTP:-}" ]] || smtp_up
     write_env; log "ready; settings in $ENV_FILE" ;;
   stop) smtp_stop; external || { mq_stop; pg_stop; } ;;
+  postgres) external && die "$1 needs the project-local PostgreSQL (SI_POSTGRES points elsewhere)"; pg_up ;;
+  postgres-stop) pg_stop ;;
   status) status ;;
   broker-stop|broker-start)
     external && die "$1 needs the project-local RabbitMQ node (SI_RABBITMQ points elsewhere)"

@@ -5,6 +5,8 @@
 #
 #   deploy/run.sh            build, start, print the gateway URL, wait for Ctrl-C
 #   SI_NO_BUILD=1 deploy/run.sh   skip the build
+#   SI_BACKUPS=1 deploy/run.sh    also back up every database (deploy/backup.sh: WAL archived continuously, a full backup when
+#                                 there is none, then one every SI_BACKUP_HOURS, 6 by default: full weekly, differential otherwise)
 #   SI_READY_SECONDS=600 deploy/run.sh   wait longer for every process to be ready (default 300 s: a first start on a
 #                                        loaded two-core machine creates six databases and JIT-compiles eight processes)
 set -euo pipefail
@@ -41,6 +43,11 @@ trap 'stop_all; exit 143' TERM
 trap stop_all EXIT
 
 # name  project-dir  assembly  port  database
+# Each service runs in a loop that ends with it, unless deploy/restore.sh holds it (.local/run/NAME.hold): the loop then waits for
+# the hold to go and starts it again, so that one database can be restored while the rest of the platform runs.
+HOLD="$ROOT/.local/run"
+mkdir -p "$HOLD"
+rm -f "$HOLD"/*.hold
 start() {
   local name=$1 dir=$2 assembly=$3 port=$4 db=${5:-}
   local bin="$ROOT/$dir/bin/Debug/net10.0"
@@ -48,7 +55,16 @@ start() {
   (
     cd "$bin"
     service_env "$name" "$port" "$db"
-    exec dotnet "$assembly.dll"
+    child=0
+    trap 'kill -TERM $child 2>/dev/null; wait $child; exit 143' TERM INT
+    while :; do
+      dotnet "$assembly.dll" & child=$!
+      echo "$child" > "$HOLD/$name.pid"
+      wait "$child" && code=0 || code=$?
+      [[ -e $HOLD/$name.hold ]] || exit "$code"
+      echo "[run] $(date +%T) held by deploy/restore.sh"
+      while [[ -e $HOLD/$name.hold ]]; do sleep 0.5; done
+    done
   ) >"$LOGS/$name.log" 2>&1 &
   pids+=($!)
 }
@@ -61,6 +77,18 @@ start notification     services/notification     SemaineIndustrie.Notification  
 start submission       services/submission       SemaineIndustrie.Submission       8081 submission
 start web              web/SemaineIndustrie.Web  SemaineIndustrie.Web              8085
 start gateway          gateway                   SemaineIndustrie.Gateway          "$GATEWAY_PORT"
+
+if [[ -n "${SI_BACKUPS:-}" ]]; then
+  bash deploy/backup.sh enable
+  (
+    trap 'exit 0' TERM
+    while :; do
+      sleep "$(( ${SI_BACKUP_HOURS:-6} * 3600 ))" & wait $!
+      bash deploy/backup.sh scheduled || echo "[run] $(date +%T) scheduled backup failed" >&2
+    done
+  ) >>"$LOGS/backup.log" 2>&1 &
+  pids+=($!)
+fi
 
 READY_SECONDS="${SI_READY_SECONDS:-300}"
 deadline=$((SECONDS + READY_SECONDS))

@@ -5,7 +5,7 @@ public sealed record LabelGranted(
     int SubmissionVersion,
     Guid CaseId,
     string ReviewerId,
-    DateTimeOffset DecidedAt) : ISubmissionEvent;
+    DateTimeOffset DecidedAt) : IOncePerVersion;
 
 public sealed record LabelRefused(
     Guid SubmissionId,
@@ -13,7 +13,7 @@ public sealed record LabelRefused(
     Guid CaseId,
     string ReviewerId,
     string Motivation,
-    DateTimeOffset DecidedAt) : ISubmissionEvent;
+    DateTimeOffset DecidedAt) : IOncePerVersion;
 
 public sealed record ChangesRequested(
     Guid SubmissionId,
@@ -21,4 +21,4 @@ public sealed record ChangesRequested(
     Guid CaseId,
     string ReviewerId,
     string Message,
-    DateTimeOffset DecidedAt) : ISubmissionEvent;
+    DateTimeOffset DecidedAt) : IOncePerVersion;

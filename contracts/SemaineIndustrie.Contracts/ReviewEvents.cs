@@ -11,7 +11,7 @@ public sealed record ReviewCaseOpened(
     string Region,
     string Departement,
     DateTimeOffset OpenedAt,
-    DateTimeOffset? DueAt = null) : ISubmissionEvent;
+    DateTimeOffset? DueAt = null) : IOncePerVersion;
 
 /// <summary>
 /// A message on a demand, between its organisation and the committee reviewing it (<see cref="From"/>: "organiser" or

@@ -61,20 +61,20 @@ public sealed record SubmissionReceived(
     int SubmissionVersion,
     string OrganiserId,
     EventDetails Event,
-    DateTimeOffset ReceivedAt) : ISubmissionEvent;
+    DateTimeOffset ReceivedAt) : IOncePerVersion;
 
 public sealed record SubmissionRevised(
     Guid SubmissionId,
     int SubmissionVersion,
     string OrganiserId,
     EventDetails Event,
-    DateTimeOffset RevisedAt) : ISubmissionEvent;
+    DateTimeOffset RevisedAt) : IOncePerVersion;
 
 public sealed record SubmissionWithdrawn(
     Guid SubmissionId,
     int SubmissionVersion,
     string OrganiserId,
-    DateTimeOffset WithdrawnAt) : ISubmissionEvent;
+    DateTimeOffset WithdrawnAt) : IOncePerVersion;
 
 /// <summary>One derivative's bytes (WebP).</summary>
 public sealed record PictureFile(int Width, int Height, byte[] Webp);
@@ -89,7 +89,7 @@ public sealed record PictureAttached(
     int SubmissionVersion,
     Guid PictureId,
     IReadOnlyList<PictureFile> Files,
-    DateTimeOffset At) : ISubmissionEvent;
+    DateTimeOffset At) : IOncePerVersion;
 
 /// <summary>One demand a reminder names: a draft (its id in /api/drafts) or a submission awaiting changes.</summary>
 public sealed record ReminderItem(Guid Id, string? Title);

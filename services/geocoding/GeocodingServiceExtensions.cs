@@ -14,6 +14,7 @@ public static class GeocodingServiceExtensions
     {
         builder.AddGeocodingProviders();
         builder.AddServiceDatabase<GeocodingDbContext>();
+        builder.Services.AddScoped<SemaineIndustrie.Messaging.Reconciliation.IHeldSubmissions, Reconciliation.HeldLocations>();
         builder.AddServiceMessaging<GeocodingDbContext>("geocoding", bus =>
         {
             bus.AddConsumer<LocateReceivedSubmissionConsumer>();

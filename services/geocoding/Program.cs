@@ -1,3 +1,4 @@
+using SemaineIndustrie.Messaging.Reconciliation;
 using SemaineIndustrie.Geocoding;
 using SemaineIndustrie.Geocoding.Corrections;
 using SemaineIndustrie.Messaging.Redrive;
@@ -12,4 +13,5 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapCorrectionsApi();
 app.MapErrorQueueRedrive();
+app.MapReconciliation();
 app.Run();

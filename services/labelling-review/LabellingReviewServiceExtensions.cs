@@ -19,6 +19,7 @@ public static class LabellingReviewServiceExtensions
         builder.Services.Configure<ReviewOptions>(builder.Configuration.GetSection("Review"));
         builder.AddServiceDatabase<ReviewDbContext>();
         builder.Services.AddHostedService<Search.CaseSearchBackfill>(); // after the migrations (registered by AddServiceDatabase)
+        builder.Services.AddScoped<SemaineIndustrie.Messaging.Reconciliation.IHeldSubmissions, Reconciliation.HeldCases>();
         builder.AddServiceMessaging<ReviewDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<OpenCaseConsumer>();

@@ -1,3 +1,4 @@
+using SemaineIndustrie.Messaging.Reconciliation;
 using SemaineIndustrie.LabellingReview.Pictures;
 using SemaineIndustrie.LabellingReview.Conversations;
 using SemaineIndustrie.LabellingReview.Views;
@@ -28,4 +29,5 @@ app.MapWorkloadApi();
 app.MapEscalationsApi();
 app.MapMotivationsApi().MapStatisticsApi();
 app.MapErrorQueueRedrive();
+app.MapReconciliation();
 app.Run();

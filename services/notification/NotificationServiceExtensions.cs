@@ -30,6 +30,7 @@ public static class NotificationServiceExtensions
             .ValidateOnStart();
         builder.Services.AddSmtpMail(builder.Configuration);
         builder.AddServiceDatabase<NotificationDbContext>();
+        builder.Services.AddScoped<SemaineIndustrie.Messaging.Reconciliation.IHeldSubmissions, Reconciliation.HeldNotices>();
         builder.AddServiceMessaging<NotificationDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<SubmissionReceivedNotice>();

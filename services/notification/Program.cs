@@ -1,3 +1,4 @@
+using SemaineIndustrie.Messaging.Reconciliation;
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.Notification;
 using SemaineIndustrie.Notification.Deliveries;
@@ -17,4 +18,5 @@ app.MapDeliveriesApi();
 app.MapPreferencesApi();
 app.MapWebhooksApi();
 app.MapErrorQueueRedrive();
+app.MapReconciliation();
 app.Run();

@@ -1,3 +1,4 @@
+using SemaineIndustrie.Messaging.Reconciliation;
 using SemaineIndustrie.Messaging.Redrive;
 using SemaineIndustrie.Publication;
 using SemaineIndustrie.Publication.Catalogue;
@@ -14,4 +15,5 @@ app.MapDefaultEndpoints();
 app.MapCatalogueApi();
 app.MapOpenDataApi();
 app.MapErrorQueueRedrive();
+app.MapReconciliation();
 app.Run();

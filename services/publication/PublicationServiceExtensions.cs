@@ -21,6 +21,7 @@ public static class PublicationServiceExtensions
         // After the database: the job's first run reads it at start.
         builder.Services.AddSingleton<DailyOpenData>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DailyOpenData>());
+        builder.Services.AddScoped<SemaineIndustrie.Messaging.Reconciliation.IHeldSubmissions, Reconciliation.HeldFacts>();
         builder.AddServiceMessaging<PublicationDbContext>("publication", bus =>
         {
             bus.AddConsumer<SubmissionContentConsumer>();

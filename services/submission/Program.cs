@@ -4,6 +4,7 @@ using SemaineIndustrie.Submission;
 using SemaineIndustrie.Submission.Drafts;
 using SemaineIndustrie.Submission.Editions;
 using SemaineIndustrie.Submission.Pictures;
+using SemaineIndustrie.Submission.Reconciliation;
 using SemaineIndustrie.Submission.Submissions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,4 +19,5 @@ app.MapEditionsApi();
 app.MapDraftsApi();
 app.MapPicturesApi();
 app.MapErrorQueueRedrive();
+app.MapReconciliationApi();
 app.Run();

@@ -1,5 +1,6 @@
 using SemaineIndustrie.Messaging.Bus;
 using SemaineIndustrie.Messaging.Database;
+using SemaineIndustrie.Messaging.Reconciliation;
 using SemaineIndustrie.Submission.Decisions;
 using SemaineIndustrie.Submission.Editions;
 using SemaineIndustrie.Submission.Submissions;
@@ -33,6 +34,11 @@ public static class SubmissionServiceExtensions
         builder.Services.AddSingleton<Drafts.ReminderWakeUp>();
         builder.Services.AddSingleton<Drafts.SubmissionReminders>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Drafts.SubmissionReminders>());
+        builder.Services.Configure<Reconciliation.ReconciliationOptions>(builder.Configuration.GetSection(Reconciliation.ReconciliationOptions.Section));
+        builder.Services.AddScoped<Reconciliation.HeldSubmissions>();
+        builder.Services.AddScoped<IHeldSubmissions>(services => services.GetRequiredService<Reconciliation.HeldSubmissions>());
+        builder.Services.AddScoped<Reconciliation.Reconciler>();
+        builder.Services.AddHttpClient(Reconciliation.Reconciler.Client, client => client.Timeout = TimeSpan.FromMinutes(2));
         return builder;
     }
 }

@@ -61,7 +61,7 @@ internal static class VenueLocating
             if (location is null) db.VenueLocations.Add(location = VenueLocation.For(version.SubmissionId));
             var keep = location.Keeps(query.Key);
             if (!keep && !looked) throw new AddressChangedMeanwhile(); // rolls the inbox transaction back
-            db.AddToOutbox(location.Locate(version.SubmissionVersion, venue, query.Key, result, clock.GetUtcNow())!);
+            db.AddToOutbox(location.Locate(version.SubmissionVersion, venue, query.Key, result, clock.GetUtcNow())!, occurrence: "automatic"); // once per version; a correction is news of its own
             GeocodingTelemetry.Results.Add(1, new KeyValuePair<string, object?>("source", keep ? "unchanged-address" : location.Source?.Split(':')[0] ?? "none"),
                 new KeyValuePair<string, object?>("precision", location.Precision?.ToString().ToLowerInvariant() ?? "unlocated"));
         });

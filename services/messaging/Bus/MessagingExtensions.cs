@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SemaineIndustrie.Messaging.Inbox;
 using SemaineIndustrie.Messaging.Outbox;
+using SemaineIndustrie.Messaging.Reconciliation;
+using Npgsql;
 using SemaineIndustrie.Messaging.Redrive;
 
 namespace SemaineIndustrie.Messaging.Bus;
@@ -76,6 +78,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxStats>();
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddSingleton<ParkedOutboxRows>();
+        builder.Services.AddSingleton(sp => new OutboxReplay(sp.GetRequiredService<NpgsqlDataSource>(), serviceName));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         builder.Services.AddHostedService<MessagingHousekeeping>();
         return builder;

@@ -11,14 +11,16 @@ public static class OutboxDbContextExtensions
     /// <summary>
     /// Queues <paramref name="message"/> (published as its runtime type) for publication. It is written by the next SaveChanges, in the
     /// same transaction as the rest of the unit of work, and published by the relay after the commit.
-    /// Messages about a submission are published in the order they were queued.
+    /// Messages about a submission are published in the order they were queued. <paramref name="occurrence"/> names news
+    /// raised once per (submission, version) that its type alone does not say is (<see cref="MessageIdentity"/>): its id is then
+    /// derived from what it says.
     /// </summary>
-    public static OutboxMessage AddToOutbox(this DbContext db, object message)
+    public static OutboxMessage AddToOutbox(this DbContext db, object message, string? occurrence = null)
     {
         var activity = Activity.Current;
         var row = new OutboxMessage
         {
-            MessageId = NewId(),
+            MessageId = MessageIdentity.For(message, occurrence),
             MessageType = MessageTypeNames.Of(message.GetType()),
             Body = JsonSerializer.Serialize(message, message.GetType(), ContractJson.Options),
             PartitionKey = message is ISubmissionEvent e ? e.SubmissionId.ToString() : Guid.NewGuid().ToString(),
@@ -29,7 +31,4 @@ public static class OutboxDbContextExtensions
         db.Set<OutboxMessage>().Add(row);
         return row;
     }
-
-    /// <summary>Time-ordered ids (like MassTransit's NewId) keep the unique index append-mostly.</summary>
-    private static Guid NewId() => Guid.CreateVersion7();
 }

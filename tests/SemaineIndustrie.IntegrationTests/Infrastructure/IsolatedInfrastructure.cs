@@ -16,12 +16,17 @@ namespace SemaineIndustrie.IntegrationTests.Infrastructure;
 public sealed class IsolatedInfrastructure : IAsyncLifetime
 {
     private readonly InfrastructureSettings settings = InfrastructureSettings.Instance;
+    private readonly string postgres;
     private readonly string prefix = $"t{DateTime.UtcNow:MMddHHmmss}_{Guid.NewGuid().ToString("N")[..6]}";
     private readonly List<string> databases = [];
     private readonly HttpClient management;
 
-    public IsolatedInfrastructure()
+    public IsolatedInfrastructure() : this(InfrastructureSettings.Instance.Postgres) { }
+
+    /// <summary>On another PostgreSQL server than the shared one (its connection string, without a database).</summary>
+    internal IsolatedInfrastructure(string postgres)
     {
+        this.postgres = postgres;
         VirtualHost = prefix;
         var user = Uri.UnescapeDataString(settings.RabbitManagement.UserInfo);
         management = new HttpClient { BaseAddress = new Uri(settings.RabbitManagement.GetLeftPart(UriPartial.Authority)) };
@@ -59,7 +64,7 @@ public sealed class IsolatedInfrastructure : IAsyncLifetime
     }
 
     public string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(settings.Postgres) { Database = database, MaxPoolSize = 40 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 40 }.ConnectionString;
 
     /// <summary>
     /// Messages ready in a queue of this virtual host, read over AMQP (the management API lags by seconds).

@@ -38,7 +38,14 @@ public sealed class Platform : IAsyncLifetime
     private int identityPort;
     private readonly List<SemaineIndustrie.ServiceDefaults.Web.ResponseContract?> retiredContracts = [];
 
-    public IsolatedInfrastructure Infra { get; } = new();
+    private readonly Dictionary<Type, (IAsyncDisposable Host, Func<(IAsyncDisposable Host, IServiceProvider Services)> Restart)> restartable = [];
+
+    public Platform() : this(new IsolatedInfrastructure()) { }
+
+    /// <summary>A platform on other servers than the shared ones (the backup drill's own PostgreSQL).</summary>
+    internal Platform(IsolatedInfrastructure infra) => Infra = infra;
+
+    public IsolatedInfrastructure Infra { get; }
     /// <summary>The tokens' issuer: the gateway's public address, as on a person's run.</summary>
     public Uri Issuer { get; private set; } = null!;
     public Uri Identity { get; private set; } = null!;
@@ -122,6 +129,25 @@ public sealed class Platform : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Stops a service (submission, review, geocoding, publication or notification), as an outage or a restore would, until the returned
+    /// handle is disposed: that starts it again on the same address, database and virtual host.
+    /// </summary>
+    public async Task<IAsyncDisposable> ServiceOutageAsync<TMarker>() where TMarker : class
+    {
+        var (host, restart) = restartable[typeof(TMarker)];
+        retiredContracts.Add(services[typeof(TMarker)].GetService<SemaineIndustrie.ServiceDefaults.Web.ResponseContract>());
+        hosts.Remove(host);
+        await host.DisposeAsync();
+        return new Restart(() =>
+        {
+            var (again, provider) = restart();
+            services[typeof(TMarker)] = provider;
+            restartable[typeof(TMarker)] = (again, restart);
+            return Task.CompletedTask;
+        });
+    }
+
     private sealed class Restart(Func<Task> restart) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => new(restart());
@@ -178,6 +204,14 @@ public sealed class Platform : IAsyncLifetime
     {
         var (host, address) = await HostAsync<TMarker>(process, database, extra, testServices);
         services[typeof(TMarker)] = host.Services;
+        var settings = host.Settings;
+        restartable[typeof(TMarker)] = (host, () =>
+        {
+            var again = new ServiceHost<TMarker>(settings, port: address.Port, testServices: testServices);
+            hosts.Add(again);
+            again.Start();
+            return (again, again.Services);
+        });
         return address;
     }
 

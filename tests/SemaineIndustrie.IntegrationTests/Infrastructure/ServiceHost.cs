@@ -26,6 +26,9 @@ public sealed class ServiceHost<TMarker> : WebApplicationFactory<TMarker> where 
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
     }
 
+    /// <summary>What it was started with (a restart on the same address starts it with the same).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => settings;
+
     /// <summary>A free loopback port, for a host whose address another host must know before it starts.</summary>
     public static int FreePort()
     {

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Restores service databases from the pgBackRest repository deploy/backup.sh fills, into the running topology.
+# See deploy/README.md, "Backups and restores"; afterwards, reconcile (deploy/reconcile.sh).
+#
+#   deploy/restore.sh DATABASE [INSTANT|latest]   one database: restored apart (a scratch server), then swapped in while its service
+#                                                 is stopped; the other databases and services keep running
+#   deploy/restore.sh all [INSTANT|latest]        every database: the services stopped, PostgreSQL restored in place, the services
+#                                                 started again (in the cluster, the standby is rebuilt from the restored primary)
+#
+# DATABASE: a service's (submission, review, geocoding, publication, identity, notification) or a database's name.
+# INSTANT:  a PostgreSQL timestamp, e.g. '2026-12-04 10:00:00+01': every transaction committed before it, none after.
+# latest:   everything committed (default). When PostgreSQL still answers, a WAL switch first sends its last WAL to the archive.
+# Which PostgreSQL: as deploy/backup.sh (SI_TOPOLOGY=cluster, or SI_PG_NAME/SI_PG_PORT). Services: deploy/run.sh's or
+# deploy/cluster.sh's processes are stopped and started by this script; SI_RESTORE_SERVICES=0 leaves them to the caller.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/deploy/backup.sh" # STANZA, CONFIG, PG_NODES, PG_NODE_PORTS, pgbr, node_sql, primary_index + deploy/infra.sh's helpers
+
+TARGET_DB="${1:-}"
+INSTANT="${2:-latest}"
+[[ -n $TARGET_DB ]] || { sed -n '2,17p' "$0" >&2; exit 2; }
+[[ -f $CONFIG ]] || die "no $CONFIG: no backups were configured for stanza $STANZA (deploy/backup.sh enable)"
+MANAGE_SERVICES="${SI_RESTORE_SERVICES:-1}"
+HOLD="$LOCAL/run" # deploy/run.sh: a service whose hold file exists is started again once the file is gone
+declare -A SERVICE_OF=([si_submission]=submission [si_review]=labelling-review [si_geocoding]=geocoding
+  [si_publication]=publication [si_identity]=identity [si_notification]=notification)
+declare -A PORT_OF=([submission]=8081 [labelling-review]=8082 [geocoding]=8083 [publication]=8084 [identity]=8086 [notification]=8087)
+
+# ---------- the services around a restore ----------
+service_stop() { # name
+  [[ $MANAGE_SERVICES == 1 ]] || return 0
+  if [[ $TOPOLOGY == cluster ]]; then bash "$ROOT/deploy/cluster.sh" service stop "$1"; return; fi
+  local pid; pid=$(cat "$HOLD/$1.pid" 2>/dev/null || true)
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || { log "restore: $1 is not running under deploy/run.sh"; return 0; }
+  touch "$HOLD/$1.hold"; kill -TERM "$pid"
+  local deadline=$((SECONDS + 60))
+  while kill -0 "$pid" 2>/dev/null; do [[ $SECONDS -lt $deadline ]] || die "$1 (pid $pid) did not stop"; sleep 0.25; done
+  log "restore: $1 stopped"
+}
+service_start() { # name
+  [[ $MANAGE_SERVICES == 1 ]] || return 0
+  if [[ $TOPOLOGY == cluster ]]; then bash "$ROOT/deploy/cluster.sh" service start "$1"; return; fi
+  [[ -e $HOLD/$1.hold ]] || return 0
+  rm -f "$HOLD/$1.hold"
+  local deadline=$((SECONDS + 180))
+  until curl -fsS "http://127.0.0.1:${PORT_OF[$1]}/health/ready" >/dev/null 2>&1; do
+    [[ $SECONDS -lt $deadline ]] || die "$1 not ready 180 s after its restore; see .local/logs/$1.log"
+    sleep 0.5
+  done
+  log "restore: $1 started again and ready"
+}
+
+# ---------- what to restore to ----------
+# pgBackRest's options for INSTANT
+if [[ $INSTANT == latest ]]; then TARGET=(--type=default); else TARGET=(--type=time "--target=$INSTANT" --target-action=promote); fi
+archive_last_wal() { # the primary's last WAL into the archive, if the primary answers (recovery to an instant needs the first commit after it)
+  if pgbr check >/dev/null 2>&1; then log "restore: the primary's last WAL is archived"; else log "restore: PostgreSQL does not answer: restoring to the last archived WAL"; fi
+}
+await_promotion() { # psql-args…: until the server is out of recovery (or it stopped: the target was not reached)
+  local deadline=$((SECONDS + 600))
+  until [[ $("$(pg_bin)/psql" "$@" -d postgres -tAqc "select pg_is_in_recovery()" 2>/dev/null) == f ]]; do
+    [[ $SECONDS -lt $deadline ]] || die "recovery did not end within 600 s"
+    sleep 0.5
+  done
+}
+
+# ---------- one database ----------
+restore_one() {
+  local db
+  case $TARGET_DB in
+    labelling-review|review) db=si_review ;;
+    submission|geocoding|publication|identity|notification) db="si_$TARGET_DB" ;;
+    *) db=$TARGET_DB ;;
+  esac
+  local service=${SERVICE_OF[$db]:-}
+  local p; p=$(primary_index)
+  local live_home; live_home=$(pg_home "${PG_NODES[$p]}")
+  local live=(-h "$live_home/run" -p "${PG_NODE_PORTS[$p]}" -U "$PG_USER")
+  local work; work="$(pg_home restore-work)/$db-$$"
+  local port=$((54400 + $$ % 500))
+  rm -rf "$work"; mkdir -p "$work/run"; [[ $(id -u) -eq 0 ]] && chown -R postgres:postgres "$(dirname "$work")"
+  trap 'as_pg "$(pg_bin)/pg_ctl" -D "'"$work"'/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "'"$work"'"' EXIT
+
+  # Restoring to the latest point: the service stops first, so nothing it commits after the last WAL is archived is lost.
+  [[ $INSTANT == latest && -n $service ]] && service_stop "$service"
+  archive_last_wal
+  log "restore: $db to $INSTANT, on a scratch server (:$port)"
+  pgbr --pg1-path="$work/data" --db-include="$db" --archive-mode=off "${TARGET[@]}" restore
+  as_pg "$(pg_bin)/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 600 start \
+    -o "-c listen_addresses='' -k $work/run -p $port -c archive_mode=off -c max_connections=500 -c cluster_name=si-restore" >/dev/null \
+    || { tail -20 "$work/postgres.log" >&2; die "the scratch server did not start (a target before the first backup, or after the archive's end?)"; }
+  await_promotion -h "$work/run" -p "$port" -U "$PG_USER"
+  as_pg "$(pg_bin)/pg_dump" -h "$work/run" -p "$port" -U "$PG_USER" -Fc -f "$work/$db.dump" "$db"
+
+  local staged="${db}__restored"
+  as_pg "$(pg_bin)/psql" "${live[@]}" -d postgres -qc "drop database if exists \"$staged\"" -c "create database \"$staged\""
+  as_pg "$(pg_bin)/pg_restore" "${live[@]}" -d "$staged" --no-owner --exit-on-error -j 2 "$work/$db.dump"
+  [[ -n $service ]] && service_stop "$service"
+  as_pg "$(pg_bin)/psql" "${live[@]}" -d postgres -v ON_ERROR_STOP=1 -qc "drop database if exists \"$db\" with (force)" \
+    -c "alter database \"$staged\" rename to \"$db\""
+  log "restore: $db swapped in (restored to $INSTANT)"
+  [[ -n $service ]] && service_start "$service"
+  return 0
+}
+
+# ---------- every database, in place ----------
+restore_all() {
+  local services=(submission labelling-review geocoding publication notification identity) s
+  for s in "${services[@]}"; do service_stop "$s"; done
+  archive_last_wal
+  local i
+  for i in "${!PG_NODES[@]}"; do
+    local home; home=$(pg_home "${PG_NODES[$i]}")
+    as_pg "$(pg_bin)/pg_ctl" -D "$home/data" -m fast -w stop >/dev/null 2>&1 || true
+  done
+  local home; home=$(pg_home "${PG_NODES[0]}")
+  log "restore: every database to $INSTANT, in place (${PG_NODES[0]})"
+  pgbr --pg1-path="$home/data" --delta "${TARGET[@]}" restore
+  if [[ $TOPOLOGY == cluster ]]; then
+    bash "$ROOT/deploy/cluster.sh" pg-start 1
+    await_promotion -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER"
+    bash "$ROOT/deploy/cluster.sh" pg-rejoin # the standby, rebuilt from the restored primary
+  else
+    bash "$ROOT/deploy/infra.sh" postgres
+    await_promotion -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER"
+  fi
+  log "restore: PostgreSQL restored to $INSTANT (a new timeline); taking a differential backup from it"
+  bash "$ROOT/deploy/backup.sh" diff
+  for s in "${services[@]}"; do service_start "$s"; done
+}
+
+started=$SECONDS
+if [[ $TARGET_DB == all ]]; then restore_all; else restore_one; fi
+log "restore: done in $((SECONDS - started)) s — now reconcile: deploy/reconcile.sh EDITION"
