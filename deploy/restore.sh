@@ -105,7 +105,7 @@ restore_one() {
 
 # ---------- every database, in place ----------
 restore_all() {
-  local services=(submission labelling-review geocoding publication notification identity) s
+  local services=(identity publication labelling-review geocoding notification submission) s # identity first: the others wait for its keys
   for s in "${services[@]}"; do service_stop "$s"; done
   archive_last_wal
   local i

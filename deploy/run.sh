@@ -22,6 +22,8 @@ bash deploy/infra.sh up
 bash deploy/infra.sh node
 set -a; source .local/infra.env; set +a
 source deploy/lib/service-env.sh
+# Archiving on (restarts PostgreSQL once, before any service uses it) and a first full backup when there is none.
+[[ -z "${SI_BACKUPS:-}" ]] || bash deploy/backup.sh enable
 
 if [[ -z "${SI_NO_BUILD:-}" ]]; then
   echo "[run] building (Debug)…"
@@ -79,7 +81,6 @@ start web              web/SemaineIndustrie.Web  SemaineIndustrie.Web           
 start gateway          gateway                   SemaineIndustrie.Gateway          "$GATEWAY_PORT"
 
 if [[ -n "${SI_BACKUPS:-}" ]]; then
-  bash deploy/backup.sh enable
   (
     trap 'exit 0' TERM
     while :; do
