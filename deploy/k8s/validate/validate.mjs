@@ -28,6 +28,17 @@ async function model(apiVersion, kind) {
 for (const doc of docs) {
   const id = `${doc.kind}/${doc.metadata?.name}`;
   const crd = crdValidators[`${doc.apiVersion}/${doc.kind}`];
+  if (doc.apiVersion === "postgresql.cnpg.io/v1" && doc.kind === "ScheduledBackup") {
+    // No vendored schema: the operator's documented fields, checked here.
+    const spec = doc.spec ?? {};
+    if (!spec.cluster?.name) problems.push(`${id}: spec.cluster.name required`);
+    if (typeof spec.schedule !== "string" || spec.schedule.trim().split(/\s+/).length !== 6) problems.push(`${id}: spec.schedule must be a six-field cron (seconds first)`);
+    if (spec.method && !["barmanObjectStore", "volumeSnapshot", "plugin"].includes(spec.method)) problems.push(`${id}: unknown method ${spec.method}`);
+    if (spec.target && !["primary", "prefer-standby"].includes(spec.target)) problems.push(`${id}: unknown target ${spec.target}`);
+    const known = ["cluster", "schedule", "method", "target", "immediate", "suspend", "backupOwnerReference", "online", "onlineConfiguration", "pluginConfiguration"];
+    for (const key of Object.keys(spec)) if (!known.includes(key)) problems.push(`${id}: unknown field spec.${key}`);
+    continue;
+  }
   if (crd) {
     if (!crd(doc)) problems.push(`${id}: ${ajv.errorsText(crd.errors)}`);
   } else {
@@ -63,6 +74,14 @@ for (const doc of docs) {
   }
 }
 if (!docs.some(d => d.kind === "NetworkPolicy" && Object.keys(d.spec.podSelector ?? {}).length === 0)) problems.push("no default-deny NetworkPolicy");
+// Every database is backed up: WAL archived continuously, encrypted, kept, and a scheduled base backup that names it.
+for (const db of docs.filter(d => d.apiVersion === "postgresql.cnpg.io/v1" && d.kind === "Cluster")) {
+  const backup = db.spec.backup, store = backup?.barmanObjectStore;
+  if (!store?.destinationPath) problems.push(`Cluster/${db.metadata.name}: no backup.barmanObjectStore (WAL archiving and base backups)`);
+  else if (store.wal?.encryption !== "AES256" || store.data?.encryption !== "AES256") problems.push(`Cluster/${db.metadata.name}: backups not encrypted (wal and data: AES256)`);
+  if (!backup?.retentionPolicy) problems.push(`Cluster/${db.metadata.name}: no backup.retentionPolicy`);
+  if (!docs.some(d => d.kind === "ScheduledBackup" && d.spec?.cluster?.name === db.metadata.name)) problems.push(`Cluster/${db.metadata.name}: no ScheduledBackup`);
+}
 
 for (const p of problems) console.error(`✗ ${p}`);
 console.log(`${docs.length} documents, ${problems.length} problem(s)`);
