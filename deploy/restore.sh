@@ -10,6 +10,7 @@
 # DATABASE: a service's (submission, review, geocoding, publication, identity, notification) or a database's name.
 # INSTANT:  a PostgreSQL timestamp, e.g. '2026-12-04 10:00:00+01': every transaction committed before it, none after.
 # latest:   everything committed (default). When PostgreSQL still answers, a WAL switch first sends its last WAL to the archive.
+#           A database dropped by mistake: everything committed before the drop.
 # Which PostgreSQL: as deploy/backup.sh (SI_TOPOLOGY=cluster, or SI_PG_NAME/SI_PG_PORT). Services: deploy/run.sh's or
 # deploy/cluster.sh's processes are stopped and started by this script; SI_RESTORE_SERVICES=0 leaves them to the caller.
 set -euo pipefail
@@ -64,6 +65,41 @@ await_promotion() { # psql-args…: until the server is out of recovery (or it s
   done
 }
 
+# A database dropped by mistake: "latest" is everything committed before the drop. Its OID is in the newest backup that lists
+# it; the drop's first WAL record, found with pg_waldump in what was archived since that backup, is where recovery stops (exclusive).
+drop_lsn() { # db work-dir → prints the LSN of the record that dropped db
+  local db=$1 work=$2 label oid="" start seg
+  for label in $(pgbr --output=json info | grep -o '"label":"[^"]*"' | cut -d'"' -f4 | tac); do
+    oid=$(pgbr --set="$label" info | grep -o "[ ,]$db ([0-9]*)" | grep -o '([0-9]*)' | tr -d '()' || true)
+    [[ -n $oid ]] && break
+  done
+  [[ -n $oid ]] || die "$db is gone and no backup lists it: give the instant to restore to"
+  start=$(pgbr --set="$label" info | grep -o 'wal start/stop: [0-9A-F]*' | awk '{print $3}')
+  mkdir -p "$work/wal"; [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$work/wal"
+  local previous="" dump
+  for seg in $(pgbr repo-ls --recurse "archive/$STANZA" | grep -o '[0-9A-F]\{24\}-' | tr -d - | sort -u); do
+    [[ $seg < $start ]] && continue
+    pgbr archive-get "$seg" "$work/wal/$seg" >/dev/null
+    dump=$(as_pg "$(pg_bin)/pg_waldump" "$work/wal/$seg" 2>/dev/null || true)
+    rm -f "$work/wal/$seg"
+    local tx; tx=$(grep -E "rmgr: Database .*DROP dir [0-9]+/$oid\b" <<<"$dump" | grep -o 'tx: *[0-9]*' | head -1 | grep -o '[0-9]*' || true)
+    if [[ -n $tx ]]; then
+      # The drop's first record (PostgreSQL marks the database invalid before it removes its files): recovery stops before it.
+      local both first lsn prev
+      both=$(printf '%s\n%s\n' "$previous" "$dump")
+      first=$(grep -E "tx: +$tx," <<<"$both" | head -1)
+      lsn=$(grep -o 'lsn: [0-9A-F]*/[0-9A-F]*' <<<"$first" | cut -d' ' -f2)
+      # PostgreSQL 15.4+ first marks the database invalid, in place and outside the transaction, just before it.
+      prev=$(grep -o 'prev [0-9A-F]*/[0-9A-F]*' <<<"$first" | cut -d' ' -f2)
+      grep -E "lsn: $prev,.*INPLACE.*rel 1664/0/1262 " <<<"$both" >/dev/null && lsn=$prev
+      log "restore: $db (OID $oid in backup $label) was dropped by transaction $tx from LSN $lsn: restoring to just before it"
+      echo "$lsn"; return 0
+    fi
+    previous=$dump
+  done
+  die "$db is gone but its drop is not in the WAL archived since backup $label: give the instant to restore to"
+}
+
 # ---------- one database ----------
 restore_one() {
   local db
@@ -84,6 +120,10 @@ restore_one() {
   # Restoring to the latest point: the service stops first, so nothing it commits after the last WAL is archived is lost.
   [[ $INSTANT == latest && -n $service ]] && service_stop "$service"
   archive_last_wal
+  if [[ $INSTANT == latest && -z $(as_pg "$(pg_bin)/psql" "${live[@]}" -d postgres -tAqc "select 1 from pg_database where datname = '$db'") ]]; then
+    local lsn; lsn=$(drop_lsn "$db" "$work")
+    TARGET=(--type=lsn "--target=$lsn" --target-exclusive --target-action=promote)
+  fi
   log "restore: $db to $INSTANT, on a scratch server (:$port)"
   pgbr --pg1-path="$work/data" --db-include="$db" --archive-mode=off "${TARGET[@]}" restore
   as_pg "$(pg_bin)/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 600 start \
