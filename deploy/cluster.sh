@@ -19,6 +19,7 @@
 #   pg-rejoin                   rebuild the former primary as a standby of the new one
 #   pg-start N                  start PostgreSQL node N (deploy/restore.sh)
 #   service stop|start NAME     stop both replicas of a service / start them again (deploy/restore.sh)
+#   broker-wipe                 every RabbitMQ node's data lost: stop the three, delete their data, form a new cluster
 #
 # Gateways: http://127.0.0.1:8080 (the issuer: sign in, tokens, the README's walkthrough) and :8090.
 # Replica 1 of each service listens on 818x, replica 2 on 828x. Not at the same time as deploy/run.sh
@@ -386,6 +387,13 @@ MSG
       *) die "service stop|start NAME" ;;
     esac ;;
   pg-start) pg_start "$2" ;;
+  broker-wipe)
+    # Every node's data lost: the three nodes stopped, their data deleted, a new cluster formed (restore the definitions with
+    # deploy/restore.sh rabbitmq; the services reconnect and declare their queues again).
+    mq_cluster_stop
+    rm -rf "$C"/rabbitmq-{1,2,3}/mnesia
+    mq_cluster_up
+    log "RabbitMQ: every node's data wiped, a new cluster formed" ;;
   kill)
     [[ -f $C/pids/$2-$3.pid ]] || die "no replica $2-$3"
     kill -KILL "$(cat "$C/pids/$2-$3.pid")" && log "killed $2-$3 (pid $(cat "$C/pids/$2-$3.pid"))" ;;

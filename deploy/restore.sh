@@ -5,7 +5,10 @@
 #   deploy/restore.sh DATABASE [INSTANT|latest]   one database: restored apart (a scratch server), then swapped in while its service
 #                                                 is stopped; the other databases and services keep running
 #   deploy/restore.sh all [INSTANT|latest]        every database: the services stopped, PostgreSQL restored in place, the services
-#                                                 started again (in the cluster, the standby is rebuilt from the restored primary)
+#                                                 started again, together (in the cluster, the standby is rebuilt from the restored primary);
+#                                                 to an instant, the broker's queues are emptied (they speak of after it)
+#   deploy/restore.sh rabbitmq                    RabbitMQ's definitions (vhosts, users, queues, bindings) from the latest backup,
+#                                                 into a broker that lost its data; what was in flight is replayed by reconciliation
 #
 # DATABASE: a service's (submission, review, geocoding, publication, identity, notification) or a database's name.
 # INSTANT:  a PostgreSQL timestamp, e.g. '2026-12-04 10:00:00+01': every transaction committed before it, none after.
@@ -19,8 +22,9 @@ source "$ROOT/deploy/backup.sh" # STANZA, CONFIG, PG_NODES, PG_NODE_PORTS, pgbr,
 
 TARGET_DB="${1:-}"
 INSTANT="${2:-latest}"
-[[ -n $TARGET_DB ]] || { sed -n '2,17p' "$0" >&2; exit 2; }
+[[ -n $TARGET_DB ]] || { sed -n '2,22p' "$0" >&2; exit 2; }
 [[ -f $CONFIG ]] || die "no $CONFIG: no backups were configured for stanza $STANZA (deploy/backup.sh enable)"
+MQ_API="${MQ_DEFINITIONS_URL%/definitions}"
 MANAGE_SERVICES="${SI_RESTORE_SERVICES:-1}"
 HOLD="$LOCAL/run" # deploy/run.sh: a service whose hold file exists is started again once the file is gone
 declare -A SERVICE_OF=([si_submission]=submission [si_review]=labelling-review [si_geocoding]=geocoding
@@ -145,7 +149,7 @@ restore_one() {
 
 # ---------- every database, in place ----------
 restore_all() {
-  local services=(identity publication labelling-review geocoding notification submission) s # identity first: the others wait for its keys
+  local services=(identity publication labelling-review geocoding notification submission) s
   for s in "${services[@]}"; do service_stop "$s"; done
   archive_last_wal
   local i
@@ -164,11 +168,36 @@ restore_all() {
     bash "$ROOT/deploy/infra.sh" postgres
     await_promotion -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER"
   fi
+  [[ $INSTANT == latest ]] || purge_queues
   log "restore: PostgreSQL restored to $INSTANT (a new timeline); taking a differential backup from it"
   bash "$ROOT/deploy/backup.sh" diff
-  for s in "${services[@]}"; do service_start "$s"; done
+  local pids=() p
+  for s in "${services[@]}"; do service_start "$s" & pids+=($!); done # together: each waits for identity's keys, not for the others
+  for p in "${pids[@]}"; do wait "$p" || die "a service did not come back after the restore"; done
+}
+
+# ---------- the broker ----------
+mq_api() { curl -fsS -u "$MQ_USER:$MQ_PASSWORD" -H 'content-type: application/json' "$@"; }
+restore_rabbitmq() {
+  local file="$REPO/rabbitmq/$STANZA/latest.json"
+  [[ -s $file ]] || die "no RabbitMQ definitions in $REPO/rabbitmq/$STANZA (they are exported with each backup)"
+  mq_api -X POST "$MQ_API/definitions" --data-binary "@$file" >/dev/null
+  log "restore: RabbitMQ definitions imported from $(readlink -f "$file")"
+}
+purge_queues() { # after every database went back to an instant: what the queues hold speaks of after it
+  local vhost queue n=0
+  while IFS=$'\t' read -r vhost queue; do
+    [[ -z $queue || $queue == *_error ]] && continue
+    mq_api -X DELETE "$MQ_API/queues/$(printf %s "$vhost" | sed 's|/|%2F|g')/$queue/contents" >/dev/null && n=$((n + 1))
+  done < <(mq_api "$MQ_API/queues?columns=vhost,name" | grep -o '"name":"[^"]*","vhost":"[^"]*"\|"vhost":"[^"]*","name":"[^"]*"' |
+           sed -E 's/"name":"([^"]*)","vhost":"([^"]*)"/\2\t\1/; s/"vhost":"([^"]*)","name":"([^"]*)"/\1\t\2/')
+  log "restore: $n queues emptied (their messages were published after $INSTANT; reconciliation replays what was in flight then)"
 }
 
 started=$SECONDS
-if [[ $TARGET_DB == all ]]; then restore_all; else restore_one; fi
+case $TARGET_DB in
+  all) restore_all ;;
+  rabbitmq) restore_rabbitmq ;;
+  *) restore_one ;;
+esac
 log "restore: done in $((SECONDS - started)) s — now reconcile: deploy/reconcile.sh EDITION"

@@ -24,6 +24,28 @@ public sealed class Audit(string postgres, string databasePrefix = "si_", IReadO
     public async Task<HashSet<Guid>> DecidedAsync(IReadOnlyCollection<Guid> ids) =>
         await IdsAsync("review", "SELECT submission_id FROM review_cases WHERE submission_id = ANY(@ids) AND decided_at IS NOT NULL", ids);
 
+    /// <summary>Accepted submissions the submission service holds (after a restore, those it lost are missing).</summary>
+    public async Task<HashSet<Guid>> SubmittedAsync(IReadOnlyCollection<Guid> ids) =>
+        await IdsAsync("submission", "SELECT id FROM submissions WHERE id = ANY(@ids)", ids);
+
+    /// <summary>Drops a database on the primary, as a mistaken DROP DATABASE would (restore drill a).</summary>
+    public async Task DropDatabaseAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE \"{databasePrefix}{database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The database server's clock: an instant between two transactions, as an operator names one.</summary>
+    public async Task<DateTimeOffset> NowAsync()
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT clock_timestamp()", connection);
+        return new DateTimeOffset(DateTime.SpecifyKind((DateTime)(await command.ExecuteScalarAsync())!, DateTimeKind.Utc));
+    }
+
     public async Task<HashSet<Guid>> PublishedAsync(IReadOnlyCollection<Guid> ids) =>
         await IdsAsync("publication", "SELECT submission_id FROM catalogue_entries WHERE submission_id = ANY(@ids)", ids);
 

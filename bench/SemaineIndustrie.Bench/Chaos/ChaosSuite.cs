@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -7,7 +8,8 @@ namespace SemaineIndustrie.Bench.Chaos;
 public sealed record ScenarioResult(
     string Scenario, string Fault, int Submissions, int Accepted, int Refused, int FailedAttempts, int Lost,
     Dictionary<string, long> Duplicated, Dictionary<string, long> MissingElsewhere, double FaultAtSeconds, double RecoverySeconds, double MaxPublishAfterRecoverySeconds,
-    double AllPublishedAfterRecoverySeconds, Dictionary<string, long> NewInErrorQueues, Dictionary<string, int> ClientSaw, string? Error);
+    double AllPublishedAfterRecoverySeconds, Dictionary<string, long> NewInErrorQueues, Dictionary<string, int> ClientSaw, string? Error,
+    DrillResult? Drill = null);
 
 /// <summary>
 /// The fault suite: for each scenario, a stream of submissions through the gateways with a scripted reviewer,
@@ -37,16 +39,45 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
         var faultStarted = DateTimeOffset.UtcNow;
         string? error = null;
         DateTimeOffset recovered;
+        cluster.Drill = scenario.Drill;
         try { recovered = await scenario.Inject(cluster); }
         catch (Exception e) { error = e.Message; recovered = DateTimeOffset.UtcNow; }
         Say($"{scenario.Name}: recovered {(recovered - faultStarted).TotalSeconds:N1} s after the fault");
+
+        // A restore drill: what the restore erased of what clients had been told (its RPO), then reconciliation until every service agrees.
+        IReadOnlyDictionary<Guid, DateTimeOffset> erased = new Dictionary<Guid, DateTimeOffset>();
+        var decisionsErased = 0;
+        Task<(DateTimeOffset? AgreedAt, int Runs, Dictionary<Guid, string> Repaired, Dictionary<string, int> ForAPerson)>? reconciling = null;
+        if (scenario.Drill is { } drill)
+        {
+            var acceptedBefore = stream.Accepted.Where(a => a.Value <= faultStarted).Select(a => a.Key).ToList();
+            if (drill.ErasesSubmissions)
+            {
+                var held = await audit.SubmittedAsync(acceptedBefore);
+                erased = stream.Forget(acceptedBefore.Where(id => !held.Contains(id)).ToList());
+            }
+            var decidedBefore = stream.Decided.Where(d => d.Value <= faultStarted).Select(d => d.Key).ToList();
+            var stillDecided = await audit.DecidedAsync(decidedBefore);
+            decisionsErased = decidedBefore.Count(id => !stillDecided.Contains(id));
+            Say($"{scenario.Name}: restored in {drill.RestoreSeconds} s; erased: {erased.Count} accepted submissions, {decisionsErased} acknowledged decisions");
+            reconciling = Drills.ReconcileUntilAgreedAsync(cluster, cluster.Root, TimeSpan.FromMinutes(10));
+        }
 
         await running;
         var published = await watching;
         if (scenario.Restore is { } restore) await restore(cluster);
 
+        var reconciled = reconciling is null ? default : await reconciling;
         var ids = stream.Accepted.Keys.ToList();
         var missing = ids.Where(id => !published.ContainsKey(id)).ToHashSet();
+        if (reconciling is not null)
+        {
+            // A restore can take an event off the map after the watcher saw it: the catalogue is read again, once reconciled.
+            var deadlineOnMap = DateTimeOffset.UtcNow + PublishDeadline;
+            HashSet<Guid> onMap;
+            while ((onMap = await audit.PublishedAsync(ids)).Count < ids.Count && DateTimeOffset.UtcNow < deadlineOnMap) await Task.Delay(1000);
+            missing.UnionWith(ids.Where(id => !onMap.Contains(id)));
+        }
         // The other consumers of the same messages: waited for too (they may lag the catalogue), within the same deadline.
         var deadline = DateTimeOffset.UtcNow + PublishDeadline;
         Dictionary<string, HashSet<Guid>> elsewhere;
@@ -70,9 +101,18 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
         var errorsAfter = await Management.ErrorQueuesAsync(management);
         var newErrors = errorsAfter.Where(e => e.Value > errorsBefore.GetValueOrDefault(e.Key)).ToDictionary(e => e.Key, e => e.Value - errorsBefore.GetValueOrDefault(e.Key));
 
+        DrillResult? drillResult = null;
+        if (scenario.Drill is { } log)
+        {
+            drillResult = new DrillResult(log.RestoredTo?.ToString("u"), log.RestoredTo is { } to ? Math.Round((faultStarted - to).TotalSeconds, 1) : 0,
+                erased.Count, decisionsErased, log.RestoreSeconds, reconciled.AgreedAt is { } agreed ? Math.Round((agreed - faultStarted).TotalSeconds, 1) : null,
+                reconciled.Runs, reconciled.Repaired.Count, reconciled.ForAPerson.Values.Sum(),
+                reconciled.Repaired.Values.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count()), reconciled.ForAPerson);
+            Say($"{scenario.Name}: every service agreed {drillResult.RtoSeconds?.ToString(CultureInfo.InvariantCulture) ?? "never"} s after the fault; reconciliation repaired {drillResult.Repaired} submission(s), left {drillResult.ForAPerson} for a person");
+        }
         var result = new ScenarioResult(scenario.Name, scenario.Fault, submissions, ids.Count, stream.Refused, stream.FailedAttempts, lost, duplicated, lostElsewhere,
             Math.Round((faultStarted - started).TotalSeconds, 1), Math.Round(Math.Max(0, recovery), 1), Math.Round(Math.Max(0, afterRecovery), 1),
-            Math.Round(allPublished, 1), newErrors, stream.Failures.ToDictionary(), error);
+            Math.Round(allPublished, 1), newErrors, stream.Failures.ToDictionary(), error, drillResult);
         Say($"{scenario.Name}: accepted {ids.Count}, lost {lost}, duplicated {duplicated.Values.Sum()}, held-up events published {result.RecoverySeconds} s after recovery" +
             $" (slowest publication after recovery {result.MaxPublishAfterRecoverySeconds} s); client retries {stream.FailedAttempts} ({string.Join(", ", stream.Failures.Select(f => $"{f.Key} ×{f.Value}"))}); new in _error: {Describe(newErrors)}");
         return result;
@@ -107,6 +147,18 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
             text.AppendLine($"| {r.Scenario}{(r.Error is null ? "" : " (fault error: " + r.Error.Split('\n')[0] + ")")} | {r.Accepted}/{r.Submissions}{(r.Refused > 0 ? $" ({r.Refused} refused)" : "")} | " +
                 $"{r.Lost}{(r.MissingElsewhere.Count > 0 ? " (" + Describe(r.MissingElsewhere) + ")" : "")} | {r.Duplicated.Values.Sum()}{(r.Duplicated.Count > 0 ? " (" + Describe(r.Duplicated) + ")" : "")} | {r.FailedAttempts} | {r.RecoverySeconds:N1} s | " +
                 $"{r.MaxPublishAfterRecoverySeconds:N1} s | {Describe(r.NewInErrorQueues)} |");
+        }
+        var drills = results.Where(r => r.Drill is not null).ToList();
+        if (drills.Count == 0) return text.ToString();
+        text.AppendLine();
+        text.AppendLine("| restore drill | restored to | RPO: window; accepted submissions / acknowledged decisions erased | restore | RTO: fault → every service agrees | reconciliation: runs; repaired; for a person | lost | duplicated |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var r in drills)
+        {
+            var d = r.Drill!;
+            text.AppendLine($"| {r.Scenario} | {d.RestoredTo ?? "latest"} | {d.RpoWindowSeconds:N1} s; {d.SubmissionsErased} / {d.DecisionsErased} | {d.RestoreSeconds:N1} s | " +
+                $"{(d.RtoSeconds is { } rto ? $"{rto:N1} s" : "not reached")} | {d.ReconcileRuns}; {d.Repaired}{(d.RepairedKinds.Count > 0 ? " (" + string.Join(", ", d.RepairedKinds.Select(k => $"{k.Key} {k.Value}")) + ")" : "")}; " +
+                $"{d.ForAPerson}{(d.ForAPersonKinds.Count > 0 ? " (" + string.Join(", ", d.ForAPersonKinds.Select(k => $"{k.Key} {k.Value}")) + ")" : "")} | {r.Lost} | {r.Duplicated.Values.Sum()} |");
         }
         return text.ToString();
     }

@@ -12,6 +12,29 @@ public sealed class Cluster(string script)
 
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(3) };
 
+    /// <summary>The restore drill running, if any (what it restored to).</summary>
+    public DrillLog? Drill { get; set; }
+
+    /// <summary>The repository's root (deploy/cluster.sh's parent's parent).</summary>
+    public string Root => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(script)!, ".."));
+
+    /// <summary>Another deploy/ script, in the cluster's topology (SI_TOPOLOGY=cluster, the cluster's submission service and gateway).</summary>
+    public Task<string> ScriptAsync(string path, params string[] arguments) => ScriptAsync(path, mayFail: false, arguments);
+
+    public async Task<string> ScriptAsync(string path, bool mayFail, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(Root, path), .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
+        start.Environment["SI_TOPOLOGY"] = "cluster";
+        start.Environment["SI_SUBMISSION_URL"] = "http://127.0.0.1:8181/";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Console.WriteLine(((await output).TrimEnd() + "\n" + (await errors).TrimEnd()).Trim());
+        if (process.ExitCode != 0 && !mayFail) throw new InvalidOperationException($"{path} {string.Join(' ', arguments)}: exit {process.ExitCode}\n{await errors}");
+        return (await output).Trim();
+    }
+
     public async Task<string> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("bash", [script, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -3,8 +3,8 @@ using System.Text;
 
 namespace SemaineIndustrie.Bench.Chaos;
 
-/// <summary>One fault: Inject returns the moment the platform's surroundings were whole again (the recovery).</summary>
-public sealed record Scenario(string Name, string Fault, Func<Cluster, Task<DateTimeOffset>> Inject, Func<Cluster, Task>? Restore = null);
+/// <summary>One fault: Inject returns the moment the platform's surroundings were whole again (the recovery). A restore drill carries its <see cref="DrillLog"/>.</summary>
+public sealed record Scenario(string Name, string Fault, Func<Cluster, Task<DateTimeOffset>> Inject, Func<Cluster, Task>? Restore = null, DrillLog? Drill = null);
 
 public static class Scenarios
 {

@@ -27,6 +27,21 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
     /// <summary>What the clients saw when an attempt failed: a status code, or the transport error.</summary>
     public IReadOnlyDictionary<string, int> Failures => failures;
     public int Refused => refused;
+
+    /// <summary>
+    /// Accepted submissions a restore to an earlier instant erased (the RPO of a restore drill): the stream stops waiting for their
+    /// decision and publication. Returns those it forgot, with when they had been accepted.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, DateTimeOffset> Forget(IEnumerable<Guid> gone)
+    {
+        var forgotten = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var id in gone)
+        {
+            if (accepted.TryRemove(id, out var at)) forgotten[id] = at;
+            decided.TryRemove(id, out _);
+        }
+        return forgotten;
+    }
     public string TitlePrefix => $"Chaos {runId} {scenario} n° ";
 
     public async Task RunAsync(int count, double rate, CancellationToken ct)

@@ -23,9 +23,14 @@ public static class Verbs
         var gateways = Arg("gateways").Split(',').Select(g => new Uri(g)).ToArray();
         var submissions = int.Parse(options.GetValueOrDefault("submissions", "2000"));
         var rate = double.Parse(options.GetValueOrDefault("rate", "10"), System.Globalization.CultureInfo.InvariantCulture);
-        var all = Scenarios.All(management);
-        var chosen = options.TryGetValue("scenarios", out var names) ? names.Split(',').Select(n => all.Single(s => s.Name == n)).ToList() : all.ToList();
-        var suite = new ChaosSuite(new Cluster(Arg("cluster")), gateways, new Audit(Arg("postgres")), management, new DateOnly(2018, 3, 26));
+        var audit = new Audit(Arg("postgres"));
+        var cluster = new Cluster(Arg("cluster"));
+        var all = Scenarios.All(management).Concat(Drills.All(audit, cluster.Root)).ToList();
+        // Every fault scenario by default; the restore drills when asked for ("drills", or by name).
+        var chosen = options.TryGetValue("scenarios", out var names)
+            ? names.Split(',').SelectMany(n => n == "drills" ? all.Where(s => s.Drill is not null) : [all.Single(s => s.Name == n)]).ToList()
+            : all.Where(s => s.Drill is null).ToList();
+        var suite = new ChaosSuite(cluster, gateways, audit, management, new DateOnly(2018, 3, 26));
         var runId = DateTime.UtcNow.ToString("HHmmss");
 
         var results = new List<ScenarioResult>();
@@ -38,7 +43,7 @@ public static class Verbs
         Directory.CreateDirectory(output);
         await File.WriteAllTextAsync(Path.Combine(output, "latest.json"), ChaosSuite.Json(new { finishedAt = DateTimeOffset.UtcNow, submissions, rate, results }));
         await File.WriteAllTextAsync(Path.Combine(output, "latest.md"), table);
-        var failed = results.Any(r => r.Lost > 0 || r.Duplicated.Count > 0 || r.Error is not null || r.Refused > 0);
+        var failed = results.Any(r => r.Lost > 0 || r.Duplicated.Count > 0 || r.Error is not null || r.Refused > 0 || r.Drill is { RtoSeconds: null });
         Console.WriteLine(failed ? "[chaos] FAILED: something was lost, duplicated or refused" : "[chaos] every scenario: 0 lost, 0 duplicated");
         return failed ? 1 : 0;
     }
