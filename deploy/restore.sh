@@ -89,13 +89,13 @@ drop_lsn() { # db work-dir → prints the LSN of the record that dropped db
     local tx; tx=$(grep -E "rmgr: Database .*DROP dir [0-9]+/$oid\b" <<<"$dump" | grep -o 'tx: *[0-9]*' | head -1 | grep -o '[0-9]*' || true)
     if [[ -n $tx ]]; then
       # The drop's first record (PostgreSQL marks the database invalid before it removes its files): recovery stops before it.
-      local both first lsn prev
+      local both first lsn marked
       both=$(printf '%s\n%s\n' "$previous" "$dump")
-      first=$(grep -E "tx: +$tx," <<<"$both" | head -1)
-      lsn=$(grep -o 'lsn: [0-9A-F]*/[0-9A-F]*' <<<"$first" | cut -d' ' -f2)
-      # PostgreSQL 15.4+ first marks the database invalid, in place and outside the transaction, just before it.
-      prev=$(grep -o 'prev [0-9A-F]*/[0-9A-F]*' <<<"$first" | cut -d' ' -f2)
-      grep -E "lsn: $prev,.*INPLACE.*rel 1664/0/1262 " <<<"$both" >/dev/null && lsn=$prev
+      first=$(grep -n -E "tx: +$tx," <<<"$both" | head -1 | cut -d: -f1)
+      lsn=$(sed -n "${first}p" <<<"$both" | grep -o 'lsn: [0-9A-F]*/[0-9A-F]*' | cut -d' ' -f2)
+      # PostgreSQL 15.4+ first marks the database invalid, in place and outside the transaction: recovery stops before that.
+      marked=$(head -n "$first" <<<"$both" | grep -E "INPLACE.*rel 1664/0/1262 " | tail -1 | grep -o 'lsn: [0-9A-F]*/[0-9A-F]*' | cut -d' ' -f2 || true)
+      [[ -n $marked ]] && lsn=$marked
       log "restore: $db (OID $oid in backup $label) was dropped by transaction $tx from LSN $lsn: restoring to just before it"
       echo "$lsn"; return 0
     fi
@@ -144,6 +144,8 @@ restore_one() {
     -c "alter database \"$staged\" rename to \"$db\""
   log "restore: $db swapped in (restored to $INSTANT)"
   [[ -n $service ]] && service_start "$service"
+  # The restored database is a new one (a new OID): a differential backup lists it, for the next restore's "before the drop".
+  bash "$ROOT/deploy/backup.sh" diff
   return 0
 }
 
