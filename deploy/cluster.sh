@@ -147,9 +147,16 @@ mq_node_start() {
   (mq_node_env "$n"; "$(mq_sbin)/rabbitmq-server" -detached)
 }
 mq_node_await() {
-  local n=$1 deadline=$((SECONDS + 120))
+  local n=$1 deadline=$((SECONDS + 120)) starts=1
   until mqctl "$n" await_startup --timeout 10 >/dev/null 2>&1; do
     [[ $SECONDS -lt $deadline ]] || { tail -30 "$C/rabbitmq-$n/log/"*.log >&2 || true; die "RabbitMQ node $n did not start"; }
+    # A node whose VM exited while starting (its ports sit in the ephemeral range: a client's connection can hold one for a
+    # moment, "eaddrinuse"): started again, twice at most.
+    local pid; pid=$(cat "$C/rabbitmq-$n/rabbitmq.pid" 2>/dev/null || true)
+    if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null && [[ $starts -lt 3 ]]; then
+      log "RabbitMQ node $n exited while starting: starting it again"
+      starts=$((starts + 1)); mq_node_start "$n"
+    fi
     sleep 0.5
   done
 }

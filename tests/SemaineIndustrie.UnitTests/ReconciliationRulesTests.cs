@@ -42,6 +42,10 @@ public sealed class ReconciliationRulesTests
         Assert.Equal("publication-missed-decision", missed.Kind);
         Assert.Equal(["review"], missed.Republishers);
 
+        // The decision and location arrived, the content did not (it was applied to the database the restore replaced): not held.
+        others["publication"] = new HeldSubmission(Id, 0, "not-published", 2, "labelled", Located: false);
+        Assert.Equal("publication-behind", Assert.Single(Compare(submission, others)).Kind);
+
         others["publication"] = Held(1, "published", "changes-requested", located: true);
         var behind = Assert.Single(Compare(submission, others));
         Assert.Equal("publication-behind", behind.Kind);

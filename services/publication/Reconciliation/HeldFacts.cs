@@ -6,7 +6,7 @@ using SemaineIndustrie.Publication.Catalogue;
 namespace SemaineIndustrie.Publication.Reconciliation;
 
 /// <summary>
-/// What publication holds: the latest version whose content it received, that version's decision and whether it knows where its
+/// What publication holds: the latest version whose content it received (0: none, whatever else arrived), that version's decision and whether it knows where its
 /// venue is, and whether the event is on the map ("published"), withdrawn, or not shown ("not-published").
 /// </summary>
 public sealed class HeldFacts(PublicationDbContext db) : IHeldSubmissions
@@ -24,11 +24,12 @@ public sealed class HeldFacts(PublicationDbContext db) : IHeldSubmissions
 
         var held = facts.GroupBy(f => f.SubmissionId).Select(versions =>
         {
-            var latest = versions.Where(v => v.Content).MaxBy(v => v.Version) ?? versions.MaxBy(v => v.Version)!;
+            // Decisions and locations may arrive before a version's content: without its content, publication does not hold that version.
+            var latest = versions.Where(v => v.Content).MaxBy(v => v.Version);
             var decided = versions.Where(v => v.Decision != Decision.None).MaxBy(v => v.Version);
             var state = withdrawn.Contains(versions.Key) ? HeldWords.Withdrawn : shown.ContainsKey(versions.Key) ? "published" : "not-published";
-            return new HeldSubmission(versions.Key, latest.Version, state, decided?.Version, decided is null ? null : HeldWords.Of(decided.Decision),
-                Located: latest.Located, Edition: shown.GetValueOrDefault(versions.Key)?.Edition);
+            return new HeldSubmission(versions.Key, latest?.Version ?? 0, state, decided?.Version, decided is null ? null : HeldWords.Of(decided.Decision),
+                Located: latest?.Located ?? false, Edition: shown.GetValueOrDefault(versions.Key)?.Edition);
         }).ToList();
         var asked = ids.ToHashSet();
         return new HeldAnswer("publication", held,
