@@ -61,10 +61,12 @@ if [[ $INSTANT == latest ]]; then TARGET=(--type=default); else TARGET=(--type=t
 archive_last_wal() { # the primary's last WAL into the archive, if the primary answers (recovery to an instant needs the first commit after it)
   if pgbr check >/dev/null 2>&1; then log "restore: the primary's last WAL is archived"; else log "restore: PostgreSQL does not answer: restoring to the last archived WAL"; fi
 }
-await_promotion() { # psql-args…: until the server is out of recovery (or it stopped: the target was not reached)
-  local deadline=$((SECONDS + 600))
+await_promotion() { # data-dir psql-args…: until the server is out of recovery; fails if it stopped (e.g. the target was not reached)
+  local data=$1; shift
+  local deadline=$((SECONDS + 1800))
   until [[ $("$(pg_bin)/psql" "$@" -d postgres -tAqc "select pg_is_in_recovery()" 2>/dev/null) == f ]]; do
-    [[ $SECONDS -lt $deadline ]] || die "recovery did not end within 600 s"
+    as_pg "$(pg_bin)/pg_ctl" -D "$data" status >/dev/null 2>&1 || return 1
+    [[ $SECONDS -lt $deadline ]] || die "recovery did not end within 1800 s"
     sleep 0.5
   done
 }
@@ -104,6 +106,16 @@ drop_lsn() { # db work-dir → prints the LSN of the record that dropped db
   die "$db is gone but its drop is not in the WAL archived since backup $label: give the instant to restore to"
 }
 
+scratch_restore() { # work port pgbackrest-options…: the backup and WAL to the target on a scratch server, promoted
+  local work=$1 port=$2; shift 2
+  as_pg "$(pg_bin)/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$work/data"
+  pgbr --pg1-path="$work/data" --archive-mode=off "${TARGET[@]}" "$@" restore
+  as_pg "$(pg_bin)/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 1800 start \
+    -o "-c listen_addresses='' -k $work/run -p $port -c archive_mode=off -c max_connections=500 -c cluster_name=si-restore" >/dev/null || return 1
+  await_promotion "$work/data" -h "$work/run" -p "$port" -U "$PG_USER"
+}
+
 # ---------- one database ----------
 restore_one() {
   local db
@@ -129,11 +141,13 @@ restore_one() {
     TARGET=(--type=lsn "--target=$lsn" --target-exclusive --target-action=promote)
   fi
   log "restore: $db to $INSTANT, on a scratch server (:$port)"
-  pgbr --pg1-path="$work/data" --db-include="$db" --archive-mode=off "${TARGET[@]}" restore
-  as_pg "$(pg_bin)/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 600 start \
-    -o "-c listen_addresses='' -k $work/run -p $port -c archive_mode=off -c max_connections=500 -c cluster_name=si-restore" >/dev/null \
-    || { tail -20 "$work/postgres.log" >&2; die "the scratch server did not start (a target before the first backup, or after the archive's end?)"; }
-  await_promotion -h "$work/run" -p "$port" -U "$PG_USER"
+  # Just this database (pgBackRest zeroes the others' files): quick. Should recovery fail on the others' zeroed pages
+  # (measured once: "WAL contains references to invalid pages"), the whole server is restored instead.
+  if ! scratch_restore "$work" "$port" --db-include="$db"; then
+    tail -3 "$work/postgres.log" >&2
+    log "restore: the selective restore did not recover; restoring the whole server on the scratch server"
+    scratch_restore "$work" "$port" || { tail -20 "$work/postgres.log" >&2; die "the scratch server did not recover (a target before the first backup, or after the archive's end?)"; }
+  fi
   as_pg "$(pg_bin)/pg_dump" -h "$work/run" -p "$port" -U "$PG_USER" -Fc -f "$work/$db.dump" "$db"
 
   local staged="${db}__restored"
@@ -164,11 +178,11 @@ restore_all() {
   pgbr --pg1-path="$home/data" --delta "${TARGET[@]}" restore
   if [[ $TOPOLOGY == cluster ]]; then
     bash "$ROOT/deploy/cluster.sh" pg-start 1
-    await_promotion -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER"
+    await_promotion "$home/data" -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER" || die "PostgreSQL did not recover; see its log"
     bash "$ROOT/deploy/cluster.sh" pg-rejoin # the standby, rebuilt from the restored primary
   else
     bash "$ROOT/deploy/infra.sh" postgres
-    await_promotion -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER"
+    await_promotion "$home/data" -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER" || die "PostgreSQL did not recover; see its log"
   fi
   [[ $INSTANT == latest ]] || purge_queues
   log "restore: PostgreSQL restored to $INSTANT (a new timeline); taking a differential backup from it"
