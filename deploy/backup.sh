@@ -100,7 +100,9 @@ restart_node() { # node-index
 }
 
 set_archiving() { # on|off, on every node: a standby archives once promoted (ALTER SYSTEM writes its own postgresql.auto.conf)
-  local i command="pgbackrest --config=$CONFIG --stanza=$STANZA archive-push %p"
+  # The archive command runs in the data directory: "$PWD" is that node's path, so the command any node inherits (a standby gets
+  # the primary's settings with its base backup) names its own data directory after a failover.
+  local i command="pgbackrest --config=$CONFIG --stanza=$STANZA --pg1-path=\"\$PWD\" archive-push %p"
   for i in "${!PG_NODES[@]}"; do
     if [[ $1 == on ]]; then
       node_sql "$i" "alter system set archive_mode = on" && node_sql "$i" "alter system set archive_command = '$command'"

@@ -50,15 +50,17 @@ public sealed class ChaosSuite(Cluster cluster, Uri[] gateways, Audit audit, Uri
         Task<(DateTimeOffset? AgreedAt, int Runs, Dictionary<Guid, string> Repaired, Dictionary<string, int> ForAPerson)>? reconciling = null;
         if (scenario.Drill is { } drill)
         {
-            var acceptedBefore = stream.Accepted.Where(a => a.Value <= faultStarted).Select(a => a.Key).ToList();
+            // Decisions first: those of submissions the restore erased are erased too.
+            var decidedBefore = stream.Decided.Where(d => d.Value <= recovered).Select(d => d.Key).ToList();
+            var stillDecided = await audit.DecidedAsync(decidedBefore);
+            decisionsErased = decidedBefore.Count(id => !stillDecided.Contains(id));
+            // Accepted until the services stopped for the restore, gone after it: accepted before the platform was back.
+            var acceptedBefore = stream.Accepted.Where(a => a.Value <= recovered).Select(a => a.Key).ToList();
             if (drill.ErasesSubmissions)
             {
                 var held = await audit.SubmittedAsync(acceptedBefore);
                 erased = stream.Forget(acceptedBefore.Where(id => !held.Contains(id)).ToList());
             }
-            var decidedBefore = stream.Decided.Where(d => d.Value <= faultStarted).Select(d => d.Key).ToList();
-            var stillDecided = await audit.DecidedAsync(decidedBefore);
-            decisionsErased = decidedBefore.Count(id => !stillDecided.Contains(id));
             Say($"{scenario.Name}: restored in {drill.RestoreSeconds} s; erased: {erased.Count} accepted submissions, {decisionsErased} acknowledged decisions");
             reconciling = Drills.ReconcileUntilAgreedAsync(cluster, cluster.Root, TimeSpan.FromMinutes(10));
         }

@@ -113,6 +113,8 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
     private async Task ReviewAsync(HttpClient[] reviewers, Task posting, CancellationToken ct)
     {
         var round = 0;
+        DateTimeOffset? lastProgress = null;
+        var progressCount = 0;
         while (true)
         {
             var reviewer = reviewers[round++ % reviewers.Length];
@@ -148,6 +150,10 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
 
             if (posting.IsCompleted)
             {
+                // Nothing left to decide for 5 minutes: what is still undecided is for the audit (lost), not a reason to wait forever.
+                lastProgress ??= DateTimeOffset.UtcNow;
+                if (decided.Count > progressCount) (lastProgress, progressCount) = (DateTimeOffset.UtcNow, decided.Count);
+                if (DateTimeOffset.UtcNow - lastProgress > TimeSpan.FromMinutes(5)) return;
                 // Decisions whose answer was lost on the way count from when the review database shows them.
                 var undecided = accepted.Keys.Where(id => !decided.ContainsKey(id)).ToList();
                 foreach (var id in await audit.DecidedAsync(undecided)) decided.TryAdd(id, DateTimeOffset.UtcNow);
