@@ -106,14 +106,14 @@ drop_lsn() { # db work-dir → prints the LSN of the record that dropped db
   die "$db is gone but its drop is not in the WAL archived since backup $label: give the instant to restore to"
 }
 
-scratch_restore() { # work port pgbackrest-options…: the backup and WAL to the target on a scratch server, promoted
-  local work=$1 port=$2; shift 2
+scratch_restore() { # work port socket-dir pgbackrest-options…: the backup and WAL to the target on a scratch server, promoted
+  local work=$1 port=$2 sock=$3; shift 3
   as_pg "$(pg_bin)/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$work/data"
   pgbr --pg1-path="$work/data" --archive-mode=off "${TARGET[@]}" "$@" restore
   as_pg "$(pg_bin)/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 1800 start \
-    -o "-c listen_addresses='' -k $work/run -p $port -c archive_mode=off -c max_connections=500 -c cluster_name=si-restore" >/dev/null || return 1
-  await_promotion "$work/data" -h "$work/run" -p "$port" -U "$PG_USER"
+    -o "-c listen_addresses='' -k $sock -p $port -c archive_mode=off -c max_connections=500 -c cluster_name=si-restore" >/dev/null || return 1
+  await_promotion "$work/data" -h "$sock" -p "$port" -U "$PG_USER"
 }
 
 # ---------- one database ----------
@@ -128,10 +128,12 @@ restore_one() {
   local p; p=$(primary_index)
   local live_home; live_home=$(pg_home "${PG_NODES[$p]}")
   local live=(-h "$live_home/run" -p "${PG_NODE_PORTS[$p]}" -U "$PG_USER")
-  local work; work="$(pg_home restore-work)/$db-$$"
+  local work; work="$(pg_home restore-work)/$$"
   local port=$((54400 + $$ % 500))
-  rm -rf "$work"; mkdir -p "$work/run"; [[ $(id -u) -eq 0 ]] && chown -R postgres:postgres "$(dirname "$work")"
-  trap 'as_pg "$(pg_bin)/pg_ctl" -D "'"$work"'/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "'"$work"'"' EXIT
+  # The scratch server's socket lives in /tmp: a socket path has at most 107 bytes, and the work folder may be deep.
+  local sock; sock=$(mktemp -d /tmp/si-restore-XXXXXX)
+  rm -rf "$work"; mkdir -p "$work"; [[ $(id -u) -eq 0 ]] && chown -R postgres:postgres "$(dirname "$work")" "$sock"
+  trap 'as_pg "$(pg_bin)/pg_ctl" -D "'"$work"'/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "'"$work"'" "'"$sock"'"' EXIT
 
   # Restoring to the latest point: the service stops first, so nothing it commits after the last WAL is archived is lost.
   [[ $INSTANT == latest && -n $service ]] && service_stop "$service"
@@ -143,12 +145,12 @@ restore_one() {
   log "restore: $db to $INSTANT, on a scratch server (:$port)"
   # Just this database (pgBackRest zeroes the others' files): quick. Should recovery fail on the others' zeroed pages
   # (measured once: "WAL contains references to invalid pages"), the whole server is restored instead.
-  if ! scratch_restore "$work" "$port" --db-include="$db"; then
+  if ! scratch_restore "$work" "$port" "$sock" --db-include="$db"; then
     tail -3 "$work/postgres.log" >&2
     log "restore: the selective restore did not recover; restoring the whole server on the scratch server"
-    scratch_restore "$work" "$port" || { tail -20 "$work/postgres.log" >&2; die "the scratch server did not recover (a target before the first backup, or after the archive's end?)"; }
+    scratch_restore "$work" "$port" "$sock" || { tail -20 "$work/postgres.log" >&2; die "the scratch server did not recover (a target before the first backup, or after the archive's end?)"; }
   fi
-  as_pg "$(pg_bin)/pg_dump" -h "$work/run" -p "$port" -U "$PG_USER" -Fc -f "$work/$db.dump" "$db"
+  as_pg "$(pg_bin)/pg_dump" -h "$sock" -p "$port" -U "$PG_USER" -Fc -f "$work/$db.dump" "$db"
 
   local staged="${db}__restored"
   as_pg "$(pg_bin)/psql" "${live[@]}" -d postgres -qc "drop database if exists \"$staged\"" -c "create database \"$staged\""
