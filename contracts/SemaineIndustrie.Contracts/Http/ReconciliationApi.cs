@@ -20,7 +20,15 @@ public sealed record HeldRequest(int Edition, IReadOnlyList<Guid> Submissions);
 /// A service's answer: what it holds of the submissions asked about, and — when it knows editions — the submissions of the
 /// edition it holds that were not asked about (<see cref="Unlisted"/>: the submission service does not know them).
 /// </summary>
-public sealed record HeldAnswer(string Service, IReadOnlyList<HeldSubmission> Submissions, IReadOnlyList<HeldSubmission> Unlisted);
+public sealed record HeldAnswer(string Service, IReadOnlyList<HeldSubmission> Submissions, IReadOnlyList<HeldSubmission> Unlisted)
+{
+    /// <summary>What a service holds, split between the submissions it was asked about and the others of the edition.</summary>
+    public static HeldAnswer Split(string service, IReadOnlyCollection<Guid> asked, IEnumerable<HeldSubmission> held)
+    {
+        var lookup = held.ToLookup(h => asked.Contains(h.SubmissionId));
+        return new HeldAnswer(service, [.. lookup[true]], [.. lookup[false]]);
+    }
+}
 
 /// <summary>POST /admin/reconciliation/replay: publish again every retained outbox message about these submissions.</summary>
 public sealed record ReplayRequest(IReadOnlyList<Guid> Submissions);
@@ -57,4 +65,12 @@ public static class HeldWords
 
     /// <summary>The decision a status or case status names, or null ("pending", "submitted"…).</summary>
     public static string? DecisionOf(string state) => state is Labelled or Refused or ChangesRequested ? state : null;
+
+    /// <summary>A submission at <paramref name="version"/> whose status names its decision, if any (that version's).</summary>
+    public static HeldSubmission WithStatus<T>(Guid id, int version, T status, int edition, string title) where T : struct, Enum
+    {
+        var state = Of(status);
+        var decision = DecisionOf(state);
+        return new HeldSubmission(id, version, state, decision is null ? null : version, decision, Edition: edition, Title: title);
+    }
 }
