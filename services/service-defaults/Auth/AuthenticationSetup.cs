@@ -42,6 +42,7 @@ public static class AuthenticationSetup
                 jwt.TokenValidationParameters.ClockSkew = options.ClockSkew;
                 jwt.TokenValidationParameters.NameClaimType = PlatformClaims.Subject;
                 jwt.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
+                jwt.Events = new SigningKeysUnavailable();
             });
         builder.Services.AddSingleton<SigningKeysWarmUp>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SigningKeysWarmUp>());

@@ -163,4 +163,27 @@ public sealed class TokenValidationTests(Platform platform)
         using var colleagueApi = Person.Bearer(platform.Gateway, colleagueTokens.AccessToken);
         Assert.Equal(HttpStatusCode.Forbidden, (await colleagueApi.PostAsJsonAsync("/api/identity/organisations/mine/clients", new { name = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_service_that_cannot_load_the_signing_keys_yet_answers_503_with_Retry_After_instead_of_refusing_a_valid_token()
+    {
+        // A token minted while identity is up; then identity goes down and the review service restarts (as after a full
+        // restore, where every process starts at once): it cannot read the signing keys, so it cannot tell a valid token
+        // from a forged one. Saying 401 would tell the client its token is bad; the truth is "not yet".
+        using var gers = await platform.ClientAsync(new DevTokenRequest("reviewer", "copil-32-keys", Region: "76", Departements: ["32"]), platform.Review);
+        Assert.Equal(HttpStatusCode.OK, (await gers.GetAsync("/api/review/queues")).StatusCode);
+        await using (await platform.IdentityOutageAsync())
+        {
+            await using (await platform.ServiceOutageAsync<SemaineIndustrie.LabellingReview.ServiceMarker>()) { }
+            using var answer = await gers.GetAsync("/api/review/queues");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.NotNull(answer.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            Assert.False(answer.Headers.WwwAuthenticate.Any(), "no challenge: the token was not judged");
+            using var anonymous = new HttpClient { BaseAddress = platform.Review };
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/review/queues")).StatusCode); // no token: nothing to judge
+        }
+        // Identity back: the service loads the keys on its own and takes the same token.
+        await Eventually.Until(async () => (await gers.GetAsync("/api/review/queues")).StatusCode, s => s == HttpStatusCode.OK, "the review service to take the token once identity is back");
+    }
 }

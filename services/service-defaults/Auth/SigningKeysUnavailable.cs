@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace SemaineIndustrie.ServiceDefaults.Auth;
+
+/// <summary>
+/// A process that has not read the identity service's discovery document and keys yet (it started while identity was
+/// down, as after a full restore where every process starts at once) cannot tell a valid token from a forged one: the
+/// token handler then fails on the issuer ("The issuer '…' is invalid"), and a 401 would tell the client its token is
+/// bad. The truth is "not yet": such a failure is answered 503 with Retry-After, as problem+json, with no challenge.
+/// Only failed authentications pay for the check; once the keys are loaded the configuration manager keeps them
+/// (last known good) even while identity is down, so this answer is only ever given before the first load.
+/// </summary>
+internal sealed partial class SigningKeysUnavailable : JwtBearerEvents
+{
+    private static readonly object Marker = new();
+    public const int RetryAfterSeconds = 2;
+
+    public override async Task AuthenticationFailed(AuthenticationFailedContext context)
+    {
+        if (context.Options.ConfigurationManager is not { } manager) return;
+        try
+        {
+            await manager.GetConfigurationAsync(context.HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            context.HttpContext.Items[Marker] = true;
+            LogUnavailable(context.HttpContext.RequestServices.GetRequiredService<ILogger<SigningKeysUnavailable>>(), ex.Message);
+        }
+    }
+
+    public override async Task Challenge(JwtBearerChallengeContext context)
+    {
+        if (!context.HttpContext.Items.ContainsKey(Marker)) return;
+        context.HandleResponse(); // no WWW-Authenticate: the token was not judged
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Tokens cannot be checked yet",
+                Detail = "This service has not loaded the identity service's signing keys yet. Try again in a moment with the same token.",
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A token could not be checked, the signing keys are not loaded (answered 503): {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
+}
