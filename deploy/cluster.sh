@@ -86,6 +86,9 @@ pg_standby_from() { # node primary: (re)build node as a streaming standby of pri
   rm -rf "$home/data"; mkdir -p "$home/run"; chown -R postgres:postgres "$home" 2>/dev/null || true
   as_pg env PGPASSWORD=$PG_PASSWORD "$(pg_bin)/pg_basebackup" -D "$home/data" -R -X stream -c fast \
     -d "host=127.0.0.1 port=${PG_PORTS[$((p - 1))]} user=$PG_USER application_name=si-pg-$n" >/dev/null
+  # A standby never has a recovery target: one copied from a primary restored to an instant would end its replay at
+  # the next commit and promote it (two primaries). deploy/restore.sh clears it on the primary; this is the second lock.
+  sed -i '/^recovery_target/d' "$home/data/postgresql.auto.conf"
   pg_start "$n"
   local deadline=$((SECONDS + 60))
   until [[ $(pg_sql "$p" "select count(*) from pg_stat_replication where state = 'streaming'" 2>/dev/null) -ge 1 ]]; do

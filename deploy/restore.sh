@@ -61,6 +61,13 @@ if [[ $INSTANT == latest ]]; then TARGET=(--type=default); else TARGET=(--type=t
 archive_last_wal() { # the primary's last WAL into the archive, if the primary answers (recovery to an instant needs the first commit after it)
   if pgbr check >/dev/null 2>&1; then log "restore: the primary's last WAL is archived"; else log "restore: PostgreSQL does not answer: restoring to the last archived WAL"; fi
 }
+forget_recovery_target() { # psql-args…: the restored server is a primary now. pgBackRest wrote its target in postgresql.auto.conf; a standby
+  # cloned from it (pg_basebackup copies that file) would stop replaying at its first commit after the target and promote itself.
+  local setting args=()
+  for setting in recovery_target recovery_target_time recovery_target_lsn recovery_target_xid recovery_target_name \
+                 recovery_target_inclusive recovery_target_action recovery_target_timeline; do args+=(-c "alter system reset $setting"); done
+  "$(pg_bin)/psql" "$@" -d postgres -qX "${args[@]}" >/dev/null
+}
 await_promotion() { # data-dir psql-args…: until the server is out of recovery; fails if it stopped (e.g. the target was not reached)
   local data=$1; shift
   local deadline=$((SECONDS + 1800))
@@ -181,10 +188,12 @@ restore_all() {
   if [[ $TOPOLOGY == cluster ]]; then
     bash "$ROOT/deploy/cluster.sh" pg-start 1
     await_promotion "$home/data" -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER" || die "PostgreSQL did not recover; see its log"
+    forget_recovery_target -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER"
     bash "$ROOT/deploy/cluster.sh" pg-rejoin # the standby, rebuilt from the restored primary
   else
     bash "$ROOT/deploy/infra.sh" postgres
     await_promotion "$home/data" -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER" || die "PostgreSQL did not recover; see its log"
+    forget_recovery_target -h "$home/run" -p "${PG_NODE_PORTS[0]}" -U "$PG_USER"
   fi
   [[ $INSTANT == latest ]] || purge_queues
   log "restore: PostgreSQL restored to $INSTANT (a new timeline); taking a differential backup from it"
