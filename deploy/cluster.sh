@@ -254,15 +254,18 @@ start_replicas() { # a line of SERVICES: both replicas of that process, each und
 }
 service_line() { local line; for line in "${SERVICES[@]}"; do [[ ${line%% *} == "$1" ]] && { echo "$line"; return 0; }; done; die "no service $1"; }
 stop_replicas() { # name: both replicas stopped, their supervisors ended (deploy/restore.sh)
-  local r pid
+  # Both told at once: one after the other, the second kept taking requests through the first one's graceful stop.
+  local r pid pids=()
   for r in 1 2; do
     touch "$C/pids/$1-$r.stop"
     pid=$(cat "$C/pids/$1-$r.pid" 2>/dev/null || true)
-    [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 240); do [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    [[ -n $pid ]] && kill -KILL "$pid" 2>/dev/null || true
-    rm -f "$C/pids/$1-$r.pid" "$C/pids/$1-$r.supervisor"
+    [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null && pids+=("$pid")
   done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 240); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  for r in 1 2; do rm -f "$C/pids/$1-$r.pid" "$C/pids/$1-$r.supervisor"; done
   log "$1: both replicas stopped"
 }
 start_processes() {

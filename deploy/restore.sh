@@ -174,8 +174,12 @@ restore_one() {
 
 # ---------- every database, in place ----------
 restore_all() {
-  local services=(identity publication labelling-review geocoding notification submission) s
-  for s in "${services[@]}"; do service_stop "$s"; done
+  local services=(submission identity publication labelling-review geocoding notification) s
+  # The front door first: what it accepts from now on would be erased by the restore. Then the others, together.
+  service_stop submission
+  local stopping=() p
+  for s in "${services[@]:1}"; do service_stop "$s" & stopping+=($!); done
+  for p in "${stopping[@]}"; do wait "$p" || die "a service did not stop for the restore"; done
   archive_last_wal
   local i
   for i in "${!PG_NODES[@]}"; do
@@ -198,7 +202,7 @@ restore_all() {
   [[ $INSTANT == latest ]] || purge_queues
   log "restore: PostgreSQL restored to $INSTANT (a new timeline); taking a differential backup from it"
   bash "$ROOT/deploy/backup.sh" diff
-  local pids=() p
+  local pids=()
   for s in "${services[@]}"; do service_start "$s" & pids+=($!); done # together: each waits for identity's keys, not for the others
   for p in "${pids[@]}"; do wait "$p" || die "a service did not come back after the restore"; done
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SemaineIndustrie.ServiceDefaults.Auth;
 using SemaineIndustrie.ServiceDefaults.Domain;
 using SemaineIndustrie.ServiceDefaults.Telemetry;
@@ -24,6 +25,10 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName, bool platformTokens = true)
     {
         builder.AddTelemetry(serviceName);
+        // A request the framework answers 400 on its own — a body it could not read (IOException, e.g. the data-rate
+        // timeout) or not JSON — is otherwise logged nowhere (Debug by default): operators see why a client was refused.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.RequestDelegateFactory", LogLevel.Debug);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Debug);
         builder.AddPlatformClock();
         builder.Services.AddHealthChecks();
         builder.AddProblemDetailsAndJson();

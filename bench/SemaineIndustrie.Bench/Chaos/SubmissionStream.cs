@@ -49,10 +49,12 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
         var organisers = new HttpClient[Organisers, gateways.Length];
         for (var o = 0; o < Organisers; o++)
         {
-            var token = await TokenAsync(new { role = "organiser", subject = $"chaos-{o}", organisationId = $"org-chaos-{o}" }, ct);
+            var identity = new { role = "organiser", subject = $"chaos-{o}", organisationId = $"org-chaos-{o}" };
+            var token = new RenewedToken(await TokenAsync(identity, ct), c => TokenAsync(identity, c));
             for (var g = 0; g < gateways.Length; g++) organisers[o, g] = Client(gateways[g], token);
         }
-        var reviewerToken = await TokenAsync(new { role = "admin", subject = "chaos-reviewer" }, ct);
+        var reviewer = new { role = "admin", subject = "chaos-reviewer" };
+        var reviewerToken = new RenewedToken(await TokenAsync(reviewer, ct), c => TokenAsync(reviewer, c));
         var reviewers = gateways.Select(g => Client(g, reviewerToken)).ToArray();
 
         var clock = Stopwatch.StartNew();
@@ -179,10 +181,38 @@ public sealed class SubmissionStream(Uri[] gateways, string runId, string scenar
         }
     }
 
-    private static HttpClient Client(Uri gateway, string token)
+    private static HttpClient Client(Uri gateway, RenewedToken token) =>
+        new(new BearerHandler(token)) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// An access token lives 5 minutes: a drill's stream outlives it (a restore, then reconciliation), so each person's token is
+    /// minted again after 4 minutes. Before, an expired reviewer token made every later call a silent 401 and the stream waited.
+    /// </summary>
+    private sealed class RenewedToken(string first, Func<CancellationToken, Task<string>> mint)
     {
-        var client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(4);
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private (string Value, DateTimeOffset At) current = (first, DateTimeOffset.UtcNow);
+
+        public async Task<string> GetAsync(CancellationToken ct)
+        {
+            if (DateTimeOffset.UtcNow - current.At < Lifetime) return current.Value;
+            await gate.WaitAsync(ct);
+            try
+            {
+                if (DateTimeOffset.UtcNow - current.At >= Lifetime) current = (await mint(ct), DateTimeOffset.UtcNow);
+                return current.Value;
+            }
+            finally { gate.Release(); }
+        }
+    }
+
+    private sealed class BearerHandler(RenewedToken token) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.GetAsync(ct));
+            return await base.SendAsync(request, ct);
+        }
     }
 }
