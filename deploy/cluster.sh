@@ -218,6 +218,9 @@ supervise() { # id dir assembly
   local id=$1 dir=$2 assembly=$3
   local bin="$ROOT/$dir/bin/$CONF/net10.0"
   [[ -f $bin/$assembly.dll ]] || die "$bin/$assembly.dll missing: build first"
+  # One supervisor per replica: a second one (a start repeated after one interrupted halfway) would keep an older process
+  # on the port, out of every pid file, serving through the next restore.
+  if [[ -f $C/pids/$id.supervisor ]] && kill -0 "$(cat "$C/pids/$id.supervisor")" 2>/dev/null; then log "$id: already supervised"; return 0; fi
   rm -f "$C/pids/$id.stop"
   (
     cd "$bin"
@@ -325,6 +328,12 @@ stop_processes() {
     [[ $alive -eq 0 ]] && break; sleep 0.25
   done
   for f in "${pids[@]}"; do kill -KILL "$f" 2>/dev/null || true; done
+  # Supervisors no pid file names (an interrupted start, before the guard in supervise): found by their command line,
+  # each ended with its process group (setsid: the supervisor and its dotnet child).
+  local stray
+  for stray in $(ps -eo pid=,args= | grep -F -- "$C/pids/" | grep -F 'dotnet "$1.dll"' | awk '{print $1}'); do
+    kill -KILL -- "-$stray" 2>/dev/null || kill -KILL "$stray" 2>/dev/null || true
+  done
   rm -f "$C"/pids/*
   log "processes stopped"
 }
