@@ -180,6 +180,7 @@ public sealed class TokenValidationTests(Platform platform)
             Assert.NotNull(answer.Headers.RetryAfter?.Delta);
             Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
             Assert.False(answer.Headers.WwwAuthenticate.Any(), "no challenge: the token was not judged");
+            Assert.True(answer.Headers.ConnectionClose, "the request's body was not read: the connection is not reused");
             using var anonymous = new HttpClient { BaseAddress = platform.Review };
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/review/queues")).StatusCode); // no token: nothing to judge
         }
