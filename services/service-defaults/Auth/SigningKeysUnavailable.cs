@@ -10,9 +10,9 @@ namespace SemaineIndustrie.ServiceDefaults.Auth;
 /// A process that has not read the identity service's discovery document and keys yet (it started while identity was
 /// down, as after a full restore where every process starts at once) cannot tell a valid token from a forged one: the
 /// token handler then fails on the issuer ("The issuer '…' is invalid"), and a 401 would tell the client its token is
-/// bad. The truth is "not yet": such a failure is answered 503 with Retry-After, as problem+json, with no challenge.
-/// Only failed authentications pay for the check; once the keys are loaded the configuration manager keeps them
-/// (last known good) even while identity is down, so this answer is only ever given before the first load.
+/// bad. The truth is "not yet": a bearer token that arrives before the keys is not judged, and where the endpoint needs a
+/// person the answer is 503 with Retry-After, as problem+json, with no challenge. Once the keys are loaded the configuration
+/// manager keeps them (last known good) even while identity is down, so this answer is only ever given before the first load.
 /// </summary>
 internal sealed partial class SigningKeysUnavailable : JwtBearerEvents
 {
@@ -20,9 +20,15 @@ internal sealed partial class SigningKeysUnavailable : JwtBearerEvents
     public const int RetryAfterSeconds = 2;
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
 
-    public override async Task AuthenticationFailed(AuthenticationFailedContext context)
+    /// <summary>
+    /// Before the token is validated, not after it failed: checked after a failure, keys loaded in between turned a
+    /// valid token's failure into a 401 (measured once in the full-restore drill). Cheap once loaded: the manager answers
+    /// from its cache.
+    /// </summary>
+    public override async Task MessageReceived(MessageReceivedContext context)
     {
         if (context.Options.ConfigurationManager is not { } manager) return;
+        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
         var aborted = context.HttpContext.RequestAborted;
         // At most a moment: while identity is slow to answer, every request would otherwise queue behind the one fetch in flight.
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -34,11 +40,12 @@ internal sealed partial class SigningKeysUnavailable : JwtBearerEvents
         catch (Exception ex) when (!aborted.IsCancellationRequested)
         {
             context.HttpContext.Items[Marker] = true;
+            context.NoResult(); // not judged: anonymous, and challenged below where the endpoint needs a person
             LogUnavailable(context.HttpContext.RequestServices.GetRequiredService<ILogger<SigningKeysUnavailable>>(), ex.Message);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The caller left: nothing to answer.
+            context.NoResult(); // the caller left: nothing to answer
         }
     }
 
