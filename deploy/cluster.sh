@@ -348,6 +348,7 @@ SI_RABBITMQ_MANAGEMENT='http://$MQ_USER:$MQ_PASSWORD@127.0.0.1:${MQ_MGMT[0]}/'
 SI_SMTP='127.0.0.1:$SMTP_PORT'
 SI_SMTP_WEB='http://127.0.0.1:$SMTP_WEB_PORT/'
 SI_GATEWAYS='http://127.0.0.1:${GATEWAYS[0]},http://127.0.0.1:${GATEWAYS[1]}'
+SI_CLOCK_ANCHOR='${SI_CLOCK_ANCHOR:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}'
 ENVF
   chmod 600 "$C/cluster.env"
 }

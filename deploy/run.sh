@@ -22,6 +22,8 @@ bash deploy/infra.sh up
 bash deploy/infra.sh node
 set -a; source .local/infra.env; set +a
 source deploy/lib/service-env.sh
+# The demo clock's real starting instant, shared by every process and kept by the ones restarted later (docs/time.md).
+export SI_CLOCK_ANCHOR="${SI_CLOCK_ANCHOR:-$(date -u +%Y-%m-%dT%H:%M:%SZ)}"
 # Archiving on (restarts PostgreSQL once, before any service uses it) and a first full backup when there is none.
 [[ -z "${SI_BACKUPS:-}" ]] || bash deploy/backup.sh enable
 

@@ -16,6 +16,7 @@ platform_placeholders() {
   PLACEHOLDERS=(
     [process]="$name" [issuer]="$ISSUER"
     [clock-start]="${SI_CLOCK_START-2018-02-15T10:00:00+01:00}"
+    [clock-anchor]="${SI_CLOCK_ANCHOR:-}"
     [smtp-host]="${SI_SMTP%:*}" [smtp-port]="${SI_SMTP##*:}"
     [keys-folder]="$ROOT/.local/identity-keys"
     [web-client-secret]="$WEB_CLIENT_SECRET"

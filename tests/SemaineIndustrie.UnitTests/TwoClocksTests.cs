@@ -14,11 +14,11 @@ public sealed class TwoClocksTests
 {
     private static readonly DateTimeOffset DemoStart = DateTimeOffset.Parse("2018-02-15T10:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static WebApplication Service(string environment)
+    private static WebApplication Service(string environment, string? anchor = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection([
-            new(PlatformClock.StartSetting, "2018-02-15T10:00:00+01:00"),
+            new(PlatformClock.StartSetting, "2018-02-15T10:00:00+01:00"), new(PlatformClock.AnchorSetting, anchor),
             new("Auth:Authority", "https://auth.example.gouv.fr/"), new("Auth:Audience", "semaine-industrie-api")]);
         builder.AddServiceDefaults("test");
         builder.Services.AddAuthentication().AddCookie();
@@ -35,6 +35,17 @@ public sealed class TwoClocksTests
         Assert.Same(TimeProvider.System, app.Services.GetRequiredService<TimeProvider>());
         var cookies = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
         Assert.InRange(cookies.TimeProvider!.GetUtcNow(), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_process_started_later_keeps_the_others_domain_time_through_the_launchers_anchor()
+    {
+        // The launcher started 10 minutes ago; this process (a restart, say) starts now: its domain clock reads 10 minutes
+        // past the demo start, as the processes started with the launcher do — not the demo start again.
+        var launched = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await using var app = Service("Development", launched.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        var domainNow = app.Services.GetRequiredService<DomainClock>().GetUtcNow();
+        Assert.InRange(domainNow, DemoStart.AddMinutes(10), DemoStart.AddMinutes(11));
     }
 
     [Fact]

@@ -16,11 +16,18 @@ namespace SemaineIndustrie.ServiceDefaults.Time;
 public static class PlatformClock
 {
     public const string StartSetting = "Clock:Start";
+    /// <summary>
+    /// The real instant <c>Clock:Start</c> stands for: the launcher's start, one for every process. Without it each process
+    /// shifts from its own start, and one restarted later (after a restore, an outage) ran behind the others: a case could
+    /// be decided before it was received.
+    /// </summary>
+    public const string AnchorSetting = "Clock:Anchor";
 
     public static IHostApplicationBuilder AddPlatformClock(this IHostApplicationBuilder builder)
     {
         var start = builder.Configuration.GetValue<DateTimeOffset?>(StartSetting);
-        var shift = start is { } s && builder.Environment.IsDevelopment() ? s - TimeProvider.System.GetUtcNow() : TimeSpan.Zero;
+        var anchor = builder.Configuration.GetValue<DateTimeOffset?>(AnchorSetting) ?? TimeProvider.System.GetUtcNow();
+        var shift = start is { } s && builder.Environment.IsDevelopment() ? s - anchor : TimeSpan.Zero;
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(services => new DomainClock(services.GetRequiredService<TimeProvider>(), shift));
         return builder;

@@ -24,6 +24,8 @@ public sealed class Platform : IAsyncLifetime
     private readonly Dictionary<string, string> placeholders = new()
     {
         ["clock-start"] = Samples.ClockStart,
+        // One anchor for the platform's life: a service restarted by a test keeps the others' domain time.
+        ["clock-anchor"] = DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
         ["smtp-host"] = InfrastructureSettings.Instance.SmtpHost,
         ["smtp-port"] = InfrastructureSettings.Instance.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["keys-folder"] = Path.Combine(Path.GetTempPath(), "si-test-identity-keys"),
