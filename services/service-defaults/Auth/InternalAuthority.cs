@@ -53,6 +53,9 @@ public sealed partial class SigningKeysWarmUp(IOptionsMonitor<JwtBearerOptions> 
 {
     private volatile bool loaded;
 
+    /// <summary>The keys were read once: from then on the configuration manager keeps them (last known good).</summary>
+    public bool Loaded => loaded;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // never hold up the host's start (a migration-only run exits from the next hosted service)

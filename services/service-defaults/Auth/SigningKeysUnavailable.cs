@@ -22,11 +22,12 @@ internal sealed partial class SigningKeysUnavailable : JwtBearerEvents
 
     /// <summary>
     /// Before the token is validated, not after it failed: checked after a failure, keys loaded in between turned a
-    /// valid token's failure into a 401 (measured once in the full-restore drill). Cheap once loaded: the manager answers
-    /// from its cache.
+    /// valid token's failure into a 401 (measured once in the full-restore drill). Free once loaded: the warm-up's flag,
+    /// read before anything else, ends it for every request after the first load.
     /// </summary>
     public override async Task MessageReceived(MessageReceivedContext context)
     {
+        if (context.HttpContext.RequestServices.GetRequiredService<SigningKeysWarmUp>().Loaded) return;
         if (context.Options.ConfigurationManager is not { } manager) return;
         if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
         var aborted = context.HttpContext.RequestAborted;
