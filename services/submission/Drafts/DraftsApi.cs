@@ -27,7 +27,7 @@ public static class DraftsApi
         group.MapGet("/{id:guid}", Get);
         group.MapPut("/{id:guid}", Change);
         group.MapDelete("/{id:guid}", Delete);
-        group.MapPost("/{id:guid}/submission", Submit).Refuses(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/submission", Submit).Refuses(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -63,17 +63,15 @@ public static class DraftsApi
     private static async Task<Results<Ok<DraftView>, NotFound>> Change(Guid id, SubmissionRequest request, ClaimsPrincipal user, SubmissionDbContext db,
         EditionCatalog editions, DomainClock clock, CancellationToken ct)
     {
-        if (await Own(db, id, user, ct) is not { } draft) return TypedResults.NotFound();
+        // The page's autosave and its send may save the same draft at the same moment: each is the whole form, so the row
+        // is held while it is written and the later save is written over the earlier one (never "not found" for a draft
+        // that exists). A draft submitted or deleted meanwhile is not found.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await HeldAsync(db, id, user, ct) is not { } draft) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
         draft.Write(request, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.NotFound(); // submitted or deleted meanwhile: its row is gone
-        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(await ViewAsync(db, draft, editions, now, ct));
     }
 
@@ -83,28 +81,33 @@ public static class DraftsApi
         return await db.Drafts.Where(d => d.Id == id && d.OrganiserId == organiser).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
-    /// <summary>The draft becomes a demand (every rule checked; 422 with the fields at fault, the draft kept) and is removed, in one transaction.</summary>
+    /// <summary>
+    /// The draft becomes a demand (every rule checked; 422 with the fields at fault, the draft kept) and is removed, in one
+    /// transaction. The row is held meanwhile: a save waits and then finds it gone, and the same draft sent twice at once
+    /// (a double click) is created once, the second send finding no draft.
+    /// </summary>
     private static async Task<Results<Created<SubmissionView>, NotFound, ProblemHttpResult>> Submit(Guid id, ClaimsPrincipal user, SubmissionDbContext db,
         EditionCatalog editions, DomainClock clock, HttpContext http, CancellationToken ct)
     {
-        if (await Own(db, id, user, ct) is not { } draft) return TypedResults.NotFound();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await HeldAsync(db, id, user, ct) is not { } draft) return TypedResults.NotFound();
         var now = clock.GetUtcNow();
         var pictures = await PictureShelf.ForAsync(db, draft.OrganiserId, draft.Request, ct);
         var validation = LabellingRules.Validate(draft.Request, editions, CommuneDirectory.Instance, now, pictures);
         if (validation.Valid is not { } valid) return SubmissionsApi.Rejected(validation);
         var (submission, version) = SubmissionIntake.Stage(db, valid, draft.OrganiserId, user.SubjectId(), null, null, now, pictures);
         db.Drafts.Remove(draft);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The same draft submitted twice at once (a double click): the other request created the demand.
-            return Problems.Conflict("Draft already submitted", "This draft was submitted a moment ago: find the demand in the organisation's list.");
-        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         http.Response.Headers.ETag = submission.ETag;
         return TypedResults.Created($"/api/submissions/{submission.Id}", submission.View(version));
+    }
+
+    /// <summary>The organisation's draft, its row held until the transaction ends (a save or a send of it waits for this one).</summary>
+    private static Task<Draft?> HeldAsync(SubmissionDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var organiser = user.OrganiserId();
+        return db.Drafts.FromSql($"SELECT *, xmin FROM drafts WHERE id = {id} AND organiser_id = {organiser} FOR UPDATE").SingleOrDefaultAsync(ct);
     }
 
     private static Task<Draft?> Own(SubmissionDbContext db, Guid id, ClaimsPrincipal user, CancellationToken ct)

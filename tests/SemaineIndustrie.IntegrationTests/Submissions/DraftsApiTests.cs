@@ -63,4 +63,25 @@ public sealed class DraftsApiTests(Platform platform)
         Assert.Equal(HttpStatusCode.NoContent, (await organiser.DeleteAsync($"/api/drafts/{other.Id}")).StatusCode);
         Assert.Empty(await organiser.GetAsync<List<DraftSummary>>("/api/drafts"));
     }
+
+    /// <summary>
+    /// A page saves its draft every few seconds and again when it is sent: two saves of one draft may meet. Both are the
+    /// whole form as typed, so the later one is kept; neither is told the draft does not exist (it does).
+    /// </summary>
+    [Fact]
+    public async Task Saves_of_one_draft_at_the_same_moment_all_succeed_and_the_last_one_is_kept()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "typing", OrganisationId: "org-typing-" + run));
+        var draft = await (await organiser.PostAsJsonAsync("/api/drafts", new { title = "Ateliers " + run })).ReadAsync<DraftView>();
+
+        for (var round = 0; round < 5; round++)
+        {
+            var saves = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+                organiser.PutAsJsonAsync($"/api/drafts/{draft.Id}", new { title = $"Ateliers {run} {round}-{i}" })));
+            Assert.All(saves, save => Assert.Equal(HttpStatusCode.OK, save.StatusCode));
+        }
+        var kept = await organiser.GetAsync<DraftView>($"/api/drafts/{draft.Id}");
+        Assert.StartsWith($"Ateliers {run} 4-", kept.Submission.Title);
+    }
 }

@@ -6,14 +6,18 @@
   const status = document.getElementById('brouillon-etat');
   const draft = form.querySelector('input[name="brouillon"]');
   let changed = false;
-  let saving = false;
+  let saving = null; // the save in flight
+  let sending = false;
   const touch = () => { changed = true; };
   form.addEventListener('input', touch);
   form.addEventListener('change', touch);
 
-  async function save() {
-    if (!changed || saving) return;
-    saving = true;
+  function save() {
+    if (!changed || saving || sending) return;
+    saving = write().finally(() => { saving = null; });
+  }
+
+  async function write() {
     changed = false;
     try {
       const body = new FormData(form);
@@ -32,10 +36,19 @@
     } catch {
       changed = true;
       status.textContent = form.dataset.autosaveFailed;
-    } finally {
-      saving = false;
     }
   }
+
+  // Sent (or saved by its button): no autosave from now on, and a save in flight ends first, so the send carries the
+  // draft it created and the two never write the same draft at once.
+  form.addEventListener('submit', (event) => {
+    sending = true;
+    if (!saving) return;
+    event.preventDefault();
+    const button = event.submitter;
+    saving.then(() => form.requestSubmit(button));
+  });
+  window.addEventListener('pageshow', (event) => { if (event.persisted) sending = false; }); // back from the next page
 
   window.setInterval(save, 10000); // at most 6 writes a minute: the gateway allows an organiser 30
 })();
