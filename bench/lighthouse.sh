@@ -6,11 +6,17 @@
 #
 #   deploy/run.sh &                    # the platform, as people run it (gateway on 8080, identity on 8086)
 #   bench/lighthouse.sh                # then this; SI_LIGHTHOUSE_DESKTOP=1 for the desktop profile
+# bench/run.sh runs it on its own platform after the pipeline (≈ 6,000 events): SI_LIGHTHOUSE_DAY and SI_LIGHTHOUSE_SECTOR
+# place the declared event in the bench edition; SI_LIGHTHOUSE_RUNS audits each page that many times (each run printed,
+# then the median run by performance score).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GATEWAY="${SI_GATEWAY:-http://127.0.0.1:8080}"
 IDENTITY="${SI_IDENTITY:-http://127.0.0.1:8086}"
 OUT=".local/lighthouse"
+DAY="${SI_LIGHTHOUSE_DAY:-2018-03-28}"
+SECTOR="${SI_LIGHTHOUSE_SECTOR:-aeronautique}"
+RUNS="${SI_LIGHTHOUSE_RUNS:-1}"
 mkdir -p "$OUT"
 command -v chromium >/dev/null || bash deploy/infra.sh browser
 if [[ ! -x "$OUT/node_modules/.bin/lighthouse" ]]; then
@@ -31,9 +37,9 @@ fi
 PICTURE_ID=$(curl -sf -H "Authorization: Bearer $ORGANISER" -F "file=@$PICTURE" "$GATEWAY/api/pictures" | sed -E 's/.*"id":"([^"]+)".*/\1/')
 SUBMISSION=$(curl -sf -H "Authorization: Bearer $ORGANISER" -H 'Content-Type: application/json' "$GATEWAY/api/submissions" -d @- <<JSON | sed -E 's/^\{"id":"([^"]+)".*/\1/'
 {"title":"Fonderie ouverte : la coulée du bronze","description":"Coulée de bronze commentée par les fondeurs, visite de l'atelier de moulage et rencontre avec les apprentis.",
- "eventType":"openDay","startsAt":"2018-03-28T14:00","endsAt":"2018-03-28T17:00",
+ "eventType":"openDay","startsAt":"${DAY}T14:00","endsAt":"${DAY}T17:00",
  "venue":{"name":"Fonderie d'Auch","street":"3 avenue de l'Industrie","postalCode":"32000","commune":"Auch"},
- "sectors":["aeronautique"],"audiences":["grand-public"],"freeOfCharge":true,
+ "sectors":["$SECTOR"],"audiences":["grand-public"],"freeOfCharge":true,
  "registration":{"required":false,"url":"https://forges-gascogne.example.org/fonderie"},"accessibility":{"wheelchairAccessible":true},
  "organisingBody":{"name":"Forges de Gascogne","kind":"company"},"privateContact":{"name":"Camille Martin","email":"camille.martin@example.org"},
  "picture":{"id":"$PICTURE_ID","alt":"Un fondeur verse du bronze en fusion dans un moule"}}
@@ -50,16 +56,27 @@ curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(token admin@dge.test)"
 
 profile=()
 [[ -n "${SI_LIGHTHOUSE_DESKTOP:-}" ]] && profile=(--preset=desktop)
-printf '%-34s %5s %5s %5s %5s %8s %8s %6s %6s\n' page perf a11y bp seo "FCP ms" "LCP ms" TBT CLS
+printf '%-34s %5s %5s %5s %5s %8s %8s %6s %6s %8s\n' page perf a11y bp seo "FCP ms" "LCP ms" TBT CLS "KB wire"
 for path in "/evenements/$SUBMISSION" "/" "/edition" "/accessibilite" "/donnees" "/compte/connexion?lang=en"; do
-  report="$OUT/$(echo "$path" | tr '/' '_' | cut -c1-40).json"
-  CHROME_PATH=/usr/bin/chromium "$OUT/node_modules/.bin/lighthouse" "$GATEWAY$path" "${profile[@]}" --quiet \
-    --chrome-flags="--headless=new --no-sandbox" --output=json --output-path="$report" >/dev/null 2>&1 || true
+  reports=()
+  for run in $(seq 1 "$RUNS"); do
+    report="$OUT/$(echo "$path" | tr '/' '_' | cut -c1-40).$run.json"
+    CHROME_PATH=/usr/bin/chromium "$OUT/node_modules/.bin/lighthouse" "$GATEWAY$path" "${profile[@]}" --quiet \
+      --chrome-flags="--headless=new --no-sandbox" --output=json --output-path="$report" >/dev/null 2>&1 || true
+    reports+=("$(realpath "$report")")
+  done
   node -e '
-    const r = require(process.argv[1]); const c = r.categories, a = r.audits, s = k => Math.round(c[k].score * 100);
-    console.log([process.argv[2].padEnd(34), ...["performance","accessibility","best-practices","seo"].map(k => String(s(k)).padStart(5)),
-      String(Math.round(a["first-contentful-paint"].numericValue)).padStart(8), String(Math.round(a["largest-contentful-paint"].numericValue)).padStart(8),
-      String(Math.round(a["total-blocking-time"].numericValue)).padStart(6), a["cumulative-layout-shift"].numericValue.toFixed(3).padStart(6)].join(" "));
+    const [label, ...files] = process.argv.slice(1);
+    const rows = files.map(f => require(f));
+    const row = (r, name) => { const c = r.categories, a = r.audits, s = k => Math.round(c[k].score * 100);
+      return [name.padEnd(34), ...["performance","accessibility","best-practices","seo"].map(k => String(s(k)).padStart(5)),
+        String(Math.round(a["first-contentful-paint"].numericValue)).padStart(8), String(Math.round(a["largest-contentful-paint"].numericValue)).padStart(8),
+        String(Math.round(a["total-blocking-time"].numericValue)).padStart(6), a["cumulative-layout-shift"].numericValue.toFixed(3).padStart(6),
+        String(Math.round(a["total-byte-weight"].numericValue / 1024)).padStart(8)].join(" "); };
+    rows.forEach((r, i) => console.log(row(r, rows.length > 1 ? label.slice(0, 28) + " #" + (i + 1) : label)));
+    const median = rows.slice().sort((x, y) => x.categories.performance.score - y.categories.performance.score)[Math.floor(rows.length / 2)];
+    if (rows.length > 1) console.log(row(median, label.slice(0, 26) + " median"));
+    const c = median.categories, a = median.audits;
     for (const k of ["best-practices","seo"]) for (const ref of c[k].auditRefs) { const x = a[ref.id]; if (ref.weight > 0 && x.score !== null && x.score < 1) console.log("   " + k + ": " + ref.id + " — " + x.title); }
-  ' "$(realpath "$report")" "${path:0:34}"
+  ' "${path:0:34}" "${reports[@]}"
 done

@@ -19,7 +19,7 @@ public static class EdgeProtection
 
     /// <summary>The catalogue's query parameters: the only ones the cache varies by, so junk parameters hit the cache too.</summary>
     public static readonly string[] CatalogueQueryKeys =
-        ["region", "departement", "commune", "sector", "audience", "focus", "from", "to", "q", "bbox", "edition", "limit", "cursor"];
+        ["region", "departement", "commune", "sector", "audience", "focus", "from", "to", "q", "bbox", "zoom", "edition", "limit", "cursor"];
 
     public static IHostApplicationBuilder AddEdgeProtection(this IHostApplicationBuilder builder)
     {

@@ -20,6 +20,7 @@ public static class PublicationServiceExtensions
         builder.AddServiceDatabase<PublicationDbContext>();
         // After the database: the job's first run reads it at start.
         builder.Services.AddSingleton<DailyOpenData>();
+        builder.Services.AddSingleton<MapClustersApi.ClusterCache>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DailyOpenData>());
         builder.Services.AddScoped<SemaineIndustrie.Messaging.Reconciliation.IHeldSubmissions, Reconciliation.HeldFacts>();
         builder.AddServiceMessaging<PublicationDbContext>("publication", bus =>

@@ -66,8 +66,10 @@ public static class WebFrontEndExtensions
         app.UseResponseCompression();
         app.UsePageSecurityHeaders();
         app.UseRequestLocalization();
+        app.UsePrecompressedAssets();
         app.UseStaticFiles(new StaticFileOptions
         {
+            ContentTypeProvider = PrecompressedAssets.ContentTypes,
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         return app;

@@ -27,6 +27,7 @@ public static class CatalogueApi
         group.MapGet("/events.jsonld", (CatalogueQuery query, PublicationDbContext db, IOptions<CatalogueOptions> options) =>
             Export(query, db, events => CatalogueExports.JsonLd(events, options.Value.PublicBaseUrl))).Produces<string>(StatusCodes.Status200OK, "application/ld+json");
         group.MapGet("/stats", Stats);
+        group.MapClusters();
 
         // Pictures: immutable addresses (a new picture is a new id), so not the catalogue's revision-based caching.
         app.MapGet("/api/catalogue/pictures/{id:guid}/{width:int}.webp", Picture).AllowAnonymous().WithTags("Public catalogue")

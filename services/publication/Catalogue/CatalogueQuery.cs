@@ -69,6 +69,9 @@ public sealed record CatalogueQuery(
         return entries;
     }
 
+    /// <summary>The bbox as west, south, east, north; null without one (or when it does not parse: <see cref="Validate"/> says so).</summary>
+    public (double West, double South, double East, double North)? Box() => Bbox is null ? null : ParseBbox(Bbox);
+
     private static (double, double, double, double)? ParseBbox(string bbox)
     {
         var parts = bbox.Split(',');

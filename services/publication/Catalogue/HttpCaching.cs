@@ -14,11 +14,15 @@ namespace SemaineIndustrie.Publication.Catalogue;
 /// </summary>
 public static class HttpCaching
 {
+    /// <summary>HttpContext.Items: the catalogue revision the answer is computed at (a long).</summary>
+    public const string RevisionItem = "catalogue-revision";
+
     public static RouteGroupBuilder WithCatalogueCaching(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
     {
         var http = context.HttpContext;
         var db = http.RequestServices.GetRequiredService<PublicationDbContext>();
         var revision = await db.Revisions.AsNoTracking().SingleAsync(r => r.Id == 1, http.RequestAborted);
+        http.Items[RevisionItem] = revision.Revision;
         var identity = $"{revision.Revision}|{http.Request.Path}{http.Request.QueryString}";
         var etag = $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)), 0, 12).ToLowerInvariant()}\"";
         var maxAge = http.RequestServices.GetRequiredService<IOptions<CatalogueOptions>>().Value.MaxAgeSeconds;

@@ -127,6 +127,55 @@ public sealed class CatalogueApiTests(CatalogueApiTests.Staged staged) : IClassF
         Assert.Single(corsica.GetProperty("features").EnumerateArray());
     }
 
+    /// <summary>
+    /// What the map draws at one zoom (issue 34: a phone downloads the markers of its view, not every event): Auch's two
+    /// events (60 m apart) are one cluster until the deepest levels, Toulouse joins them on a view of France, every event is
+    /// its own marker past the last cluster level; counts add up; the box and the filters select; bad zooms are 400s.
+    /// </summary>
+    [Fact]
+    public async Task Clusters_gather_nearby_events_per_zoom_and_count_what_the_box_holds()
+    {
+        async Task<(List<JsonElement> Clusters, List<string> Events, int InView, JsonElement All)> At(string query)
+        {
+            var response = await Client.GetAsync("/api/catalogue/clusters?" + query);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+            var all = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var features = all.GetProperty("features").EnumerateArray().ToList();
+            var clusters = features.Where(f => f.GetProperty("properties").TryGetProperty("cluster", out _)).ToList();
+            var events = features.Except(clusters).Select(f => f.GetProperty("id").GetString()!).ToList();
+            return (clusters, events, all.GetProperty("inView").GetInt32(), all);
+        }
+
+        var france = await At("zoom=5&bbox=-5.5,41.2,9.8,51.3");
+        var southWest = Assert.Single(france.Clusters);               // Auch ×2 and Toulouse (70 km apart at zoom 5)
+        Assert.Equal(3, southWest.GetProperty("properties").GetProperty("count").GetInt32());
+        var bounds = southWest.GetProperty("properties").GetProperty("bounds").EnumerateArray().Select(b => b.GetDouble()).ToArray();
+        Assert.Equal([0.5855, 43.6045, 1.444, 43.647], bounds);          // west, south, east, north of its events
+        Assert.Equal(new[] { staged.Ids["ajaccio"], staged.Ids["paris"] }.Select(i => i.ToString()).Order(), france.Events.Order());
+        Assert.Equal(5, france.InView);                                   // La Réunion is outside the box
+        Assert.Equal(6, france.All.GetProperty("events").GetInt32());
+
+        var gers = await At("zoom=12&bbox=0,43,2,44");
+        Assert.Equal(2, Assert.Single(gers.Clusters).GetProperty("properties").GetProperty("count").GetInt32()); // Auch's two venues
+        Assert.Equal([staged.Ids["toulouse"].ToString()], gers.Events);
+        var street = await At("zoom=17&bbox=0,43,2,44");                  // past the last cluster level: one marker each
+        Assert.Empty(street.Clusters);
+        Assert.Equal(3, street.Events.Count);
+        var world = await At("zoom=0");                                   // no box: the whole world
+        Assert.Equal(6, world.InView);
+        Assert.Equal(6, world.Clusters.Sum(c => c.GetProperty("properties").GetProperty("count").GetInt32()) + world.Events.Count);
+        var corsica = await At("zoom=5&region=94");                       // the catalogue's filters
+        Assert.Equal([staged.Ids["ajaccio"].ToString()], corsica.Events);
+
+        foreach (var bad in new[] { "", "zoom=-1", "zoom=23", "zoom=4.5", "zoom=5&bbox=10,41,-5,51" })
+        {
+            var refused = await Client.GetAsync("/api/catalogue/clusters?" + bad);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     [Fact]
     public async Task The_csv_parses_back_with_its_documented_columns()
     {

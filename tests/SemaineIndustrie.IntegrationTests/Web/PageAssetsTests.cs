@@ -24,6 +24,9 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
     [GeneratedRegex("""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex CssReference();
 
+    [GeneratedRegex(@"\sclass\s*=\s*""([^""]*)""", RegexOptions.IgnoreCase)]
+    private static partial Regex ClassAttribute();
+
     [Fact]
     public async Task Every_stylesheet_script_icon_font_and_image_the_pages_refer_to_answers_200()
     {
@@ -40,6 +43,7 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
         var checkedAssets = new HashSet<Uri>();
         var broken = new List<string>();
         var elsewhere = new List<string>();
+        var classes = new Dictionary<string, string>(); // a DSFR class the web's pages use → a page using it
         foreach (var (email, paths) in pages)
         {
             var page = email is null ? await browser.PageAsync(platform.Gateway) : await browser.SignedInPageAsync(platform.Gateway, email, "/mon-espace");
@@ -56,8 +60,13 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
                 var expected = path.StartsWith("/evenements/", StringComparison.Ordinal) && !path.EndsWith(submissionId.ToString(), StringComparison.Ordinal) ? 404 : 200;
                 Assert.True((int)response.StatusCode == expected, $"{path} as {email ?? "anonymous"}: {(int)response.StatusCode}, expected {expected}");
                 var pageUrl = new Uri(platform.Gateway, path);
-                foreach (Match m in HtmlAsset().Matches(await response.Content.ReadAsStringAsync()))
+                var html = await response.Content.ReadAsStringAsync();
+                foreach (Match m in HtmlAsset().Matches(html))
                     Collect(WebUtility.HtmlDecode(m.Groups[1].Value).Split(',')[0].Trim().Split(' ')[0], pageUrl);
+                if (!path.StartsWith("/compte/", StringComparison.Ordinal)) // the identity service's pages have their own style sheet
+                    foreach (Match m in ClassAttribute().Matches(html))
+                        foreach (var name in m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => c.StartsWith("fr-", StringComparison.Ordinal)))
+                            classes.TryAdd(name, path);
             }
 
             // Stylesheets refer to more assets (fonts, icons, images): follow them until nothing new appears.
@@ -85,6 +94,16 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
         Assert.Contains(assets.Keys, a => a.AbsolutePath == "/lib/dsfr-chart/BarChart.js");
         Assert.Contains(assets.Keys, a => a.AbsolutePath == "/compte/assets/site.css");
 
+        // The web serves the DSFR's core and the components its pages use (web/…/assets.mjs): every DSFR class on a page
+        // that the whole DSFR styles is styled by what the pages load (a component used and not bundled shows unstyled).
+        using var plain = new HttpClient { BaseAddress = platform.Gateway };
+        var served = await plain.GetStringAsync("/lib/dsfr/dsfr.site.min.css");
+        var whole = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "web/SemaineIndustrie.Web/node_modules/@gouvfr/dsfr/dist/dsfr.main.min.css"));
+        bool Styles(string css, string name) => Regex.IsMatch(css, @"\." + Regex.Escape(name) + @"(?![\w-])");
+        var unstyled = classes.Where(c => Styles(whole, c.Key) && !Styles(served, c.Key)).Select(c => $"{c.Key} (on {c.Value})").ToList();
+        Assert.True(unstyled.Count == 0, "DSFR classes the pages use that dsfr.site.min.css lacks (add the component to assets.mjs):\n" + string.Join("\n", unstyled));
+        Assert.True(classes.Count > 50, $"only {classes.Count} DSFR classes collected");
+
         void Collect(string reference, Uri from)
         {
             if (reference.Length == 0 || reference.StartsWith("data:", StringComparison.Ordinal) || reference.StartsWith('#')) return;
@@ -92,6 +111,13 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
             if (url.GetLeftPart(UriPartial.Authority) != platform.Gateway.GetLeftPart(UriPartial.Authority)) { elsewhere.Add($"{url} (from {from.PathAndQuery})"); return; }
             assets.TryAdd(new Uri(url.GetLeftPart(UriPartial.Query)), from.PathAndQuery);
         }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SemaineIndustrie.sln"))) return dir.FullName;
+        throw new InvalidOperationException("SemaineIndustrie.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>An HTTP client holding the browser's cookies, that does not follow redirects.</summary>

@@ -45,14 +45,16 @@ public abstract class CataloguePage(CatalogueClient catalogue, IOptions<WebOptio
     public IReadOnlyList<Region> Regions => FrenchTerritory.Regions;
     public IEnumerable<Departement> Departements => FrenchTerritory.Departements.Where(d => Region is null || d.RegionCode == Region);
 
-    /// <summary>The GeoJSON the map loads: the same filters, through the gateway (same origin).</summary>
-    public string GeoJsonUrl
+    /// <summary>The clusters the map draws (the script adds its zoom and view): the same filters, through the gateway (same origin).</summary>
+    public string ClustersUrl => Api("/api/catalogue/clusters");
+
+    /// <summary>The events listed beside the map (the script adds the view and a limit).</summary>
+    public string EventsUrl => Api("/api/catalogue/events");
+
+    private string Api(string path)
     {
-        get
-        {
-            var query = (Filters with { Bbox = null }).ToQueryString();
-            return "/api/catalogue/events.geojson" + (query.Length > 0 ? "?" + query : "");
-        }
+        var query = (Filters with { Bbox = null }).ToQueryString();
+        return path + (query.Length > 0 ? "?" + query : "");
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
