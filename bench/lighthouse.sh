@@ -8,7 +8,7 @@
 #   bench/lighthouse.sh                # then this; SI_LIGHTHOUSE_DESKTOP=1 for the desktop profile
 # bench/run.sh runs it on its own platform after the pipeline (≈ 6,000 events): SI_LIGHTHOUSE_DAY and SI_LIGHTHOUSE_SECTOR
 # place the declared event in the bench edition; SI_LIGHTHOUSE_RUNS audits each page that many times (each run printed,
-# then the median run by performance score).
+# then the median run by performance score); SI_LIGHTHOUSE_PAGES chooses the pages ("{event}" is the declared event's id).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GATEWAY="${SI_GATEWAY:-http://127.0.0.1:8080}"
@@ -57,7 +57,9 @@ curl -sf -o /dev/null -X POST -H "Authorization: Bearer $(token admin@dge.test)"
 profile=()
 [[ -n "${SI_LIGHTHOUSE_DESKTOP:-}" ]] && profile=(--preset=desktop)
 printf '%-34s %5s %5s %5s %5s %8s %8s %6s %6s %8s\n' page perf a11y bp seo "FCP ms" "LCP ms" TBT CLS "KB wire"
-for path in "/evenements/$SUBMISSION" "/" "/edition" "/accessibilite" "/donnees" "/compte/connexion?lang=en"; do
+ALL_PAGES='/evenements/{event} / /edition /accessibilite /donnees /compte/connexion?lang=en'
+PAGES="${SI_LIGHTHOUSE_PAGES:-$ALL_PAGES}"
+for path in ${PAGES//\{event\}/$SUBMISSION}; do
   reports=()
   for run in $(seq 1 "$RUNS"); do
     report="$OUT/$(echo "$path" | tr '/' '_' | cut -c1-40).$run.json"
@@ -67,7 +69,11 @@ for path in "/evenements/$SUBMISSION" "/" "/edition" "/accessibilite" "/donnees"
   done
   node -e '
     const [label, ...files] = process.argv.slice(1);
-    const rows = files.map(f => require(f));
+    // A run Lighthouse could not finish (its runtimeError, or a metric missing) is printed as such, not counted.
+    const rows = files.map(f => { try { return require(f); } catch { return null; } })
+      .filter(r => { const ok = r && !r.runtimeError && r.audits["cumulative-layout-shift"].numericValue !== undefined;
+        if (!ok) console.log(label.padEnd(34) + " run failed: " + (r?.runtimeError?.message ?? "no report")); return ok; });
+    if (rows.length === 0) process.exit(0);
     const row = (r, name) => { const c = r.categories, a = r.audits, s = k => Math.round(c[k].score * 100);
       return [name.padEnd(34), ...["performance","accessibility","best-practices","seo"].map(k => String(s(k)).padStart(5)),
         String(Math.round(a["first-contentful-paint"].numericValue)).padStart(8), String(Math.round(a["largest-contentful-paint"].numericValue)).padStart(8),

@@ -5,11 +5,12 @@ namespace SemaineIndustrie.Bench;
 /// <summary>
 /// The public map in a real browser (Debian's Chromium): time from navigation to the map being ready
 /// (GeoJSON loaded and every cluster drawn; the page's own data-ready-ms mark) with a cold cache each
-/// time, and the page's own weight — JavaScript and CSS as transferred (compressed), without tiles.
+/// time, and the page's own weight — JavaScript and CSS as transferred (compressed), without tiles — and what the first
+/// view downloads from the catalogue (its clusters and the list's events in view).
 /// </summary>
 internal static class MapPage
 {
-    public sealed record Result(int Events, double FirstPaintMedianMs, double FirstPaintMaxMs, long ScriptAndStyleBytes, long FontBytes, long GeoJsonBytes);
+    public sealed record Result(int Events, double FirstPaintMedianMs, double FirstPaintMaxMs, long ScriptAndStyleBytes, long FontBytes, long CatalogueBytes, long PageBytes);
 
     public static async Task<Result> MeasureAsync(Uri gateway, int runs)
     {
@@ -20,7 +21,7 @@ internal static class MapPage
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var paints = new List<double>();
-        long scriptsAndStyles = 0, fonts = 0, geojson = 0;
+        long scriptsAndStyles = 0, fonts = 0, catalogue = 0, whole = 0;
         var events = 0;
         for (var run = 0; run < runs; run++)
         {
@@ -42,10 +43,11 @@ internal static class MapPage
             {
                 scriptsAndStyles = sizes.Where(s => s.Type is "script" or "stylesheet").Sum(s => s.Bytes);
                 fonts = sizes.Where(s => s.Type == "font").Sum(s => s.Bytes);
-                geojson = sizes.Where(s => s.Url.Contains("events.geojson", StringComparison.Ordinal)).Sum(s => s.Bytes);
+                catalogue = sizes.Where(s => s.Url.Contains("/api/catalogue/", StringComparison.Ordinal) && !s.Url.Contains("/pictures/", StringComparison.Ordinal)).Sum(s => s.Bytes);
+                whole = sizes.Where(s => !s.Url.Contains("tile.openstreetmap", StringComparison.Ordinal)).Sum(s => s.Bytes);
             }
         }
         paints.Sort();
-        return new Result(events, paints[paints.Count / 2], paints[^1], scriptsAndStyles, fonts, geojson);
+        return new Result(events, paints[paints.Count / 2], paints[^1], scriptsAndStyles, fonts, catalogue, whole);
     }
 }

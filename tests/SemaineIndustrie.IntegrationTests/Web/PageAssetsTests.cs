@@ -89,7 +89,7 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
         Assert.True(elsewhere.Count == 0, "assets served from elsewhere than the platform:\n" + string.Join("\n", elsewhere));
         // The ones that were missing, and the reach of the crawl: the DSFR's icons and fonts, Leaflet's images, the chart's script.
         Assert.Contains(assets.Keys, a => a.AbsolutePath == "/lib/dsfr/icons/system/menu-fill.svg");
-        Assert.Contains(assets.Keys, a => a.AbsolutePath == "/lib/dsfr/fonts/Marianne-Regular.woff2");
+        Assert.Contains(assets.Keys, a => a.AbsolutePath == "/lib/dsfr/fonts/latin/Marianne-Regular.woff2");
         Assert.Contains(assets.Keys, a => a.AbsolutePath == "/lib/leaflet/images/layers.png");
         Assert.Contains(assets.Keys, a => a.AbsolutePath == "/lib/dsfr-chart/BarChart.js");
         Assert.Contains(assets.Keys, a => a.AbsolutePath == "/compte/assets/site.css");
