@@ -88,7 +88,7 @@ start() { # name dir assembly port [db] [extra env…]
 }
 SMTP=${SI_SMTP:-127.0.0.1:56725}
 start identity services/identity SemaineIndustrie.Identity 9086 identity Identity__Issuer=http://127.0.0.1:9086/ \
-  "Identity__Keys__DevelopmentFolder=$ROOT/.local/identity-keys" Mail__Host=${SMTP%:*} Mail__Port=${SMTP##*:} Mail__Security=None
+  "Identity__Keys__DevelopmentFolder=$ROOT/.local/identity-keys" "DataProtection__DevelopmentFolder=$ROOT/.local/identity-keys" Mail__Host=${SMTP%:*} Mail__Port=${SMTP##*:} Mail__Security=None
 start publication services/publication SemaineIndustrie.Publication 9084 publication
 start review services/labelling-review SemaineIndustrie.LabellingReview 9082 review
 start geocoding services/geocoding SemaineIndustrie.Geocoding 9083 geocoding
@@ -100,7 +100,7 @@ GATEWAY_ENV=(Gateway__PublicPermits=100000000 Gateway__OrganiserWritePermits=100
   ReverseProxy__Clusters__publication__Destinations__primary__Address=http://127.0.0.1:9084/
   ReverseProxy__Clusters__web__Destinations__primary__Address=http://127.0.0.1:9085/
   ReverseProxy__Clusters__identity__Destinations__primary__Address=http://127.0.0.1:9086/)
-start web web/SemaineIndustrie.Web SemaineIndustrie.Web 9085 "" Web__ApiBaseUrl=http://127.0.0.1:9080/
+start web web/SemaineIndustrie.Web SemaineIndustrie.Web 9085 "" Web__ApiBaseUrl=http://127.0.0.1:9080/ "DataProtection__DevelopmentFolder=$ROOT/.local/identity-keys"
 start gateway gateway SemaineIndustrie.Gateway 9080 "" "${GATEWAY_ENV[@]}"
 start gateway-nocache gateway SemaineIndustrie.Gateway 9090 "" "${GATEWAY_ENV[@]}" Gateway__CatalogueCacheEnabled=false
 await_ready() { # port…

@@ -33,7 +33,8 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
         var (submissionId, caseId) = await LabelledEventAsync();
         var pages = new (string? Email, string[] Paths)[]
         {
-            (null, ["/", "/edition", "/embed", $"/evenements/{submissionId}", $"/evenements/{Guid.NewGuid()}", "/compte/connexion", "/compte/inscription"]),
+            (null, ["/", "/edition", "/embed", $"/evenements/{submissionId}", $"/evenements/{Guid.NewGuid()}", "/compte/connexion", "/compte/inscription",
+                "/donnees", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/plan-du-site", "/contact"]),
             (DevelopmentAccounts.Organiser, ["/mon-espace", "/mon-espace/demandes", "/mon-espace/demandes/nouvelle", $"/mon-espace/demandes/{submissionId}", "/mon-espace/import", "/mon-espace/notifications"]),
             (DevelopmentAccounts.GersReviewer, ["/mon-espace/dossiers", $"/mon-espace/dossiers/{caseId}", "/mon-espace/modeles"]),
             (DevelopmentAccounts.NationalAdmin, ["/mon-espace/tableau-de-bord", "/mon-espace/comites?region=76"]),
