@@ -29,9 +29,9 @@ const read = (path) => readFileSync(join(dist, path), 'utf8');
 // Written only when it changed: an unchanged file keeps its date, so its compressed copies are not made again.
 const write = (path, text) => { if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text); };
 
+const utility = readdirSync(join(dist, 'utility/icons')).filter((d) => d.startsWith('icons-'))
+  .map((d) => read(`utility/icons/${d}/${d}.main.min.css`)).join('\n');
 const iconRules = ICONS.map((icon) => {
-  const utility = readdirSync(join(dist, 'utility/icons')).filter((d) => d.startsWith('icons-'))
-    .map((d) => read(`utility/icons/${d}/${d}.main.min.css`)).join('\n');
   const rule = utility.match(new RegExp(`\\.fr-icon-${icon}:after,\\.fr-icon-${icon}:before\\{[^}]*\\}`));
   if (!rule) throw new Error(`no DSFR icon ${icon}`);
   return rule[0];

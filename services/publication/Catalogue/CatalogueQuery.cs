@@ -62,7 +62,7 @@ public sealed record CatalogueQuery(
                 entries = entries.Where(e => EF.Functions.Like(e.SearchText, pattern, "\\"));
             }
         }
-        if (Bbox is not null && ParseBbox(Bbox) is var (minLon, minLat, maxLon, maxLat))
+        if (Box() is var (minLon, minLat, maxLon, maxLat))
         {
             entries = entries.Where(e => e.Longitude >= minLon && e.Longitude <= maxLon && e.Latitude >= minLat && e.Latitude <= maxLat);
         }

@@ -99,7 +99,7 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
         // that the whole DSFR styles is styled by what the pages load (a component used and not bundled shows unstyled).
         using var plain = new HttpClient { BaseAddress = platform.Gateway };
         var served = await plain.GetStringAsync("/lib/dsfr/dsfr.site.min.css");
-        var whole = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "web/SemaineIndustrie.Web/node_modules/@gouvfr/dsfr/dist/dsfr.main.min.css"));
+        var whole = await File.ReadAllTextAsync(Path.Combine(PlatformSettings.RepositoryRoot(), "web/SemaineIndustrie.Web/node_modules/@gouvfr/dsfr/dist/dsfr.main.min.css"));
         bool Styles(string css, string name) => Regex.IsMatch(css, @"\." + Regex.Escape(name) + @"(?![\w-])");
         var unstyled = classes.Where(c => Styles(whole, c.Key) && !Styles(served, c.Key)).Select(c => $"{c.Key} (on {c.Value})").ToList();
         Assert.True(unstyled.Count == 0, "DSFR classes the pages use that dsfr.site.min.css lacks (add the component to assets.mjs):\n" + string.Join("\n", unstyled));
@@ -112,13 +112,6 @@ public sealed partial class PageAssetsTests(Platform platform, BrowserFixture br
             if (url.GetLeftPart(UriPartial.Authority) != platform.Gateway.GetLeftPart(UriPartial.Authority)) { elsewhere.Add($"{url} (from {from.PathAndQuery})"); return; }
             assets.TryAdd(new Uri(url.GetLeftPart(UriPartial.Query)), from.PathAndQuery);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SemaineIndustrie.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SemaineIndustrie.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>An HTTP client holding the browser's cookies, that does not follow redirects.</summary>
