@@ -4,6 +4,7 @@
 #   bench/run.sh 1000 8           fewer submissions / organisers
 #   SI_BENCH_PIPELINE_ONLY=1 …    the pipeline phases only (no read path, no browser): for iterating on the pipeline
 #   SI_BENCH_LIGHTHOUSE_ONLY=1 …  the platform on the last run's databases (its catalogue kept) and Lighthouse alone
+#   SI_BENCH_OPENING_ONLY=1 …     the same, and the opening day alone (SI_BENCH_OPENING_ROUNDS, default 3)
 # Starts its own platform (Release build) on ports 9080-9090 (identity 9086) with fresh databases (si_bench_*) and a
 # RabbitMQ virtual host "bench", on the project-local servers (deploy/infra.sh). Prints a table; writes
 # bench/results/<timestamp>.json. Stops what it started.
@@ -25,14 +26,16 @@ if [[ -z "${SI_NO_BUILD:-}" ]]; then
   dotnet build SemaineIndustrie.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 fi
 
-# Fresh databases and virtual host (kept for a Lighthouse-only run: it audits the catalogue the last run published).
+# Fresh databases and virtual host (kept for a Lighthouse-only or opening-day-only run: they read the catalogue the last run published).
 LIGHTHOUSE_ONLY="${SI_BENCH_LIGHTHOUSE_ONLY:-}"
+OPENING_ONLY="${SI_BENCH_OPENING_ONLY:-}"
+KEEP_DATA="$LIGHTHOUSE_ONLY$OPENING_ONLY"
 PSQL_CS="${SI_POSTGRES};Database=postgres"
-[[ -n $LIGHTHOUSE_ONLY ]] || for db in submission review geocoding publication identity baseline; do
+[[ -n $KEEP_DATA ]] || for db in submission review geocoding publication identity baseline; do
   PGPASSWORD=si_dev_password psql -h 127.0.0.1 -p "${SI_PG_PORT:-54329}" -U si_admin -d postgres -qc "DROP DATABASE IF EXISTS si_bench_$db WITH (FORCE)" -c "CREATE DATABASE si_bench_$db" >/dev/null 2>&1
 done
 MGMT="${SI_RABBITMQ_MANAGEMENT%/}"
-[[ -n $LIGHTHOUSE_ONLY ]] || curl -fsS -X DELETE "$MGMT/api/vhosts/bench" >/dev/null 2>&1 || true
+[[ -n $KEEP_DATA ]] || curl -fsS -X DELETE "$MGMT/api/vhosts/bench" >/dev/null 2>&1 || true
 curl -fsS -X PUT -H 'content-type: application/json' -d '{}' "$MGMT/api/vhosts/bench" >/dev/null
 curl -fsS -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' "$MGMT/api/permissions/bench/si_admin" >/dev/null
 AMQP="${SI_RABBITMQ%/}/bench"
@@ -116,12 +119,18 @@ await_ready() { # port…
 await_ready 9086 9084 9082 9083 9081 9085 9080 9090
 
 OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).json"
+if [[ -n $OPENING_ONLY ]]; then
+  dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll" opening-day \
+    --gateway http://127.0.0.1:9080 --nginx "http://127.0.0.1:$NGINX_PORT" --nginx-root "$NGX/www" --postgres "$SI_POSTGRES;Database=postgres" \
+    --opening-rounds "${SI_BENCH_OPENING_ROUNDS:-3}" --out "${OUT%.json}.opening.json" | tee "$RESULTS/latest-opening.txt"
+  exit 0
+fi
 [[ -n $LIGHTHOUSE_ONLY ]] || dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll" \
   --submissions "$SUBMISSIONS" --organisers "$ORGANISERS" \
   --gateway http://127.0.0.1:9080 --gateway-nocache http://127.0.0.1:9090 --publication http://127.0.0.1:9084 \
   --postgres "$SI_POSTGRES;Database=postgres" --rabbit "$AMQP" --management "$SI_RABBITMQ_MANAGEMENT" --vhost bench \
   --edition $BENCH_YEAR --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" --web true --out "$OUT" \
-  --nginx "http://127.0.0.1:$NGINX_PORT" --nginx-root "$NGX/www" ${SI_BENCH_PIPELINE_ONLY:+--pipeline-only true} | tee "$RESULTS/latest.txt"
+  --nginx "http://127.0.0.1:$NGINX_PORT" --nginx-root "$NGX/www" --opening-rounds "${SI_BENCH_OPENING_ROUNDS:-3}" ${SI_BENCH_PIPELINE_ONLY:+--pipeline-only true} | tee "$RESULTS/latest.txt"
 
 # Lighthouse (mobile, its defaults) on the public pages with the catalogue this run published (≈ 6,000 events of the bench
 # edition): one event with a picture declared and labelled in that edition, then each page audited (bench/lighthouse.sh).

@@ -9,7 +9,7 @@ builder.AddEdgeProtection();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseServiceDefaults(front: app => app.UseCachedAnswers()); // what the output cache answered, answered again before anything else
 app.UseEdgeProtection();
 app.MapDefaultEndpoints();
 app.MapApiDocumentationUi();

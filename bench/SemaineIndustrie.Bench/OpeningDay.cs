@@ -82,6 +82,87 @@ public static class OpeningDay
             full, notModified, errors, Math.Round((double)bytes / responses, 1));
     }
 
+    /// <summary>
+    /// The phase: the GeoJSON nginx serves as a static file (written here from the gateway's identity bytes, with its
+    /// gzip_static copy), then through the gateway's cache, then event details (a different event per client) through
+    /// the gateway — <c>--opening-rounds</c> times (default 3), each round reported; then the bytes on the wire.
+    /// </summary>
+    public static async Task<object> RunPhaseAsync(IReadOnlyDictionary<string, string> options, Uri gateway, Uri nginx, string nginxRoot,
+        string publicationDatabase, Action<string> say)
+    {
+        var clients = int.Parse(options.GetValueOrDefault("clients", "1000"));
+        var seconds = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("opening-seconds", "15")));
+        var rounds = int.Parse(options.GetValueOrDefault("opening-rounds", "3"));
+        using (var plain = new HttpClient { BaseAddress = gateway })
+        {
+            var geojson = await plain.GetByteArrayAsync("/api/catalogue/events.geojson"); // no Accept-Encoding: the identity bytes
+            await File.WriteAllBytesAsync(Path.Combine(nginxRoot, "events.geojson"), geojson);
+            await using var gz = File.Create(Path.Combine(nginxRoot, "events.geojson.gz"));
+            await using var zip = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.SmallestSize);
+            await zip.WriteAsync(geojson);
+        }
+        var ids = new List<Guid>();
+        await using (var connection = new Npgsql.NpgsqlConnection(publicationDatabase))
+        {
+            await connection.OpenAsync();
+            await using var query = new Npgsql.NpgsqlCommand("SELECT submission_id FROM catalogue_entries ORDER BY submission_id", connection);
+            await using var reader = await query.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        }
+        var runs = new List<object>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var loads = new List<ReadLoad>();
+            foreach (var (target, server, resource, pathOf) in new (string, Uri, string, Func<int, string>)[]
+            {
+                ("nginx, static file", nginx, "events.geojson", _ => "/events.geojson"),
+                ("gateway, output cache", gateway, "events.geojson", _ => "/api/catalogue/events.geojson"),
+                ("gateway, output cache", gateway, "event detail (JSON)", i => $"/api/catalogue/events/{ids[i * 7919 % ids.Count]}"),
+            })
+            {
+                var load = await RunAsync(target, server, resource, pathOf, clients, seconds);
+                say($"opening day, run {round}, {resource} via {target}: {load.RequestsPerSecond:N0} req/s with {clients} clients, p50 {load.P50Ms:N1} ms, p99 {load.P99Ms:N1} ms " +
+                    $"({load.NotModified:N0} × 304, {load.Full:N0} × 200, {load.Errors} errors, {load.AverageBytesPerResponse:N0} body bytes per response)");
+                loads.Add(load);
+            }
+            double Ratio(double gatewayFigure, double nginxFigure) => Math.Round(gatewayFigure / nginxFigure, 2);
+            var ratios = new
+            {
+                round, geojson = Ratio(loads[1].RequestsPerSecond, loads[0].RequestsPerSecond), geojsonP99 = Ratio(loads[1].P99Ms, loads[0].P99Ms),
+                details = Ratio(loads[2].RequestsPerSecond, loads[0].RequestsPerSecond), detailsP99 = Ratio(loads[2].P99Ms, loads[0].P99Ms),
+            };
+            say($"opening day, run {round}: gateway ÷ nginx = {ratios.geojson:N2}× the requests/s on the GeoJSON (p99 {ratios.geojsonP99:N2}×), " +
+                $"{ratios.details:N2}× on event details (p99 {ratios.detailsP99:N2}×)");
+            runs.Add(new { ratios, loads });
+        }
+        var wire = new Dictionary<string, Dictionary<string, long>>();
+        foreach (var (name, path) in new[]
+        {
+            ("events.geojson (all events)", "/api/catalogue/events.geojson"), ("list, 100 events (JSON)", "/api/catalogue/events?limit=100"),
+            ("event detail (JSON)", $"/api/catalogue/events/{ids[0]}"), ("events.csv (all events)", "/api/catalogue/events.csv"),
+        })
+        {
+            wire[name] = await WireBytesAsync(gateway, path);
+            say($"bytes on the wire, {name}: " + string.Join(" · ", wire[name].Select(w => $"{w.Key} {w.Value:N0}")));
+        }
+        return new { clients, seconds = seconds.TotalSeconds, runs, wireBytes = wire };
+    }
+
+    /// <summary>The phase alone, on a platform already running (bench/run.sh with SI_BENCH_OPENING_ONLY=1).</summary>
+    public static async Task<int> RunAloneAsync(Dictionary<string, string> options)
+    {
+        static void Say(string text) => Console.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {text}");
+        var result = await RunPhaseAsync(options, new Uri(options["gateway"]), new Uri(options["nginx"]), options["nginx-root"],
+            new Npgsql.NpgsqlConnectionStringBuilder(options["postgres"]) { Database = "si_bench_publication" }.ConnectionString, Say);
+        if (options.TryGetValue("out", out var output))
+        {
+            await File.WriteAllTextAsync(output, System.Text.Json.JsonSerializer.Serialize(new { openingDay = result },
+                new System.Text.Json.JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase }));
+            Say($"results written to {output}");
+        }
+        return 0;
+    }
+
     /// <summary>Bytes on the wire for one response, per content coding the client accepts: body as sent (Content-Length) and headers.</summary>
     public static async Task<Dictionary<string, long>> WireBytesAsync(Uri server, string path)
     {

@@ -9,6 +9,7 @@ using SemaineIndustrie.Territory;
 // The fault suite and the local cluster's broker link share this driver (see Chaos/Verbs.cs).
 if (args.FirstOrDefault() is "link" or "chaos") return await SemaineIndustrie.Bench.Chaos.Verbs.RunAsync(args);
 if (args.FirstOrDefault() is "workbench") return await Workbench.RunAsync(args.Skip(1).Chunk(2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]));
+if (args.FirstOrDefault() is "opening-day") return await OpeningDay.RunAloneAsync(args.Skip(1).Chunk(2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]));
 if (args.FirstOrDefault() is "replicas") return await ReplicaRun.RunAsync(args.Skip(1).Chunk(2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]));
 
 // Arguments come from bench/run.sh, which starts the platform for the benchmark.
@@ -186,52 +187,8 @@ results["readPath"] = readPath;
 // cache — against nginx serving the same GeoJSON bytes as a static file (gzip_static: compressed once, like our cache).
 if (!pipelineOnly && options.TryGetValue("nginx", out var nginxAddress))
 {
-    var clients = int.Parse(options.GetValueOrDefault("clients", "1000"));
-    var openingSeconds = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("opening-seconds", "15")));
-    var www = Arg("nginx-root");
-    using (var plain = new HttpClient { BaseAddress = gateway })
-    {
-        var geojson = await plain.GetByteArrayAsync("/api/catalogue/events.geojson"); // no Accept-Encoding: the identity bytes
-        await File.WriteAllBytesAsync(Path.Combine(www, "events.geojson"), geojson);
-        await using var gz = File.Create(Path.Combine(www, "events.geojson.gz"));
-        await using var zip = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.SmallestSize);
-        await zip.WriteAsync(geojson);
-    }
-    var ids = new List<Guid>();
-    await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "si_bench_publication" }.ConnectionString))
-    {
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT submission_id FROM catalogue_entries ORDER BY submission_id", connection);
-        await using var reader = await query.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
-    }
-    var loads = new List<ReadLoad>();
-    foreach (var (target, server, resource, pathOf) in new (string, Uri, string, Func<int, string>)[]
-    {
-        ("nginx, static file", new Uri(nginxAddress), "events.geojson", _ => "/events.geojson"),
-        ("gateway, output cache", gateway, "events.geojson", _ => "/api/catalogue/events.geojson"),
-        ("gateway, output cache", gateway, "event detail (JSON)", i => $"/api/catalogue/events/{ids[i * 7919 % ids.Count]}"),
-    })
-    {
-        var load = await OpeningDay.RunAsync(target, server, resource, pathOf, clients, openingSeconds);
-        Say($"opening day, {resource} via {target}: {load.RequestsPerSecond:N0} req/s with {clients} clients, p50 {load.P50Ms:N1} ms, p99 {load.P99Ms:N1} ms " +
-            $"({load.NotModified:N0} × 304, {load.Full:N0} × 200, {load.Errors} errors, {load.AverageBytesPerResponse:N0} body bytes per response)");
-        loads.Add(load);
-    }
-    var ratio = loads[1].RequestsPerSecond / loads[0].RequestsPerSecond;
-    var p99Ratio = loads[1].P99Ms / loads[0].P99Ms;
-    Say($"opening day: gateway ÷ nginx on the GeoJSON = {ratio:N2}× the requests/s, p99 {p99Ratio:N2}× nginx's");
-    var wire = new Dictionary<string, Dictionary<string, long>>();
-    foreach (var (name, path) in new[]
-    {
-        ("events.geojson (all events)", "/api/catalogue/events.geojson"), ("list, 100 events (JSON)", "/api/catalogue/events?limit=100"),
-        ("event detail (JSON)", $"/api/catalogue/events/{ids[0]}"), ("events.csv (all events)", "/api/catalogue/events.csv"),
-    })
-    {
-        wire[name] = await OpeningDay.WireBytesAsync(gateway, path);
-        Say($"bytes on the wire, {name}: " + string.Join(" · ", wire[name].Select(w => $"{w.Key} {w.Value:N0}")));
-    }
-    results["openingDay"] = new { clients, seconds = openingSeconds.TotalSeconds, loads, gatewayToNginx = Math.Round(ratio, 2), p99GatewayToNginx = Math.Round(p99Ratio, 2), wireBytes = wire };
+    results["openingDay"] = await OpeningDay.RunPhaseAsync(options, gateway, new Uri(nginxAddress), Arg("nginx-root"),
+        new NpgsqlConnectionStringBuilder(postgres) { Database = "si_bench_publication" }.ConnectionString, Say);
 }
 
 // 4b. The public map page in Debian's Chromium: first map paint (cold cache) and page weight.

@@ -26,4 +26,6 @@ public sealed class GatewayOptions
     public bool CatalogueCacheEnabled { get; set; } = true;
     /// <summary>How long the gateway keeps the web front-end's static files (they carry max-age=3600; a deployment shows within this).</summary>
     public TimeSpan AssetsCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>What the answers kept at the front of the gateway may weigh, in bytes (<see cref="CachedAnswers"/>); 0 turns them off.</summary>
+    public long CachedAnswersBytes { get; set; } = 64 * 1024 * 1024;
 }

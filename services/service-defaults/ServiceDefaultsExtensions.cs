@@ -52,9 +52,18 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>Error handling first, then identity; call before mapping endpoints.</summary>
     /// <param name="beforeAuthentication">What must run once the client's address is known but before identity (e.g. a rate limiter).</param>
-    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
+    /// <param name="front">
+    /// What answers at the very front, once the client's address is known, before routing and every other middleware
+    /// (the gateway's cached answers); routing then runs after it.
+    /// </param>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeAuthentication = null, Action<WebApplication>? front = null)
     {
         app.UseForwardedHeaders();
+        if (front is not null)
+        {
+            front(app);
+            app.UseRouting();
+        }
         app.UseResponseContract();
         app.UseCorrelationAndSecurityHeaders();
         app.UseExceptionHandler();

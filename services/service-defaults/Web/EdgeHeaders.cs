@@ -20,8 +20,7 @@ public static class EdgeHeaders
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SemaineIndustrie.Requests");
         app.Use(async (context, next) =>
         {
-            var incoming = context.Request.Headers[CorrelationHeader].ToString();
-            var id = IsWellFormed(incoming) ? incoming : Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+            var id = CorrelationIdOf(context);
             context.Request.Headers[CorrelationHeader] = id; // forwarded downstream by the gateway
             Activity.Current?.SetTag("correlation.id", id);
             context.Response.OnStarting(() =>
@@ -52,6 +51,13 @@ public static class EdgeHeaders
             }
         });
         return app;
+    }
+
+    /// <summary>The client's (or the gateway's) id when well-formed, else the request's trace id.</summary>
+    public static string CorrelationIdOf(HttpContext context)
+    {
+        var incoming = context.Request.Headers[CorrelationHeader].ToString();
+        return IsWellFormed(incoming) ? incoming : (Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
     }
 
     private static bool IsWellFormed(string id) =>
