@@ -5,6 +5,8 @@
 #   SI_BENCH_PIPELINE_ONLY=1 …    the pipeline phases only (no read path, no browser): for iterating on the pipeline
 #   SI_BENCH_LIGHTHOUSE_ONLY=1 …  the platform on the last run's databases (its catalogue kept) and Lighthouse alone
 #   SI_BENCH_OPENING_ONLY=1 …     the same, and the opening day alone (SI_BENCH_OPENING_ROUNDS, default 3)
+#   SI_BENCH_SOAK_MINUTES=60 …    the soak alone, on fresh databases: that long at half the measured throughput with public
+#                                 readers (SI_BENCH_SOAK_READERS, default 16); writes <timestamp>.soak.json and .soak.png
 # Starts its own platform (Release build) on ports 9080-9090 (identity 9086) with fresh databases (si_bench_*) and a
 # RabbitMQ virtual host "bench", on the project-local servers (deploy/infra.sh). Prints a table; writes
 # bench/results/<timestamp>.json. Stops what it started.
@@ -119,6 +121,14 @@ await_ready() { # port…
 await_ready 9086 9084 9082 9083 9081 9085 9080 9090
 
 OUT="$RESULTS/$(date -u +%Y%m%dT%H%M%SZ).json"
+if [[ -n ${SI_BENCH_SOAK_MINUTES:-} ]]; then
+  dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll" soak \
+    --gateway http://127.0.0.1:9080 --publication http://127.0.0.1:9084 --postgres "$SI_POSTGRES;Database=postgres" \
+    --management "$SI_RABBITMQ_MANAGEMENT" --vhost bench --first-day "$FIRST_DAY" --pids "$(IFS=,; echo "${names[*]}")" \
+    --organisers "$ORGANISERS" --readers "${SI_BENCH_SOAK_READERS:-16}" --minutes "$SI_BENCH_SOAK_MINUTES" \
+    --out "${OUT%.json}.soak.json" | tee "$RESULTS/latest-soak.txt"
+  exit 0
+fi
 if [[ -n $OPENING_ONLY ]]; then
   dotnet "$ROOT/bench/SemaineIndustrie.Bench/bin/Release/net10.0/SemaineIndustrie.Bench.dll" opening-day \
     --gateway http://127.0.0.1:9080 --nginx "http://127.0.0.1:$NGINX_PORT" --nginx-root "$NGX/www" --postgres "$SI_POSTGRES;Database=postgres" \

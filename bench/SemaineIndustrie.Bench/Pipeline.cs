@@ -140,7 +140,8 @@ public sealed class Pipeline(Uri gateway, Uri publication, string publicationDat
         }
     }
 
-    private async Task<HttpClient> ClientAsync(object identity)
+    /// <summary>A client of the gateway holding a development token for this identity.</summary>
+    public async Task<HttpClient> ClientAsync(object identity)
     {
         var client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(2) };
         var token = (await (await client.PostAsJsonAsync("/dev/tokens", identity)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
@@ -148,5 +149,6 @@ public sealed class Pipeline(Uri gateway, Uri publication, string publicationDat
         return client;
     }
 
-    private JsonObject Body(int i) => Submissions.Body(i, $"Visite industrielle n° {i}", firstDay, "mecanique", "jeunes", "grand-public");
+    /// <summary>Submission number <paramref name="i"/>: its title, venue and day differ from every other number's.</summary>
+    public JsonObject Body(int i) => Submissions.Body(i, $"Visite industrielle n° {i}", firstDay, "mecanique", "jeunes", "grand-public");
 }

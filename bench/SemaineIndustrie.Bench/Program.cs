@@ -10,6 +10,7 @@ using SemaineIndustrie.Territory;
 if (args.FirstOrDefault() is "link" or "chaos") return await SemaineIndustrie.Bench.Chaos.Verbs.RunAsync(args);
 if (args.FirstOrDefault() is "workbench") return await Workbench.RunAsync(args.Skip(1).Chunk(2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]));
 if (args.FirstOrDefault() is "opening-day") return await OpeningDay.RunAloneAsync(args.Skip(1).Chunk(2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]));
+if (args.FirstOrDefault() is "soak") return await Soak.RunAsync(args.Skip(1).Chunk(2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]));
 if (args.FirstOrDefault() is "replicas") return await ReplicaRun.RunAsync(args.Skip(1).Chunk(2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]));
 
 // Arguments come from bench/run.sh, which starts the platform for the benchmark.

@@ -60,21 +60,32 @@ public static class MapClustersApi
     /// The clusters per (revision, filters): a few dozen entries at most (the map's filters are a handful of lists), each
     /// computed once even when many readers ask at the same moment; a new revision's readers build a new one.
     /// </summary>
+    /// <summary>
+    /// The clusters of the latest catalogue revision, per filter set: a new revision replaces its filter set's entry (an
+    /// older revision is never asked for again, so it is not kept: before, each revision of a catalogue changing every
+    /// second kept its own entry, up to 64 of them of up to 10,000 events each). At most 32 filter sets.
+    /// </summary>
     public sealed class ClusterCache(IServiceScopeFactory scopes) : IDisposable
     {
-        private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 64 });
+        private sealed record Entry(long Revision, Lazy<Task<MapClusters>> Clusters);
+        private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = 32 });
 
         public Task<MapClusters> GetAsync(long revision, CatalogueQuery filters, CancellationToken ct)
         {
-            var key = $"{revision}|{filters}";
-            var lazy = entries.GetOrCreate(key, entry =>
+            var key = filters.ToString();
+            Entry entry;
+            lock (entries)
             {
-                entry.Size = 1;
-                entry.SlidingExpiration = TimeSpan.FromMinutes(10);
-                return new Lazy<Task<MapClusters>>(() => BuildAsync(filters));
-            })!;
-            var task = lazy.Value;
-            if (task.IsFaulted) entries.Remove(key); // a database error is not kept: the next reader tries again
+                if (!entries.TryGetValue(key, out Entry? known) || known!.Revision < revision)
+                {
+                    known = new Entry(revision, new Lazy<Task<MapClusters>>(() => BuildAsync(filters)));
+                    entries.Set(key, known, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+                }
+                // A reader that read the revision before the entry moved on gets the newer clusters: the catalogue as it is now.
+                entry = known;
+            }
+            var task = entry.Clusters.Value;
+            if (task.IsFaulted) lock (entries) { if (entries.TryGetValue(key, out Entry? same) && same == entry) entries.Remove(key); } // not kept: the next reader tries again
             return task.WaitAsync(ct);
         }
 
