@@ -54,8 +54,6 @@ public sealed class CachedAnswers(GatewayOptions options)
     private long bytes;
     private long lastSweep;
 
-    public long Count => answers.Count;
-
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (KeyOf(context.Request) is not { } key)
@@ -141,7 +139,10 @@ public sealed class CachedAnswers(GatewayOptions options)
     private async Task FillAsync(HttpContext context, RequestDelegate next, string key)
     {
         var original = context.Response.Body;
-        await using var copy = new CopyingStream(original, MaxAnswerBytes);
+        // Decided at the first byte, when routing has chosen the route and the status is set: a page or an uncached API
+        // answer passes straight through, never copied.
+        await using var copy = new CopyingStream(original, MaxAnswerBytes,
+            () => context.Response.StatusCode == StatusCodes.Status200OK && DurationOf(context) is not null);
         context.Response.Body = copy;
         try
         {
@@ -151,14 +152,14 @@ public sealed class CachedAnswers(GatewayOptions options)
         {
             context.Response.Body = original;
         }
-        if (context.Response.StatusCode != StatusCodes.Status200OK || copy.Overflowed || context.RequestAborted.IsCancellationRequested) return;
+        if (!copy.Copied || context.Response.StatusCode != StatusCodes.Status200OK || context.RequestAborted.IsCancellationRequested) return;
         if (DurationOf(context) is not { } duration) return;
         var headers = context.Response.Headers;
         if (headers.ContainsKey(HeaderNames.SetCookie)) return;
         var cacheControl = headers.CacheControl.ToString();
         if (cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) ||
             cacheControl.Contains("no-cache", StringComparison.OrdinalIgnoreCase)) return;
-        if (headers.ContentLength is { } declared && declared != copy.Length) return;
+        if (headers.ContentLength is { } declared && declared != copy.Length) return; // cut short
 
         // The output cache sent it with an Age (whole seconds, rounded down): the copy ends when its entry does, or a little before.
         var ageAtStore = long.TryParse(headers.Age.ToString(), out var sentAge) ? sentAge : 0;
@@ -182,13 +183,17 @@ public sealed class CachedAnswers(GatewayOptions options)
             _ => null,
         };
 
-    /// <summary>Within the byte budget (Gateway:CachedAnswersBytes); expired copies are swept, at most once a second, when it is full.</summary>
+    /// <summary>
+    /// Within the byte budget (Gateway:CachedAnswersBytes). Expired copies are swept every 10 s (and at most once a second
+    /// when the budget is full): a copy nobody asks for again — an event page read once — is not kept until the budget fills.
+    /// </summary>
     private void Keep(string key, Answer answer)
     {
         var size = answer.Body.LongLength + key.Length * 2 + 512;
+        Sweep(TimeSpan.FromSeconds(10));
         if (Interlocked.Read(ref bytes) + size > options.CachedAnswersBytes)
         {
-            Sweep();
+            Sweep(TimeSpan.FromSeconds(1));
             if (Interlocked.Read(ref bytes) + size > options.CachedAnswersBytes) return;
         }
         answers.AddOrUpdate(key, answer, (_, old) =>
@@ -204,33 +209,46 @@ public sealed class CachedAnswers(GatewayOptions options)
         if (answers.TryRemove(KeyValuePair.Create(key, answer))) Interlocked.Add(ref bytes, -(answer.Body.LongLength + key.Length * 2 + 512));
     }
 
-    private void Sweep()
+    /// <summary>Forgets the copies past their use (expired, and past the moment an expired copy may still stand in), if the last sweep is that old.</summary>
+    private void Sweep(TimeSpan every)
     {
         var now = time.GetTimestamp();
         var last = Interlocked.Read(ref lastSweep);
-        if (time.GetElapsedTime(last, now) < TimeSpan.FromSeconds(1) || Interlocked.CompareExchange(ref lastSweep, now, last) != last) return;
+        if (time.GetElapsedTime(last, now) < every || Interlocked.CompareExchange(ref lastSweep, now, last) != last) return;
         foreach (var (key, answer) in answers)
         {
-            if (now >= answer.ExpiresAt) Forget(key, answer);
+            if (time.GetElapsedTime(answer.ExpiresAt, now) >= StaleWhileFilling) Forget(key, answer);
         }
     }
 
-    /// <summary>Writes through to the client and keeps a copy, up to a limit past which it stops copying.</summary>
-    private sealed class CopyingStream(Stream inner, long limit) : Stream
+    /// <summary>
+    /// Writes through to the client and keeps a copy when <paramref name="wanted"/> says so at the first write, up to a
+    /// limit past which it stops copying.
+    /// </summary>
+    private sealed class CopyingStream(Stream inner, long limit, Func<bool> wanted) : Stream
     {
-        private readonly MemoryStream kept = new();
-        public bool Overflowed { get; private set; }
-        public override long Length => kept.Length;
-        public byte[] ToArray() => kept.ToArray();
+        private MemoryStream? kept;
+        private bool decided, overflowed;
+        private long written;
+
+        /// <summary>Everything written was kept (nothing written: an empty body, kept too, when it was wanted).</summary>
+        public bool Copied => (decided ? kept is not null : wanted()) && !overflowed;
+        public override long Length => kept?.Length ?? 0;
+        public byte[] ToArray() => kept?.ToArray() ?? [];
 
         private void Keep(ReadOnlySpan<byte> buffer)
         {
-            if (Overflowed) return;
+            written += buffer.Length;
+            if (!decided)
+            {
+                decided = true;
+                if (wanted()) kept = new MemoryStream();
+            }
+            if (kept is null || overflowed) return;
             if (kept.Length + buffer.Length > limit)
             {
-                Overflowed = true;
-                kept.SetLength(0);
-                kept.Capacity = 0;
+                overflowed = true;
+                kept = null;
                 return;
             }
             kept.Write(buffer);
@@ -256,7 +274,7 @@ public sealed class CachedAnswers(GatewayOptions options)
         public override bool CanRead => false;
         public override bool CanSeek => false;
         public override bool CanWrite => true;
-        public override long Position { get => kept.Length; set => throw new NotSupportedException(); }
+        public override long Position { get => written; set => throw new NotSupportedException(); }
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
