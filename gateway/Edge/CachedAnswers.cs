@@ -189,7 +189,7 @@ public sealed class CachedAnswers(GatewayOptions options)
     /// </summary>
     private void Keep(string key, Answer answer)
     {
-        var size = answer.Body.LongLength + key.Length * 2 + 512;
+        var size = SizeOf(key, answer);
         Sweep(TimeSpan.FromSeconds(10));
         if (Interlocked.Read(ref bytes) + size > options.CachedAnswersBytes)
         {
@@ -198,15 +198,18 @@ public sealed class CachedAnswers(GatewayOptions options)
         }
         answers.AddOrUpdate(key, answer, (_, old) =>
         {
-            Interlocked.Add(ref bytes, -(old.Body.LongLength + key.Length * 2 + 512));
+            Interlocked.Add(ref bytes, -SizeOf(key, old));
             return answer;
         });
         Interlocked.Add(ref bytes, size);
     }
 
+    /// <summary>What a copy weighs against the budget: its body, its key, and a share for its headers.</summary>
+    private static long SizeOf(string key, Answer answer) => answer.Body.LongLength + key.Length * 2 + 512;
+
     private void Forget(string key, Answer answer)
     {
-        if (answers.TryRemove(KeyValuePair.Create(key, answer))) Interlocked.Add(ref bytes, -(answer.Body.LongLength + key.Length * 2 + 512));
+        if (answers.TryRemove(KeyValuePair.Create(key, answer))) Interlocked.Add(ref bytes, -SizeOf(key, answer));
     }
 
     /// <summary>Forgets the copies past their use (expired, and past the moment an expired copy may still stand in), if the last sweep is that old.</summary>
