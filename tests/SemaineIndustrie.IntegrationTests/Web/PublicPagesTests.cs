@@ -78,7 +78,8 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
         Assert.Equal(200, response!.Status);
         await MapReadyAsync(page);
 
-        Assert.True(await page.Locator("#event-list li").CountAsync() >= events.Count);
+        var listedAtFirst = await page.Locator("#event-list li").CountAsync();
+        Assert.True(listedAtFirst >= events.Count);
         Assert.Contains(events.Count.ToString(), await page.Locator("#event-list-count").InnerTextAsync());
         var markers = await page.Locator(".leaflet-marker-icon").CountAsync();
         Assert.InRange(markers, 1, events.Count);                                        // some of them clustered
@@ -86,11 +87,12 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
         await AccessibleAsync(page);
         await browser.ScreenshotAsync(page, "map");
 
-        // A cluster opens on click: the map zooms in and the list follows the view.
+        // A cluster opens on click: the map zooms in and, once it has drawn the new view, the list follows it.
         await page.Locator(".marker-cluster").First.ClickAsync();
         await page.WaitForFunctionAsync("() => new URL(location.href).searchParams.has('bbox')");
+        await MapReadyAsync(page);
         var listed = await page.Locator("#event-list li").CountAsync();
-        Assert.InRange(listed, 1, events.Count - 1);
+        Assert.InRange(listed, 1, listedAtFirst - 1);
         Assert.Contains("bbox=", page.Url);                                              // the view is in the URL, to be shared
         await page.Context.CloseAsync();
     }
@@ -225,7 +227,8 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
         await Assertions.Expect(page.Locator("#event-list")).Not.ToContainTextAsync("Visite de la scierie de 2017");
         await Assertions.Expect(page.Locator("#archive")).ToHaveCountAsync(0);
         await MapReadyAsync(page);
-        Assert.True(await page.Locator("#event-list li").CountAsync() >= events.Count);
+        var listedAtFirst = await page.Locator("#event-list li").CountAsync();
+        Assert.True(listedAtFirst >= events.Count);
 
         // The next edition, chosen in the filters: the year stays in the address, none of 2018's events.
         await page.SelectOptionAsync("#f-edition", "2019");

@@ -95,10 +95,13 @@
       .then(function (response) { if (!response.ok) throw new Error('catalogue ' + response.status); return response.json(); });
   }
 
-  // Only the answer to the latest view is drawn (a slower earlier answer is dropped).
+  // Only the answer to the latest view is drawn (a slower earlier answer is dropped). data-ready is 'loading' from the
+  // moment the view changes until the markers and the list show it, then 'true' (data-ready-ms: the first time, in
+  // milliseconds since navigation, for bench/).
   var generation = 0;
   function load() {
     var mine = ++generation;
+    element.dataset.ready = 'loading';
     var bbox = viewBox();
     var zoom = Math.floor(map.getZoom());
     var clusters = getJson(withQuery(data.clusters, 'zoom=' + zoom + '&bbox=' + bbox));
@@ -107,6 +110,8 @@
       if (mine !== generation) return;
       draw(answers[0]);
       renderList(answers[1].items, answers[0].inView);
+      if (!element.dataset.readyMs) element.dataset.readyMs = String(Math.round(performance.now()));
+      element.dataset.ready = 'true';
     });
   }
 
@@ -156,14 +161,11 @@
     window.history.replaceState(null, '', url);
   }
 
-  // The view first (the shared bbox, else metropolitan France), then what it shows. data-ready once it is drawn
-  // (data-ready-ms: the time since navigation, for bench/).
+  // The view first (the shared bbox, else metropolitan France), then what it shows; then every move redraws.
   var shared = data.bbox ? data.bbox.split(',').map(Number) : [];
   if (shared.length === 4 && shared.every(isFinite)) map.fitBounds([[shared[1], shared[0]], [shared[3], shared[2]]]);
   else map.fitBounds(franceBounds);
   load().then(function () {
-    element.dataset.readyMs = String(Math.round(performance.now()));
-    element.dataset.ready = 'true';
     map.on('moveend', function () { keepViewInUrl(); load().catch(function () { element.dataset.ready = 'error'; }); });
   }).catch(function () { element.dataset.ready = 'error'; });
 
