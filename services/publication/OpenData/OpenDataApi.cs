@@ -1,8 +1,10 @@
+using System.Data;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SemaineIndustrie.Contracts.Catalogue;
 using SemaineIndustrie.Publication.Catalogue;
 using SemaineIndustrie.ServiceDefaults.Auth;
@@ -57,11 +59,11 @@ public static class OpenDataApi
         return TypedResults.Ok(new OpenDataIndex(OpenDataSet.TableSchemaAddress(baseUrl), OpenDataSet.JsonSchemaAddress(baseUrl), OpenDataSet.LicencePath, editions));
     }
 
-    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> File(int edition, string file, PublicationDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<PushStreamHttpResult, StatusCodeHttpResult, NotFound>> File(int edition, string file, PublicationDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!OpenDataSet.MediaTypes.TryGetValue(file, out var mediaType)) return TypedResults.NotFound();
         var stored = await db.OpenData.AsNoTracking().Where(f => f.Edition == edition && f.Name == file)
-            .Select(f => new { f.Sha256, f.GeneratedAt }).SingleOrDefaultAsync(ct);
+            .Select(f => new { f.Sha256, f.GeneratedAt, Bytes = f.Content.Length }).SingleOrDefaultAsync(ct);
         if (stored is null) return TypedResults.NotFound();
         var etag = $"\"{stored.Sha256}\"";
         var headers = http.Response.Headers;
@@ -69,9 +71,22 @@ public static class OpenDataApi
         headers.LastModified = stored.GeneratedAt.ToString("R");
         headers.CacheControl = "public, max-age=300";
         if (HttpCaching.Matches(http.Request, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        var content = await db.OpenData.AsNoTracking().Where(f => f.Edition == edition && f.Name == file).Select(f => f.Content).SingleAsync(ct);
         headers.ContentDisposition = $"inline; filename=\"{OpenDataSet.DownloadName(edition, file)}\"";
-        return TypedResults.File(content, mediaType);
+        http.Response.ContentLength = stored.Bytes;
+        // Streamed from PostgreSQL as it is sent: a large edition's file is never held whole in memory.
+        return TypedResults.Stream(async body =>
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT content FROM open_data_files WHERE edition = @edition AND name = @name AND sha256 = @sha256", connection);
+            command.Parameters.AddWithValue("edition", edition);
+            command.Parameters.AddWithValue("name", file);
+            command.Parameters.AddWithValue("sha256", stored.Sha256);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+            if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"The {edition} {file} was replaced while it was being sent; the client retries.");
+            await using var content = reader.GetStream(0);
+            await content.CopyToAsync(body, ct);
+        }, mediaType);
     }
 
     /// <summary>National admins publish every edition's dataset now (the daily run continues as before).</summary>

@@ -10,10 +10,10 @@ using SemaineIndustrie.ServiceDefaults.Web;
 namespace SemaineIndustrie.Publication.OpenData;
 
 /// <summary>
-/// The open dataset of one edition's labelled events, in three formats made from <see cref="OpenDataFields"/>: CSV (RFC 4180,
-/// UTF-8 without byte-order mark, comma, CRLF, header), JSON (an array of records) and GeoJSON (RFC 7946 points), with their
-/// Table Schema, their JSON Schema and the Frictionless <c>datapackage.json</c> that describes them (licence, source, sizes
-/// and SHA-256 of each file). Organisers' text is escaped for each format as in the catalogue's exports.
+/// The open dataset of one edition's labelled events, in three formats made from <see cref="OpenDataFields"/> (written by
+/// <see cref="OpenDataWriter"/>): CSV (RFC 4180, UTF-8 without byte-order mark, comma, CRLF, header), JSON (an array of
+/// records) and GeoJSON (RFC 7946 points), with their Table Schema, their JSON Schema and the Frictionless
+/// <c>datapackage.json</c> that describes them (licence, source, sizes and SHA-256 of each file).
 /// </summary>
 public static class OpenDataSet
 {
@@ -42,76 +42,8 @@ public static class OpenDataSet
     public static string? Link(string? value) =>
         CatalogueExports.Uri(value) is { } uri && System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" ? uri : null;
 
-    /// <summary>The three data files of an edition, events in start order.</summary>
-    public static IReadOnlyDictionary<string, byte[]> Render(IReadOnlyList<PublicEvent> events, string baseUrl)
-    {
-        baseUrl = baseUrl.TrimEnd('/');
-        var records = events.Select(e => OpenDataFields.All.Select(f => f.Value(e, baseUrl)).ToArray()).ToList();
-
-        var csv = new StringBuilder();
-        csv.Append(string.Join(',', OpenDataFields.All.Select(f => f.Name))).Append("\r\n");
-        foreach (var record in records) csv.Append(CsvText.Row(OpenDataFields.All.Select((f, i) => CsvCell(record[i]))));
-
-        var json = new JsonArray([.. records.Select(r => (JsonNode?)Record(r, skip: null))]);
-
-        var latitude = Index("latitude");
-        var longitude = Index("longitude");
-        var features = new JsonArray([.. records.Select(r => (JsonNode?)new JsonObject
-        {
-            ["type"] = "Feature",
-            ["id"] = (string)r[0]!,
-            ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(Round((double)r[longitude]!), Round((double)r[latitude]!)) },
-            ["properties"] = Record(r, skip: [latitude, longitude]),
-        })]);
-        var geoJson = new JsonObject { ["type"] = "FeatureCollection", ["features"] = features };
-
-        return new Dictionary<string, byte[]>
-        {
-            [Csv] = Encoding.UTF8.GetBytes(csv.ToString()),
-            [Json] = JsonSerializer.SerializeToUtf8Bytes(json),
-            [GeoJson] = JsonSerializer.SerializeToUtf8Bytes(geoJson),
-        };
-    }
-
-    private static int Index(string name) => OpenDataFields.All.Select((f, i) => (f, i)).Single(x => x.f.Name == name).i;
-
-    private static double Round(double degrees) => Math.Round(degrees, 6);
-
-    private static JsonObject Record(object?[] values, int[]? skip)
-    {
-        var record = new JsonObject();
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (skip?.Contains(i) == true) continue;
-            record[OpenDataFields.All[i].Name] = values[i] switch
-            {
-                null => null,
-                string s => TextRules.StripControls(s),
-                int n => n,
-                double d => Round(d),
-                bool b => b,
-                DateTimeOffset t => Time(t),
-                IEnumerable<string> list => new JsonArray([.. list.Select(s => (JsonNode?)TextRules.StripControls(s))]),
-                var other => throw new InvalidOperationException($"No JSON for {other.GetType()}"),
-            };
-        }
-        return record;
-    }
-
-    private static string? CsvCell(object? value) => value switch
-    {
-        null => null,
-        string s => CsvText.Cell(s),
-        int n => n.ToString(CultureInfo.InvariantCulture),
-        double d => Round(d).ToString("0.######", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        DateTimeOffset t => Time(t),
-        IEnumerable<string> list => CsvText.Cell(string.Join('|', list)),
-        var other => throw new InvalidOperationException($"No CSV cell for {other.GetType()}"),
-    };
-
     /// <summary>ISO 8601: Paris times with their offset, UTC times with Z.</summary>
-    private static string Time(DateTimeOffset t) => t.Offset == TimeSpan.Zero
+    internal static string Time(DateTimeOffset t) => t.Offset == TimeSpan.Zero
         ? t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
         : t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
@@ -184,18 +116,18 @@ public static class OpenDataSet
     /// The Frictionless data package of an edition's files: licence, source, publisher, update frequency, and each file's
     /// stable address, size and SHA-256; the CSV is a tabular resource carrying its Table Schema inline (also served alone).
     /// </summary>
-    public static JsonObject DataPackageOf(int edition, IReadOnlyDictionary<string, byte[]> files, int events, DateTimeOffset generatedAt,
-        string baseUrl, string publisher)
+    public static JsonObject DataPackageOf(int edition, IReadOnlyDictionary<string, (long Bytes, string Sha256)> files, int events,
+        DateTimeOffset generatedAt, string baseUrl, string publisher)
     {
         baseUrl = baseUrl.TrimEnd('/');
         JsonObject Resource(string file, string name, string format, string mediaType, string title, string description)
         {
-            var bytes = files[file];
+            var (bytes, sha256) = files[file];
             return new JsonObject
             {
                 ["name"] = name, ["title"] = title, ["description"] = description,
                 ["path"] = FileAddress(baseUrl, edition, file), ["format"] = format, ["mediatype"] = mediaType, ["encoding"] = "utf-8",
-                ["bytes"] = bytes.Length, ["hash"] = "sha256:" + Sha256(bytes),
+                ["bytes"] = bytes, ["hash"] = "sha256:" + sha256,
             };
         }
         var csv = Resource(Csv, "evenements", "csv", "text/csv", "Événements labellisés (CSV)",
