@@ -85,6 +85,8 @@ start() { # name dir assembly port [db] [extra env…]
     cd "$bin"
     export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning Clock__Start=
     export Auth__Authority=http://127.0.0.1:9086/ # the identity service signs the bench's tokens too
+    # The C library's settings every process gets (deploy/platform.settings): the bench measures what people run.
+    while read -r _ key value; do export "$key=$value"; done < <(grep -E '^\*[[:space:]]+MALLOC_' "$ROOT/deploy/platform.settings")
     [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_bench_$db;Maximum Pool Size=60" ConnectionStrings__RabbitMq="$AMQP"
     for kv in "$@"; do export "$kv"; done
     exec dotnet "$assembly.dll"

@@ -100,9 +100,11 @@ base_image() {
   local diff_id; diff_id=$(sha "$work/layer.tar")
   gzip -n -6 < "$work/layer.tar" > "$work/layer.tar.gz"
   local layer; layer=$(sha "$work/layer.tar.gz"); cp "$work/layer.tar.gz" "$layout/blobs/sha256/$layer"
+  # The C library's allocator settings every process gets (deploy/platform.settings), as image defaults.
+  local malloc_env; malloc_env=$(grep -E '^\*[[:space:]]+MALLOC_' "$ROOT/deploy/platform.settings" | awk '{printf "\"%s=%s\",", $2, $3}')
   cat > "$work/config.json" <<JSON
 {"architecture":"amd64","os":"linux","config":{"User":"$APP_UID","WorkingDir":"/app",
- "Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","APP_UID=$APP_UID","ASPNETCORE_HTTP_PORTS=8080","DOTNET_RUNNING_IN_CONTAINER=true","DOTNET_VERSION=$runtime","ASPNET_VERSION=$runtime"]},
+ "Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","APP_UID=$APP_UID","ASPNETCORE_HTTP_PORTS=8080","DOTNET_RUNNING_IN_CONTAINER=true",$malloc_env"DOTNET_VERSION=$runtime","ASPNET_VERSION=$runtime"]},
  "rootfs":{"type":"layers","diff_ids":["sha256:$diff_id"]},
  "history":[{"created_by":"deploy/images.sh: Debian 12 runtime libraries and ASP.NET Core $runtime"}]}
 JSON
