@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using SemaineIndustrie.Contracts;
 using SemaineIndustrie.Publication.Catalogue;
-using SemaineIndustrie.ServiceDefaults.Web;
 
 namespace SemaineIndustrie.Publication.OpenData;
 
