@@ -10,6 +10,11 @@ public enum LocationPrecision
     Manual,
 }
 
+/// <summary>
+/// Where a version's venue is. Geocoding's automatic answer for a version carries that version's content
+/// (<see cref="Event"/>): publication learns both from this one message instead of also consuming SubmissionReceived
+/// and SubmissionRevised (docs/messaging.md, "One submission's messages"). A reviewer's correction carries none.
+/// </summary>
 public sealed record VenueLocated(
     Guid SubmissionId,
     int SubmissionVersion,
@@ -18,10 +23,13 @@ public sealed record VenueLocated(
     LocationPrecision Precision,
     string Source,
     double? Score,
-    DateTimeOffset LocatedAt) : ISubmissionEvent;
+    DateTimeOffset LocatedAt,
+    EventDetails? Event = null) : ISubmissionEvent;
 
+/// <summary>No provider could place a version's venue; like <see cref="VenueLocated"/>, it carries the version's content.</summary>
 public sealed record VenueUnlocated(
     Guid SubmissionId,
     int SubmissionVersion,
     string Reason,
-    DateTimeOffset At) : ISubmissionEvent;
+    DateTimeOffset At,
+    EventDetails? Event = null) : ISubmissionEvent;

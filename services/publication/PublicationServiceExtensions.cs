@@ -25,8 +25,6 @@ public static class PublicationServiceExtensions
         builder.Services.AddScoped<SemaineIndustrie.Messaging.Reconciliation.IHeldSubmissions, Reconciliation.HeldFacts>();
         builder.AddServiceMessaging<PublicationDbContext>("publication", bus =>
         {
-            bus.AddConsumer<SubmissionContentConsumer>();
-            bus.AddConsumer<RevisedContentConsumer>();
             bus.AddConsumer<PictureConsumer>();
             bus.AddConsumer<LocationConsumer>();
             bus.AddConsumer<UnlocatedConsumer>();
@@ -34,7 +32,7 @@ public static class PublicationServiceExtensions
             bus.AddConsumer<RefusalConsumer>();
             bus.AddConsumer<ChangesRequestedConsumer>();
             bus.AddConsumer<WithdrawalConsumer>();
-        });
+        }, retiredQueues: ["publication-submission-content", "publication-revised-content"]); // content now comes with the venue's location
         return builder;
     }
 }

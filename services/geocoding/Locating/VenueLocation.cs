@@ -35,10 +35,12 @@ public sealed class VenueLocation
     /// <summary>
     /// Where a newer version's venue is: an unchanged address keeps its position (a correction included);
     /// a new one takes <paramref name="result"/>, or is unlocated when no provider could place it. Announces
-    /// the outcome as VenueLocated or VenueUnlocated. Older or repeated versions: null.
+    /// the outcome as VenueLocated or VenueUnlocated, with the version's content (<paramref name="details"/>), which is how
+    /// publication learns it. Older or repeated versions: null.
     /// </summary>
-    public object? Locate(int version, Venue venue, string addressKey, GeocodeResult? result, DateTimeOffset now)
+    public object? Locate(int version, EventDetails details, string addressKey, GeocodeResult? result, DateTimeOffset now)
     {
+        var venue = details.Venue;
         if (version <= SubmissionVersion) return null;
         var keep = Keeps(addressKey);
         SubmissionVersion = version;
@@ -49,7 +51,7 @@ public sealed class VenueLocation
             (Latitude, Longitude, Precision, Source, Score) = (result?.Latitude, result?.Longitude, result?.Precision, result?.Source, result?.Score);
             UnlocatedReason = result is null ? $"No provider could place {venue.PostalCode} {venue.CommuneName} ({venue.CommuneInsee})." : null;
         }
-        return Announcement(now);
+        return Announcement(now, details);
     }
 
     /// <summary>A reviewer places the venue by hand: it wins over automatic results until the address changes.</summary>
@@ -57,12 +59,12 @@ public sealed class VenueLocation
     {
         (Latitude, Longitude, Precision, Source, Score, CorrectedBy, UnlocatedReason) = (latitude, longitude, LocationPrecision.Manual, "reviewer", null, reviewer, null);
         UpdatedAt = now;
-        return (VenueLocated)Announcement(now);
+        return (VenueLocated)Announcement(now, details: null); // publication has the content from the version's automatic answer
     }
 
-    private object Announcement(DateTimeOffset now) => IsLocated
-        ? new VenueLocated(SubmissionId, SubmissionVersion, Latitude!.Value, Longitude!.Value, Precision!.Value, Source!, Score, now)
-        : new VenueUnlocated(SubmissionId, SubmissionVersion, UnlocatedReason!, now);
+    private object Announcement(DateTimeOffset now, EventDetails? details) => IsLocated
+        ? new VenueLocated(SubmissionId, SubmissionVersion, Latitude!.Value, Longitude!.Value, Precision!.Value, Source!, Score, now, details)
+        : new VenueUnlocated(SubmissionId, SubmissionVersion, UnlocatedReason!, now, details);
 }
 
 /// <summary>A trusted BAN answer for a normalised address.</summary>

@@ -1,3 +1,5 @@
+using RabbitMQ.Client;
+
 namespace SemaineIndustrie.Messaging.Bus;
 
 /// <summary>
@@ -31,6 +33,11 @@ public sealed record BrokerAddress(Uri Uri, IReadOnlyList<BrokerNode> Nodes)
     }
 
     public bool IsCluster => Nodes.Count > 1;
+
+    /// <summary>A plain RabbitMQ.Client connection (outside MassTransit) to the first node that answers.</summary>
+    public async Task<IConnection> ConnectAsync(string clientName, CancellationToken cancellationToken) =>
+        await new ConnectionFactory { Uri = Uri, ClientProvidedName = clientName }
+            .CreateConnectionAsync(Nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port, Uri.Scheme == "amqps" ? new SslOption(n.Host, enabled: true) : new SslOption())).ToList(), cancellationToken);
 }
 
 public sealed record BrokerNode(string Host, int Port)

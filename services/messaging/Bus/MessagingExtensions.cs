@@ -19,10 +19,11 @@ public static class MessagingExtensions
     /// MassTransit on RabbitMQ for one service: kebab-case queues prefixed with the service name, durable
     /// quorum queues, publisher confirms, bounded in-process retries then the _error queue; plus the
     /// outbox relay and housekeeping for <typeparamref name="TDb"/>, and error-queue redrive.
-    /// Call after AddServiceDatabase so migrations run before the bus and the relay start.
+    /// Call after AddServiceDatabase so migrations run before the bus and the relay start. <paramref name="retiredQueues"/>: queues of
+    /// consumers the service no longer has, deleted at start (<see cref="RetiredEndpoints"/>).
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging<TDb>(
-        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator> addConsumers)
+        this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator> addConsumers, IReadOnlyList<string>? retiredQueues = null)
         where TDb : DbContext
     {
         var rabbit = builder.Configuration.GetConnectionString(ConnectionStringName);
@@ -41,6 +42,8 @@ public static class MessagingExtensions
         var endpoints = new ServiceEndpoints();
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton(new ErrorQueueRedriver(broker, endpoints));
+        if (retiredQueues is { Count: > 0 })
+            builder.Services.AddHostedService(sp => new RetiredEndpoints(broker, retiredQueues, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RetiredEndpoints>>()));
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -61,9 +61,7 @@ public sealed class ErrorQueueRedriver(BrokerAddress broker, ServiceEndpoints en
         return moved;
     }
 
-    private async Task<IConnection> Connect(CancellationToken cancellationToken) =>
-        await new ConnectionFactory { Uri = broker.Uri, ClientProvidedName = "error-queue-redrive" }
-            .CreateConnectionAsync(broker.Nodes.Select(n => new AmqpTcpEndpoint(n.Host, n.Port, broker.Uri.Scheme == "amqps" ? new SslOption(n.Host, enabled: true) : new SslOption())).ToList(), cancellationToken);
+    private Task<IConnection> Connect(CancellationToken cancellationToken) => broker.ConnectAsync("error-queue-redrive", cancellationToken);
 
     private static async Task<uint> CountAsync(IConnection connection, string queue, CancellationToken cancellationToken)
     {

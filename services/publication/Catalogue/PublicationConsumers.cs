@@ -9,28 +9,28 @@ using SemaineIndustrie.Territory;
 
 namespace SemaineIndustrie.Publication.Catalogue;
 
-public sealed class SubmissionContentConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<SubmissionReceived>
-{
-    public Task Consume(ConsumeContext<SubmissionReceived> context) => db.ConsumeOnceAsync(context, this, ct =>
-        Publisher.RecordAsync(db, clock, context.Message, f => f.Describe(context.Message.Event), ct));
-}
-
-public sealed class RevisedContentConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<SubmissionRevised>
-{
-    public Task Consume(ConsumeContext<SubmissionRevised> context) => db.ConsumeOnceAsync(context, this, ct =>
-        Publisher.RecordAsync(db, clock, context.Message, f => f.Describe(context.Message.Event), ct));
-}
-
+/// <summary>
+/// Where a version's venue is, and — in geocoding's automatic answer — the version's content: publication learns both from this
+/// one message (it no longer consumes SubmissionReceived or SubmissionRevised; docs/messaging.md).
+/// </summary>
 public sealed class LocationConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<VenueLocated>
 {
     public Task Consume(ConsumeContext<VenueLocated> context) => db.ConsumeOnceAsync(context, this, ct =>
-        Publisher.RecordAsync(db, clock, context.Message, f => f.Locate(context.Message), ct));
+        Publisher.RecordAsync(db, clock, context.Message, f =>
+        {
+            if (context.Message.Event is { } content) f.Describe(content);
+            f.Locate(context.Message);
+        }, ct));
 }
 
 public sealed class UnlocatedConsumer(PublicationDbContext db, TimeProvider clock) : IConsumer<VenueUnlocated>
 {
     public Task Consume(ConsumeContext<VenueUnlocated> context) => db.ConsumeOnceAsync(context, this, ct =>
-        Publisher.RecordAsync(db, clock, context.Message, f => f.Unlocate(), ct));
+        Publisher.RecordAsync(db, clock, context.Message, f =>
+        {
+            if (context.Message.Event is { } content) f.Describe(content);
+            f.Unlocate();
+        }, ct));
 }
 
 /// <summary>A version's picture: its sizes are kept while that version is or may become public, and it may then be shown.</summary>
@@ -112,6 +112,11 @@ internal static class Publisher
     /// </summary>
     public static async Task ReconcileAsync(PublicationDbContext db, TimeProvider clock, Guid submissionId, List<VersionFacts>? versions, bool withdrawn, CancellationToken ct)
     {
+        // No version labelled or refused yet, and no picture: nothing can be public (an entry exists only once a version was labelled,
+        // and facts are never deleted) and nothing is to prune, withdrawn or not. The common case of content and place arriving
+        // before the decision then asks the database nothing more.
+        if (!withdrawn && versions is not null && !versions.Any(v => v.Decision is Decision.Labelled or Decision.Refused || v.PictureId is not null)
+            && !db.Pictures.Local.Any(p => p.SubmissionId == submissionId)) return;
         withdrawn = withdrawn || await db.Withdrawn.AnyAsync(w => w.SubmissionId == submissionId, ct);
         versions ??= withdrawn ? [] : await db.Versions.Where(v => v.SubmissionId == submissionId).ToListAsync(ct);
         var entry = await ShowOrRemoveAsync(db, clock, submissionId, versions, withdrawn, ct);

@@ -24,7 +24,8 @@ public sealed class HeldFacts(PublicationDbContext db) : IHeldSubmissions
 
         var held = facts.GroupBy(f => f.SubmissionId).Select(versions =>
         {
-            // Decisions and locations may arrive before a version's content: without its content, publication does not hold that version.
+            // A decision, a picture or a reviewer's correction may arrive before a version's content (which comes with geocoding's
+            // answer): without its content, publication does not hold that version.
             var latest = versions.Where(v => v.Content).MaxBy(v => v.Version);
             var decided = versions.Where(v => v.Decision != Decision.None).MaxBy(v => v.Version);
             var state = withdrawn.Contains(versions.Key) ? HeldWords.Withdrawn : shown.ContainsKey(versions.Key) ? "published" : "not-published";

@@ -24,7 +24,7 @@ public sealed class PublicationRulesTests(PublicationAlone publication) : IClass
     {
         var id = Guid.NewGuid();
         await publication.PublishEventAsync(id, PublicationAlone.Details("Version une"), 43.6, 0.58);
-        await publication.ConsumedAsync(new SubmissionRevised(id, 2, "org", PublicationAlone.Details("Version deux"), Now));
+        await publication.ConsumedAsync(new VenueLocated(id, 2, 43.6, 0.58, LocationPrecision.Municipality, "test", null, Now, PublicationAlone.Details("Version deux")));
         Assert.Equal(1, (await publication.EntryAsync(id))!.Version);
 
         await publication.ConsumedAsync(new LabelRefused(id, 2, Guid.NewGuid(), "reviewer", "Payant", Now));
@@ -35,7 +35,7 @@ public sealed class PublicationRulesTests(PublicationAlone publication) : IClass
     [Fact]
     public async Task A_picture_that_arrives_before_its_version_s_content_is_kept_and_shown_with_it()
     {
-        // Content and picture travel in one outbox, but each consumer has its own queue: either may be applied first.
+        // The content travels with geocoding's answer, the picture from the submission service: either may be applied first.
         var id = Guid.NewGuid();
         var picture = Guid.NewGuid();
         await publication.ConsumedAsync(new PictureAttached(id, 1, picture, [new PictureFile(320, 240, [0x52, 0x49, 0x46, 0x46])], Now));
@@ -64,7 +64,7 @@ public sealed class PublicationRulesTests(PublicationAlone publication) : IClass
     {
         var id = Guid.NewGuid();
         await publication.PublishEventAsync(id, PublicationAlone.Details("Version une"), 43.6, 0.58);
-        await publication.ConsumedAsync(new SubmissionRevised(id, 2, "org", PublicationAlone.Details("Version deux"), Now));
+        await publication.ConsumedAsync(new VenueLocated(id, 2, 43.6, 0.58, LocationPrecision.Municipality, "test", null, Now, PublicationAlone.Details("Version deux")));
         await publication.ConsumedAsync(new ChangesRequested(id, 2, Guid.NewGuid(), "reviewer", "Précisez", Now));
         var entry = await publication.EntryAsync(id);
         Assert.Equal((1, "Version une"), (entry!.Version, entry.Title));
@@ -95,8 +95,7 @@ public sealed class PublicationRulesTests(PublicationAlone publication) : IClass
     public async Task A_venue_that_cannot_be_located_is_not_published()
     {
         var id = Guid.NewGuid();
-        await publication.ConsumedAsync(new SubmissionReceived(id, 1, "org", PublicationAlone.Details("Introuvable"), Now));
-        await publication.ConsumedAsync(new VenueUnlocated(id, 1, "commune inconnue", Now));
+        await publication.ConsumedAsync(new VenueUnlocated(id, 1, "commune inconnue", Now, PublicationAlone.Details("Introuvable")));
         await publication.ConsumedAsync(new LabelGranted(id, 1, Guid.NewGuid(), "reviewer", Now));
         Assert.Null(await publication.EntryAsync(id));
 

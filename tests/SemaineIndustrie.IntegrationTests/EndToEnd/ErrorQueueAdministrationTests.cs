@@ -29,7 +29,7 @@ public sealed class ErrorQueueAdministrationTests(Platform platform)
         var queues = (await admin.GetFromJsonAsync<JsonElement[]>("/admin/messaging/error-queues"))!;
         Assert.Equal(
             ["publication-changes-requested", "publication-label", "publication-location", "publication-picture", "publication-refusal",
-             "publication-revised-content", "publication-submission-content", "publication-unlocated", "publication-withdrawal"],
+             "publication-unlocated", "publication-withdrawal"],
             queues.Select(q => q.GetProperty("queue").GetString()).Order());
         Assert.All(queues, q => Assert.Equal(q.GetProperty("queue").GetString() + "_error", q.GetProperty("errorQueue").GetString()));
 

@@ -84,14 +84,14 @@ public sealed class WalkingSkeletonTests(Platform platform, ITestOutputHelper ou
             status => status == SubmissionStatus.Labelled, "the organiser's status to become labelled");
 
         // 6. One trace spans the request, the outbox relay, the broker and the consumers downstream,
-        //    including the second hop (geocoding's VenueLocated, itself published through an outbox).
+        //    including the second hop (geocoding's VenueLocated, itself published through an outbox, which brings
+        //    publication the version's content with its place).
         var consumers = recorder.InTrace(traceId)
             .Select(a => a.GetTagItem("messaging.masstransit.consumer_type") as string)
             .OfType<string>().ToHashSet();
         output.WriteLine("consumers in the submission's trace: " + string.Join(", ", consumers.Order()));
         Assert.Contains(consumers, c => c.EndsWith("LocateReceivedSubmissionConsumer"));
         Assert.Contains(consumers, c => c.EndsWith("OpenCaseConsumer"));
-        Assert.Contains(consumers, c => c.EndsWith("SubmissionContentConsumer"));
         Assert.Contains(consumers, c => c.EndsWith("LabellingReview.Cases.VenueLocatedConsumer"));
         Assert.Contains(consumers, c => c.EndsWith("Publication.Catalogue.LocationConsumer"));
     }

@@ -68,6 +68,8 @@ public sealed class GeocodingServiceTests : IAsyncLifetime
         var v2 = await LocatedAsync(id, 2);
         Assert.Equal((v1.Latitude, v1.Longitude, v1.Precision), (v2.Latitude, v2.Longitude, v2.Precision));
         Assert.Single(ban.Requests); // same address: nothing asked
+        // Each version's answer carries that version's content: publication learns it from this message alone.
+        Assert.Equal(("Visite de l'atelier", "Visite de l'atelier, nouvel horaire"), (v1.Event?.Title, v2.Event?.Title));
         Assert.Equal(2, await QueryAsync(db => db.Set<InboxMessage>().CountAsync()));
     }
 }

@@ -18,15 +18,15 @@ public sealed class ManualCorrectionOrderTests(PublicationAlone publication) : I
     {
         var id = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
-        await publication.ConsumedAsync(new SubmissionReceived(id, 1, "org", PublicationAlone.Details("Visite corrigée à la main"), now));
+        var content = PublicationAlone.Details("Visite corrigée à la main"); // travels with geocoding's automatic answers, not with a correction
         await publication.ConsumedAsync(new LabelGranted(id, 1, Guid.NewGuid(), "reviewer", now));
         foreach (var step in order.Split(' '))
         {
             await publication.ConsumedAsync(step switch
             {
-                "auto" => new VenueLocated(id, 1, 43.6, 0.5, LocationPrecision.Street, "ban", 0.9, now),
+                "auto" => new VenueLocated(id, 1, 43.6, 0.5, LocationPrecision.Street, "ban", 0.9, now, content),
                 "manual" => new VenueLocated(id, 1, 43.65, 0.59, LocationPrecision.Manual, "reviewer", null, now),
-                _ => (object)new VenueUnlocated(id, 1, "No provider could place it.", now),
+                _ => (object)new VenueUnlocated(id, 1, "No provider could place it.", now, content),
             });
         }
         var entry = await publication.EntryAsync(id);

@@ -51,12 +51,11 @@ public sealed class PublicationAlone : IAsyncLifetime
         await Eventually.Until(async () => await QueryAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId)), $"{message.GetType().Name} consumed");
     }
 
-    /// <summary>Content, location and label of version 1: the event is then public.</summary>
+    /// <summary>Content and location (geocoding's answer carries both), then the label of a version: the event is then public.</summary>
     public async Task PublishEventAsync(Guid id, EventDetails details, double latitude, double longitude, int version = 1)
     {
         var now = DateTimeOffset.UtcNow;
-        await ConsumedAsync(version == 1 ? new SubmissionReceived(id, 1, "org", details, now) : new SubmissionRevised(id, version, "org", details, now));
-        await ConsumedAsync(new VenueLocated(id, version, latitude, longitude, LocationPrecision.Municipality, "test", null, now));
+        await ConsumedAsync(new VenueLocated(id, version, latitude, longitude, LocationPrecision.Municipality, "test", null, now, details));
         await ConsumedAsync(new LabelGranted(id, version, Guid.NewGuid(), "reviewer", now));
     }
 

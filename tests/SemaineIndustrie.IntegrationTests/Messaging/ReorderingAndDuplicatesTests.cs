@@ -21,7 +21,7 @@ public sealed class ReorderingAndDuplicatesTests(PublicationAlone publication) :
     public async Task Content_location_and_label_in_any_order_and_delivered_twice_publish_the_version_exactly_once()
     {
         var now = DateTimeOffset.UtcNow;
-        var orders = Permutations([0, 1, 2]).ToList();
+        var orders = Permutations([0, 1]).ToList();
         var submissions = orders.Select(_ => Guid.NewGuid()).ToList();
         var sent = new List<Guid>();
         for (var i = 0; i < orders.Count; i++)
@@ -29,8 +29,7 @@ public sealed class ReorderingAndDuplicatesTests(PublicationAlone publication) :
             var id = submissions[i];
             object[] parts =
             [
-                new SubmissionReceived(id, 1, "org", Details("v1"), now),
-                new VenueLocated(id, 1, 43.6465, 0.5855, LocationPrecision.Municipality, "test", null, now),
+                new VenueLocated(id, 1, 43.6465, 0.5855, LocationPrecision.Municipality, "test", null, now, Details("v1")), // content travels with the location
                 new LabelGranted(id, 1, Guid.NewGuid(), "reviewer", now),
             ];
             foreach (var part in orders[i].Select(p => parts[p]))
@@ -59,13 +58,11 @@ public sealed class ReorderingAndDuplicatesTests(PublicationAlone publication) :
     {
         var id = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
-        await ConsumedAsync(new SubmissionReceived(id, 1, "org", Details("version one"), now));
-        await ConsumedAsync(new VenueLocated(id, 1, 43.6465, 0.5855, LocationPrecision.Municipality, "test", null, now));
+        await ConsumedAsync(new VenueLocated(id, 1, 43.6465, 0.5855, LocationPrecision.Municipality, "test", null, now, Details("version one")));
         await ConsumedAsync(new LabelGranted(id, 1, Guid.NewGuid(), "reviewer", now));
         Assert.Equal(1, (await EntryAsync(id)).Version);
 
-        await ConsumedAsync(new VenueLocated(id, 2, 43.8486, 0.6631, LocationPrecision.Municipality, "test", null, now));
-        await ConsumedAsync(new SubmissionRevised(id, 2, "org", Details("version two"), now));
+        await ConsumedAsync(new VenueLocated(id, 2, 43.8486, 0.6631, LocationPrecision.Municipality, "test", null, now, Details("version two")));
         var stillFirst = await EntryAsync(id);
         Assert.Equal(1, stillFirst.Version);
         Assert.Equal("version one", stillFirst.Title);
@@ -77,7 +74,7 @@ public sealed class ReorderingAndDuplicatesTests(PublicationAlone publication) :
         Assert.Equal(43.8486, second.Latitude, 4);
 
         // Late news about version 1 (a redelivery after a long outage) must not roll the map back.
-        await ConsumedAsync(new VenueLocated(id, 1, 10, 10, LocationPrecision.Municipality, "late", null, now));
+        await ConsumedAsync(new VenueLocated(id, 1, 10, 10, LocationPrecision.Municipality, "late", null, now, Details("version one")));
         await ConsumedAsync(new LabelGranted(id, 1, Guid.NewGuid(), "reviewer", now));
         var after = await EntryAsync(id);
         Assert.Equal(2, after.Version);

@@ -216,7 +216,7 @@ public sealed class PublicPagesTests(Platform platform, BrowserFixture browser)
             new Venue("Scierie", "1 rue de l'Industrie", "32000", "32013", "Auch", "32", "76"), ["bois"], ["grand-public"], true, 20,
             new Registration(false, null, null, null), new Accessibility(null, null), new OrganisingBody("Scierie du Gers", "company", null));
         await platform.PublishAsync(new SubmissionReceived(past, 1, "org-past", details, new DateTimeOffset(2017, 2, 1, 10, 0, 0, TimeSpan.FromHours(1))));
-        await platform.PublishAsync(new VenueLocated(past, 1, 43.6466, 0.5857, LocationPrecision.Housenumber, "test", 0.9, DateTimeOffset.UtcNow));
+        await platform.PublishAsync(new VenueLocated(past, 1, 43.6466, 0.5857, LocationPrecision.Housenumber, "test", 0.9, DateTimeOffset.UtcNow, details));
         await platform.PublishAsync(new LabelGranted(past, 1, Guid.NewGuid(), "copil-32", DateTimeOffset.UtcNow));
         using (var anonymous = await platform.ClientAsync())
             await Eventually.Until(async () => (await anonymous.GetAsync($"/api/catalogue/events/{past}")).StatusCode == HttpStatusCode.OK, "the 2017 event in the catalogue");
