@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
@@ -9,7 +10,7 @@ namespace SemaineIndustrie.Gateway.Edge;
 /// The catalogue's answers leave the gateway compressed — Brotli or gzip, as the client accepts — and are cached
 /// compressed: compression sits inside the output cache, which keeps one entry per encoding, so a 3 MB GeoJSON is
 /// compressed once per cache fill, not once per request. A compressed answer's ETag is made weak (the bytes differ
-/// from the service's), as nginx does; If-None-Match compares weakly, so browsers' revalidations still get 304s
+/// from the service's), as nginx does, before the output cache keeps it; If-None-Match compares weakly, so browsers' revalidations still get 304s
 /// from the cache. On a cache miss the client's conditional headers are not passed on: the service answers with
 /// the full body for the cache to keep (a 304 cannot be cached), and the cache answers the conditions from then on.
 /// Only public, cacheable routes — the catalogue and the web front-end's assets — are compressed (no secret shares a
@@ -54,20 +55,65 @@ public static class CatalogueCompression
                     context.Request.Headers.Remove(HeaderNames.IfNoneMatch);
                     context.Request.Headers.Remove(HeaderNames.IfModifiedSince);
                 }
-                context.Response.OnStarting(() =>
-                {
-                    var headers = context.Response.Headers;
-                    if (headers.ContentEncoding.Count > 0 && headers.ETag.ToString() is { Length: > 0 } etag && !etag.StartsWith("W/", StringComparison.Ordinal))
-                    {
-                        headers.ETag = "W/" + etag;
-                    }
-                    return Task.CompletedTask;
-                });
-                return next(context);
+                return WeakETagBody.RunAsync(context, next);
             });
             branch.UseResponseCompression();
         });
         return app;
+    }
+
+    /// <summary>
+    /// Makes a compressed answer's ETag weak at the moment it counts: compression has chosen its coding (Content-Encoding is
+    /// set) and is about to write its first byte to the output cache, which copies the headers then. (A callback at the
+    /// response's start ran after that copy: the cache's own hits, which cross-origin requests get, carried the strong
+    /// ETag of the identity bytes on Brotli or gzip ones — wrong for If-Range.)
+    /// </summary>
+    private sealed class WeakETagBody(HttpResponse response, IHttpResponseBodyFeature inner) : Stream
+    {
+        private bool checkedHeaders;
+
+        public static async Task RunAsync(HttpContext context, RequestDelegate next)
+        {
+            var inner = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+            context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(new WeakETagBody(context.Response, inner), inner));
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Features.Set(inner);
+            }
+        }
+
+        private Stream Inner
+        {
+            get
+            {
+                if (!checkedHeaders)
+                {
+                    checkedHeaders = true;
+                    var headers = response.Headers;
+                    if (headers.ContentEncoding.Count > 0 && headers.ETag.ToString() is { Length: > 0 } etag && !etag.StartsWith("W/", StringComparison.Ordinal))
+                        headers.ETag = "W/" + etag;
+                }
+                return inner.Stream;
+            }
+        }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => Inner.Flush();
+        public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
+        public override void Write(byte[] buffer, int offset, int count) => Inner.Write(buffer, offset, count);
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Inner.WriteAsync(buffer, offset, count, cancellationToken);
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => Inner.WriteAsync(buffer, cancellationToken);
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static bool IsCachedPublicRoute(HttpContext context) =>

@@ -83,6 +83,32 @@ public sealed class CachedAnswersTests(Platform platform)
     }
 
     [Fact]
+    public async Task A_compressed_answer_carries_a_weak_etag_when_the_output_cache_answers_it_too()
+    {
+        // Cross-origin requests are answered by the pipeline (CORS), the second one by the output cache's own entry: its
+        // ETag names the service's identity bytes, so on compressed bytes it must be weak (a strong one would let If-Range
+        // splice ranges of two different encodings).
+        var gateway = platform.StartGateway(new Dictionary<string, string?> { ["Gateway:CatalogueCacheDuration"] = "00:05:00" });
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = gateway };
+        void CrossOrigin(HttpRequestMessage r) => r.Headers.Add("Origin", "https://www.semaine-industrie.gouv.fr");
+
+        var filled = await GetAsync(client, Stats + "&q=etag", "br", CrossOrigin);
+        var hit = await GetAsync(client, Stats + "&q=etag", "br", CrossOrigin);
+        foreach (var answer in new[] { filled, hit })
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Equal("br", answer.Content.Headers.ContentEncoding.Single());
+            Assert.True(answer.Headers.ETag?.IsWeak, $"ETag {answer.Headers.ETag} on compressed bytes");
+        }
+        Assert.Equal(filled.Headers.ETag, hit.Headers.ETag);
+        Assert.Equal(await filled.Content.ReadAsByteArrayAsync(), await hit.Content.ReadAsByteArrayAsync());
+
+        var identity = await GetAsync(client, Stats + "&q=etag", null, CrossOrigin);
+        Assert.Null(identity.Content.Headers.ContentEncoding.FirstOrDefault());
+        Assert.False(identity.Headers.ETag?.IsWeak, $"ETag {identity.Headers.ETag} on the service's own bytes");
+    }
+
+    [Fact]
     public async Task A_copy_never_outlives_the_output_cache_entry_it_came_from()
     {
         var gateway = platform.StartGateway(new Dictionary<string, string?> { ["Gateway:CatalogueCacheDuration"] = "00:00:01" });
