@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 
 namespace SemaineIndustrie.Messaging.Bus;
 
@@ -30,13 +28,13 @@ public sealed partial class RetiredEndpoints(BrokerAddress broker, IReadOnlyList
         await using var connection = await broker.ConnectAsync("retired-endpoints", cancellationToken);
         foreach (var queue in queues)
         {
-            var deleted = await OnThrowawayChannelAsync(connection, c => c.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken), cancellationToken);
-            await OnThrowawayChannelAsync(connection, async c => { await c.ExchangeDeleteAsync(queue, ifUnused: false, cancellationToken: cancellationToken); return 0u; }, cancellationToken);
+            var deleted = await connection.OnThrowawayChannelAsync(c => c.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken), cancellationToken);
+            await connection.OnThrowawayChannelAsync(async c => { await c.ExchangeDeleteAsync(queue, ifUnused: false, cancellationToken: cancellationToken); return 0u; }, cancellationToken);
             foreach (var parked in new[] { queue + "_error", queue + "_skipped" })
             {
-                var kept = await OnThrowawayChannelAsync(connection, async c => (await c.QueueDeclarePassiveAsync(parked, cancellationToken)).MessageCount, cancellationToken);
+                var kept = await connection.MessageCountAsync(parked, cancellationToken);
                 // Quorum queues refuse if-empty deletes; nothing routes to a retired endpoint's _error queue any more, so the count holds.
-                if (kept is 0) await OnThrowawayChannelAsync(connection, c => c.QueueDeleteAsync(parked, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken), cancellationToken);
+                if (kept is 0) await connection.OnThrowawayChannelAsync(c => c.QueueDeleteAsync(parked, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken), cancellationToken);
                 else if (kept is > 0) LogParkedKept(logger, parked, kept.Value);
             }
             if (deleted is { } dropped) LogRetired(logger, queue, dropped);
@@ -44,20 +42,6 @@ public sealed partial class RetiredEndpoints(BrokerAddress broker, IReadOnlyList
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>An operation on a queue or exchange that may not exist: a 404 closes the channel, so each gets its own. Null: not there.</summary>
-    private static async Task<uint?> OnThrowawayChannelAsync(IConnection connection, Func<IChannel, Task<uint>> operation, CancellationToken cancellationToken)
-    {
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        try
-        {
-            return await operation(channel);
-        }
-        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode is 404 or 406)
-        {
-            return null;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retired endpoints could not be deleted at this start")]
     private static partial void LogNotRetired(ILogger logger, Exception exception);

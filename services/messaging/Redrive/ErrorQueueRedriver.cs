@@ -1,5 +1,4 @@
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using SemaineIndustrie.Messaging.Bus;
 
 namespace SemaineIndustrie.Messaging.Redrive;
@@ -63,17 +62,7 @@ public sealed class ErrorQueueRedriver(BrokerAddress broker, ServiceEndpoints en
 
     private Task<IConnection> Connect(CancellationToken cancellationToken) => broker.ConnectAsync("error-queue-redrive", cancellationToken);
 
-    private static async Task<uint> CountAsync(IConnection connection, string queue, CancellationToken cancellationToken)
-    {
-        // A passive declare of a missing queue closes the channel: use a throwaway one.
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
-        }
-        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
-        {
-            return 0; // MassTransit creates an error queue with its first faulted message
-        }
-    }
+    /// <summary>MassTransit creates an error queue with its first faulted message: a missing one holds none.</summary>
+    private static async Task<uint> CountAsync(IConnection connection, string queue, CancellationToken cancellationToken) =>
+        await connection.MessageCountAsync(queue, cancellationToken) ?? 0;
 }
