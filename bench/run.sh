@@ -7,6 +7,7 @@
 #   SI_BENCH_OPENING_ONLY=1 …     the same, and the opening day alone (SI_BENCH_OPENING_ROUNDS, default 3)
 #   SI_BENCH_SOAK_MINUTES=60 …    the soak alone, on fresh databases: that long at half the measured throughput with public
 #                                 readers (SI_BENCH_SOAK_READERS, default 16); writes <timestamp>.soak.json and .soak.png
+#   SI_BENCH_PG_EXTRA='No Reset On Close=false' …  settings added to the services' PostgreSQL connection strings (to compare one)
 # Starts its own platform (Release build) on ports 9080-9090 (identity 9086) with fresh databases (si_bench_*) and a
 # RabbitMQ virtual host "bench", on the project-local servers (deploy/infra.sh). Prints a table; writes
 # bench/results/<timestamp>.json. Stops what it started.
@@ -87,7 +88,7 @@ start() { # name dir assembly port [db] [extra env…]
     export Auth__Authority=http://127.0.0.1:9086/ # the identity service signs the bench's tokens too
     # The C library's settings every process gets (deploy/platform.settings): the bench measures what people run.
     while read -r _ key value; do export "$key=$value"; done < <(grep -E '^\*[[:space:]]+MALLOC_' "$ROOT/deploy/platform.settings")
-    [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_bench_$db;Maximum Pool Size=60" ConnectionStrings__RabbitMq="$AMQP"
+    [[ -n $db ]] && export ConnectionStrings__Postgres="$SI_POSTGRES;Database=si_bench_$db;Maximum Pool Size=60${SI_BENCH_PG_EXTRA:+;$SI_BENCH_PG_EXTRA}" ConnectionStrings__RabbitMq="$AMQP"
     for kv in "$@"; do export "$kv"; done
     exec dotnet "$assembly.dll"
   ) >"$LOGS/$name.log" 2>&1 &
