@@ -58,4 +58,56 @@ public sealed class WorkbenchTests(Platform platform, BrowserFixture browser)
         var direct = await elsewhere.GotoAsync($"/mon-espace/dossiers/{first.Case}");
         Assert.Equal(404, direct!.Status);
     }
+
+    /// <summary>
+    /// Layout shifts a page makes on its own (no input), recorded from before its first script: the DSFR's table script took a
+    /// table's caption out of the flow, then gave its height back as padding a frame later, and every workbench table jumped twice.
+    /// </summary>
+    private const string RecordLayoutShifts = """
+        window.__shifts = [];
+        new PerformanceObserver(list => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput)
+            window.__shifts.push({ value: e.value, sources: (e.sources || []).map(s => s.node ? (s.node.id || s.node.nodeName) : '?').join(' ') });
+        }).observe({ type: 'layout-shift', buffered: true });
+        """;
+
+    [Fact]
+    public async Task The_workbench_tables_stay_still_when_the_design_system_starts()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "still", OrganisationId: "org-still-" + run));
+        var pending = await GersCaseAsync(organiser, "Portes ouvertes de la fonderie " + run);
+        var pages = new (string Email, string Path, string Table)[]
+        {
+            (DevelopmentAccounts.GersReviewer, "/mon-espace/dossiers?departement=32", "#dossiers"),
+            (DevelopmentAccounts.GersReviewer, $"/mon-espace/dossiers/{pending.Case}", "#historique"),
+            (DevelopmentAccounts.NationalAdmin, "/mon-espace/tableau-de-bord", "#regions"),
+            (DevelopmentAccounts.NationalAdmin, "/mon-espace/comites?region=76", "#membres"),
+        };
+        foreach (var (email, path, table) in pages)
+        {
+            var page = await SignedInAsync(email, path);
+            await Assertions.Expect(page.Locator(table)).ToBeVisibleAsync(); // signed in, on the page
+            await page.AddInitScriptAsync(RecordLayoutShifts);
+            // As on a phone, where the page paints before the DSFR's script has run (Lighthouse's mobile profile: CPU slowed 4×).
+            await page.SetViewportSizeAsync(412, 823);
+            var devtools = await page.Context.NewCDPSessionAsync(page);
+            await devtools.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = 4 });
+            await page.GotoAsync(path);
+            // The DSFR has started on the tables once it marks them; its caption measure lands within the next frames.
+            await Assertions.Expect(page.Locator(".fr-table[data-fr-js-table='true']").First).ToBeAttachedAsync();
+            await Assertions.Expect(page.Locator(table)).ToBeVisibleAsync();
+            await page.EvaluateAsync("() => new Promise(done => { let frames = 10; const tick = () => --frames ? requestAnimationFrame(tick) : done(); requestAnimationFrame(tick); })");
+            var shifts = await page.EvaluateAsync<Shift[]>("() => window.__shifts");
+            var total = shifts.Sum(s => s.Value);
+            Assert.True(total < 0.01, $"{path}: layout shift {total:0.000} ({string.Join("; ", shifts.Select(s => $"{s.Value:0.000} {s.Sources}"))})");
+            // Each table is still named for assistive technologies.
+            foreach (var name in await page.Locator(".fr-table table").EvaluateAllAsync<string[]>("ts => ts.map(t => t.caption?.textContent.trim() || t.getAttribute('aria-labelledby') && document.getElementById(t.getAttribute('aria-labelledby'))?.textContent.trim() || '')"))
+                Assert.False(string.IsNullOrWhiteSpace(name), $"{path}: a table without a name");
+            await BrowserFixture.AccessibleAsync(page);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private sealed class Shift { public double Value { get; set; } public string Sources { get; set; } = ""; }
 }
