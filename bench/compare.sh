@@ -58,12 +58,10 @@ for ((i = 1; i <= PAIRS; i++)); do
   else run B "$B" "${SI_COMPARE_B_PG:-}" "$i"; run A "$A" "${SI_COMPARE_A_PG:-}" "$i"; fi
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+figures() { awk -F'\t' -v s="$1" -v c="$2" '$1 == s { print $c }' "$SUMMARY" | sort -n; } # one side's figures, sorted
+median() { awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+range() { awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }'; }
 for side in A B; do
-  cpu=$(awk -F'\t' -v s="$side" '$1 == s { print $3 }' "$SUMMARY" | median)
-  ratio=$(awk -F'\t' -v s="$side" '$1 == s { print $6 }' "$SUMMARY" | median)
-  rate=$(awk -F'\t' -v s="$side" '$1 == s { print $7 }' "$SUMMARY" | median)
-  spread() { awk -F'\t' -v s="$side" -v c="$1" '$1 == s { print $c }' "$SUMMARY" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "–" hi }'; }
-  echo "[compare] $side ($([[ $side == A ]] && echo "$A" || echo "$B")): median $cpu ms per submission (runs $(spread 3)), machine ÷ RabbitMQ $ratio (runs $(spread 6)), $rate submissions/s" | tee -a "$SUMMARY"
+  echo "[compare] $side ($([[ $side == A ]] && echo "$A" || echo "$B")): median $(figures $side 3 | median) ms per submission (runs $(figures $side 3 | range)), machine ÷ RabbitMQ $(figures $side 6 | median) (runs $(figures $side 6 | range)), $(figures $side 7 | median) submissions/s" | tee -a "$SUMMARY"
 done
 echo "[compare] figures in $SUMMARY"

@@ -86,19 +86,17 @@ public static class CatalogueCompression
             }
         }
 
-        private Stream Inner
+        /// <summary>The stream below, once the headers are final for the output cache (checked at the first write or flush).</summary>
+        private Stream Inner()
         {
-            get
+            if (!checkedHeaders)
             {
-                if (!checkedHeaders)
-                {
-                    checkedHeaders = true;
-                    var headers = response.Headers;
-                    if (headers.ContentEncoding.Count > 0 && headers.ETag.ToString() is { Length: > 0 } etag && !etag.StartsWith("W/", StringComparison.Ordinal))
-                        headers.ETag = "W/" + etag;
-                }
-                return inner.Stream;
+                checkedHeaders = true;
+                var headers = response.Headers;
+                if (headers.ContentEncoding.Count > 0 && headers.ETag.ToString() is { Length: > 0 } etag && !etag.StartsWith("W/", StringComparison.Ordinal))
+                    headers.ETag = "W/" + etag;
             }
+            return inner.Stream;
         }
 
         public override bool CanRead => false;
@@ -106,11 +104,11 @@ public static class CatalogueCompression
         public override bool CanWrite => true;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => Inner.Flush();
-        public override Task FlushAsync(CancellationToken cancellationToken) => Inner.FlushAsync(cancellationToken);
-        public override void Write(byte[] buffer, int offset, int count) => Inner.Write(buffer, offset, count);
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Inner.WriteAsync(buffer, offset, count, cancellationToken);
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => Inner.WriteAsync(buffer, cancellationToken);
+        public override void Flush() => Inner().Flush();
+        public override Task FlushAsync(CancellationToken cancellationToken) => Inner().FlushAsync(cancellationToken);
+        public override void Write(byte[] buffer, int offset, int count) => Inner().Write(buffer, offset, count);
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Inner().WriteAsync(buffer, offset, count, cancellationToken);
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => Inner().WriteAsync(buffer, cancellationToken);
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
