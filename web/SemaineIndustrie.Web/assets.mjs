@@ -1,6 +1,7 @@
 // Run by the build after the npm assets are copied into wwwroot/lib (see the .csproj):
 // 1. the DSFR as our pages use it: its core and the components they use, without the legacy browsers' rules
-//    (dsfr.site.min.css, ~1/3 of dsfr.min.css), and the scripts of those components only (dsfr.site.module.min.js);
+//    (dsfr.site.min.css, ~1/3 of dsfr.min.css), and the scripts of those components only (dsfr.site.module.min.js),
+//    followed by our addition to its tables (Assets/scrollable-tables.js: one script for every page, no request more);
 // 2. the DSFR's fonts cut to the characters French and the other Latin-1 languages use (subset-font, pinned): about half
 //    their size (Marianne Regular 58 KB → 29 KB); a character outside is drawn by the next font of the stack (arial);
 // 3. every style sheet and script under wwwroot compressed once, at the smallest size (Brotli 11, gzip 9), beside it
@@ -56,7 +57,8 @@ write(join(www, 'lib/dsfr/dsfr.site.min.css'), css);
 
 // Each file declares its own top-level constants: a block each keeps them apart in one module.
 const js = [read('core/core.module.min.js'), read('scheme/scheme.module.min.js'),
-  ...SCRIPTED.map((c) => read(`component/${c}/${c}.module.min.js`))].map((s) => `{\n${s}\n}`).join('\n');
+  ...SCRIPTED.map((c) => read(`component/${c}/${c}.module.min.js`)), readFileSync(join(root, 'Assets/scrollable-tables.js'), 'utf8')]
+  .map((s) => `{\n${s}\n}`).join('\n');
 write(join(www, 'lib/dsfr/dsfr.site.module.min.js'), js);
 
 function* files(dir) {

@@ -109,5 +109,29 @@ public sealed class WorkbenchTests(Platform platform, BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task A_table_is_a_stop_in_the_tab_order_only_while_it_scrolls()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        using var organiser = await platform.ClientAsync(new DevTokenRequest("organiser", "stops", OrganisationId: "org-stops-" + run));
+        await GersCaseAsync(organiser, "Visite de la tonnellerie " + run);
+        var page = await SignedInAsync(DevelopmentAccounts.GersReviewer, "/mon-espace/dossiers?departement=32");
+        await page.SetViewportSizeAsync(1280, 900);
+        var queues = page.Locator("#files");
+        await Assertions.Expect(queues).ToBeVisibleAsync();
+        // At desktop width the committee's queues fit: the stop the page renders (tabindex="0", for browsers without scripts) is taken out.
+        await Assertions.Expect(queues).Not.ToHaveAttributeAsync("tabindex", "0");
+        Assert.False(await queues.EvaluateAsync<bool>("t => t.scrollWidth > t.clientWidth"), "the queues table scrolls at 1280 px");
+        // On a phone it scrolls sideways, and a keyboard must reach it to scroll it (axe: scrollable-region-focusable).
+        await page.SetViewportSizeAsync(412, 823);
+        await Assertions.Expect(queues).ToHaveAttributeAsync("tabindex", "0");
+        Assert.True(await queues.EvaluateAsync<bool>("t => t.scrollWidth > t.clientWidth"), "the queues table fits at 412 px");
+        await BrowserFixture.AccessibleAsync(page);
+        // Back to a wide window: out of the tab order again.
+        await page.SetViewportSizeAsync(1280, 900);
+        await Assertions.Expect(queues).Not.ToHaveAttributeAsync("tabindex", "0");
+        await page.Context.CloseAsync();
+    }
+
     private sealed class Shift { public double Value { get; set; } public string Sources { get; set; } = ""; }
 }
