@@ -55,9 +55,11 @@ const css = [read('core/core.main.min.css'), read('scheme/scheme.min.css'),
   ...COMPONENTS.map((c) => read(`component/${c}/${c}.main.min.css`)), ...iconRules].map((part) => latinFonts(rebase(part))).join('\n');
 write(join(www, 'lib/dsfr/dsfr.site.min.css'), css);
 
+// Our own scripts travel without their comments (the DSFR's files come minified).
+const ours = (path) => readFileSync(join(root, path), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
 // Each file declares its own top-level constants: a block each keeps them apart in one module.
 const js = [read('core/core.module.min.js'), read('scheme/scheme.module.min.js'),
-  ...SCRIPTED.map((c) => read(`component/${c}/${c}.module.min.js`)), readFileSync(join(root, 'Assets/scrollable-tables.js'), 'utf8')]
+  ...SCRIPTED.map((c) => read(`component/${c}/${c}.module.min.js`)), ours('Assets/scrollable-tables.js')]
   .map((s) => `{\n${s}\n}`).join('\n');
 write(join(www, 'lib/dsfr/dsfr.site.module.min.js'), js);
 
