@@ -57,13 +57,10 @@ public static class MapClustersApi
     }
 
     /// <summary>
-    /// The clusters per (revision, filters): a few dozen entries at most (the map's filters are a handful of lists), each
-    /// computed once even when many readers ask at the same moment; a new revision's readers build a new one.
-    /// </summary>
-    /// <summary>
-    /// The clusters of the latest catalogue revision, per filter set: a new revision replaces its filter set's entry (an
-    /// older revision is never asked for again, so it is not kept: before, each revision of a catalogue changing every
-    /// second kept its own entry, up to 64 of them of up to 10,000 events each). At most 32 filter sets.
+    /// The clusters of the latest catalogue revision, per filter set, each computed once even when many readers ask at the
+    /// same moment: a new revision replaces its filter set's entry (an older revision is never asked for again, so it is
+    /// not kept: before, each revision of a catalogue changing every second kept its own entry, up to 64 of them of up to
+    /// 10,000 events each). At most 32 filter sets.
     /// </summary>
     public sealed class ClusterCache(IServiceScopeFactory scopes) : IDisposable
     {
